@@ -1,0 +1,29 @@
+package org.smartsession.model.protocol;
+
+import static org.smartsession.model.protocol.Fields.required;
+
+/**
+ * Server to the teachers of a session, at once: an integrity alert. {@code screenshot} is a JPEG
+ * data URL of the triggering frame, absent when the alert type has none or policy forbids it.
+ */
+public record CriticalAlert(
+    String alertId,
+    String sessionId,
+    String studentId,
+    String alertType,
+    long timestamp,
+    String reason,
+    long durationMs,
+    double confidence,
+    String screenshot)
+    implements Message {
+  public static final String TYPE = "CRITICAL_ALERT";
+
+  public CriticalAlert {
+    required(alertId, TYPE, "alertId");
+    required(sessionId, TYPE, "sessionId");
+    required(studentId, TYPE, "studentId");
+    required(alertType, TYPE, "alertType");
+    Fields.score(confidence, TYPE, "confidence");
+  }
+}

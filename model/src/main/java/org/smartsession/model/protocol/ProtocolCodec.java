@@ -1,0 +1,95 @@
+package org.smartsession.model.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.io.StringReader;
+import java.util.Set;
+
+/**
+ * Turns JSON text into {@link Message}s and back with JSON-B. Thread-safe: one instance serves
+ * every connection.
+ */
+public final class ProtocolCodec implements AutoCloseable {
+  private static final Set<String> TYPES =
+      Set.of(
+          VideoFrame.TYPE,
+          Feedback.TYPE,
+          SessionUpdate.TYPE,
+          CriticalAlert.TYPE,
+          AlertAcknowledged.TYPE,
+          Command.TYPE,
+          ErrorMessage.TYPE);
+
+  private final Jsonb jsonb = JsonbBuilder.create();
+
+  public String encode(Message message) {
+    return jsonb.toJson(message);
+  }
+
+  /**
+   * Reads one message. The happy path parses once; only a refused message is parsed again, to say
+   * precisely what is wrong with it.
+   *
+   * @throws InvalidMessageException with a reason a client can act on; never a parser trace
+   */
+  public Message decode(String json) {
+    try {
+      Message message = jsonb.fromJson(json, Message.class);
+      if (message == null) {
+        throw new InvalidMessageException(
+            ErrorCode.MALFORMED_JSON, "a message must be a JSON object");
+      }
+      return message;
+    } catch (JsonbException e) {
+      InvalidMessageException invalid = findInvalid(e);
+      if (invalid != null) {
+        throw invalid;
+      }
+      String type = typeOf(json);
+      if (!TYPES.contains(type)) {
+        throw new InvalidMessageException(
+            ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+      }
+      throw new InvalidMessageException(
+          ErrorCode.INVALID_FIELD, type + ": a field has the wrong type or format", e);
+    }
+  }
+
+  private static String typeOf(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      JsonValue value = reader.readValue();
+      if (!(value instanceof JsonObject object)) {
+        throw new InvalidMessageException(
+            ErrorCode.MALFORMED_JSON, "a message must be a JSON object");
+      }
+      if (!(object.get("type") instanceof JsonString name)) {
+        throw new InvalidMessageException(
+            ErrorCode.UNKNOWN_TYPE, "a message needs a string field 'type'");
+      }
+      return name.getString();
+    } catch (JsonException e) {
+      throw new InvalidMessageException(ErrorCode.MALFORMED_JSON, "not valid JSON", e);
+    }
+  }
+
+  private static InvalidMessageException findInvalid(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidMessageException invalid) {
+        return invalid;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() throws Exception {
+    jsonb.close();
+  }
+}
