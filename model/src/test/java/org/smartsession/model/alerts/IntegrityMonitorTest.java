@@ -138,6 +138,15 @@ class IntegrityMonitorTest {
   }
 
   @Test
+  void aNoFaceEpisodeOutlastingTheCoolDownRaisesOnce() {
+    for (long t = 0; t <= 180_000; t += 500) {
+      frame(t, 0);
+    }
+
+    assertEquals(List.of(AlertType.NO_FACE), types());
+  }
+
+  @Test
   void coolDownKeepsARecurringConditionQuietForSixtySeconds() {
     // No face 0..10 s: alert. Back 10.5..20 s. No face again 20.5..35 s: within the cool-down.
     for (long t = 0; t <= 35_000; t += 500) {
