@@ -22,7 +22,6 @@ final class FrameTimeline {
   private final long clockResetMs;
   private boolean started;
   private long latest;
-  private long elapsed;
 
   FrameTimeline(long maxGapMs, long clockResetMs) {
     this.maxGapMs = maxGapMs;
@@ -37,20 +36,14 @@ final class FrameTimeline {
       // A clock set back far would otherwise make every later frame stale.
       return latest - timestamp > clockResetMs ? start(timestamp) : Step.STALE;
     }
-    elapsed = timestamp - latest;
+    long elapsed = timestamp - latest;
     latest = timestamp;
     return elapsed > maxGapMs ? Step.GAP : Step.NEXT;
-  }
-
-  /** Time since the previous accepted frame; 0 after START. */
-  long elapsedMs() {
-    return elapsed;
   }
 
   private Step start(long timestamp) {
     started = true;
     latest = timestamp;
-    elapsed = 0;
     return Step.START;
   }
 }

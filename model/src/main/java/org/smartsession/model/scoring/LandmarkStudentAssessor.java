@@ -187,7 +187,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
 
   /** The student's own face: the largest one with landmarks, else the largest one. */
   private static Face mainFace(List<Face> faces) {
-    Comparator<Face> bySize = Comparator.comparingDouble(f -> area(f));
+    Comparator<Face> bySize = Comparator.comparingDouble(LandmarkStudentAssessor::area);
     return faces.stream()
         .max(Comparator.comparing((Face f) -> f.hasLandmarks()).thenComparing(bySize))
         .orElse(null);
