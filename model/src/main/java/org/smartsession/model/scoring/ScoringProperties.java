@@ -14,6 +14,9 @@ import java.util.function.Function;
 public final class ScoringProperties {
   public static final String PREFIX = "smartsession.scoring.";
 
+  /** The deployment's policy switch for affect inference, shared with the rest of the server. */
+  public static final String AFFECT_INFERENCE = "smartsession.affect-inference.enabled";
+
   private final Function<String, String> lookup;
 
   private ScoringProperties(Function<String, String> lookup) {
@@ -45,7 +48,7 @@ public final class ScoringProperties {
   private ScoringSettings settings() {
     ScoringSettings d = ScoringSettings.DEFAULTS;
     return new ScoringSettings(
-        bool("affect-inference", d.affectInference()),
+        bool(AFFECT_INFERENCE, d.affectInference()),
         integer("max-frame-gap-ms", d.maxFrameGapMs()),
         integer("clock-reset-ms", d.clockResetMs()),
         count("tolerated-misses", d.toleratedMisses()),
@@ -140,15 +143,17 @@ public final class ScoringProperties {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  private boolean bool(String name, boolean fallback) {
-    String value = text(name);
-    if (value == null) {
+  /** A yes/no property, looked up by its full name. */
+  private boolean bool(String fullName, boolean fallback) {
+    String value = lookup.apply(fullName);
+    if (value == null || value.isBlank()) {
       return fallback;
     }
+    value = value.trim();
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }
-    throw new IllegalArgumentException(PREFIX + name + " must be true or false, was " + value);
+    throw new IllegalArgumentException(fullName + " must be true or false, was " + value);
   }
 
   private long integer(String name, long fallback) {

@@ -101,7 +101,7 @@ class ScoringSettingsTest {
   void propertiesOverrideByDottedName() {
     Map<String, String> config =
         Map.of(
-            "smartsession.scoring.affect-inference", "false",
+            "smartsession.affect-inference.enabled", "false",
             "smartsession.scoring.gaze.weight", "0.3",
             "smartsession.scoring.furrow.weight", " 0.4 ",
             "smartsession.scoring.alerts.no-face.after-ms", "15000",
@@ -127,7 +127,7 @@ class ScoringSettingsTest {
 
     assertThrows(
         IllegalArgumentException.class,
-        () -> ScoringProperties.read(Map.of("smartsession.scoring.affect-inference", "no")::get));
+        () -> ScoringProperties.read(Map.of("smartsession.affect-inference.enabled", "no")::get));
   }
 
   @Test
@@ -138,7 +138,10 @@ class ScoringSettingsTest {
     assertEquals(names.size(), new HashSet<>(names).size(), "unique names");
     assertEquals(48, names.size());
     for (String name : names) {
-      assertTrue(name.startsWith("smartsession.scoring."), name);
+      assertTrue(
+          name.startsWith("smartsession.scoring.")
+              || name.equals(ScoringProperties.AFFECT_INFERENCE),
+          name);
       assertTrue(doc.contains("`" + name + "`"), "SCORING.md lists " + name);
     }
   }

@@ -19,7 +19,7 @@ final class Student {
   Assessment last;
 
   Student(ScoringSettings settings, SessionKind kind) {
-    this.assessor = (LandmarkStudentAssessor) StudentAssessors.create(settings, kind);
+    this.assessor = (LandmarkStudentAssessor) StudentAssessor.create(settings, kind);
   }
 
   static Student inClass() {
