@@ -35,7 +35,7 @@ import org.smartsession.model.face.Landmarks;
  * @param eyeAspect each eye's lid gap over its corner distance, averaged: about 0.3 open, 0 shut
  * @param gaze where the irises sit in the eyes
  * @param expression mouth and brow points as x, y pairs relative to the nose tip, over face width
- * @param pose the head pose, or null when unknown
+ * @param pose the head pose, from the engine or else from the mesh; null when unknown
  */
 record FaceMeasurements(
     double faceWidthPx,
@@ -98,7 +98,7 @@ record FaceMeasurements(
         eyeAspect,
         gaze,
         expression,
-        finitePose(face.pose()));
+        pose(face, lm));
   }
 
   /** The largest distance any expression point moved between two measurements, over face width. */
@@ -129,6 +129,12 @@ record FaceMeasurements(
     double dx = lm.x(iris) - (lm.x(outer) + lm.x(inner)) / 2;
     double dy = lm.y(iris) - (lm.y(outer) + lm.y(inner)) / 2;
     return new GazeOffset((dx * ux + dy * uy) / eyeWidth, (-dx * uy + dy * ux) / eyeWidth);
+  }
+
+  /** The engine's pose when it gave a usable one, else one read from the mesh's depth. */
+  private static HeadPose pose(Face face, Landmarks lm) {
+    HeadPose given = finitePose(face.pose());
+    return given != null ? given : MeshHeadPose.estimate(lm);
   }
 
   /** The pose, or null when it is missing or not finite. */

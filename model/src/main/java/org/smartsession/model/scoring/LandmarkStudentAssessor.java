@@ -64,7 +64,10 @@ final class LandmarkStudentAssessor implements StudentAssessor {
     List<Face> faces = countedFaces(frame.faces());
     Face main = mainFace(faces);
     FaceMeasurements measured = main == null ? null : FaceMeasurements.of(main);
-    HeadPose pose = main == null ? null : FaceMeasurements.finitePose(main.pose());
+    HeadPose pose =
+        measured != null
+            ? measured.pose()
+            : main == null ? null : FaceMeasurements.finitePose(main.pose());
     if (faces.size() == 1) {
       calibration.offer(t, measured);
     }

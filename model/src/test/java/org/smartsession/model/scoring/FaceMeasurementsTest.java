@@ -109,4 +109,40 @@ class FaceMeasurementsTest {
     // The lips each move 15 px of a 200 px wide face.
     assertEquals(0.075, open.largestMoveFrom(closed), 1e-6);
   }
+
+  @Test
+  void withoutAPoseOfItsOwnTheFaceIsTurnedAsItsMeshShows() {
+    HeadPose yawed = FaceMeasurements.of(neutralMesh().pose(0, 20).face()).pose();
+    HeadPose pitched = FaceMeasurements.of(neutralMesh().pose(-12, 0).face()).pose();
+    HeadPose both = FaceMeasurements.of(neutralMesh().pose(10, -25).face()).pose();
+
+    assertEquals(20, yawed.yaw(), 1e-3);
+    assertEquals(0, yawed.pitch(), 1e-3);
+    assertEquals(-12, pitched.pitch(), 1e-3);
+    assertEquals(0, pitched.yaw(), 1e-3);
+    assertEquals(-25, both.yaw(), 1e-3);
+    assertEquals(10, both.pitch(), 1.0);
+  }
+
+  @Test
+  void theEnginesPoseWinsOverTheMesh() {
+    Face face =
+        new Face(
+            SyntheticFace.neutral().box(),
+            0.9,
+            neutralMesh().pose(0, 20).landmarks(),
+            0.9,
+            new HeadPose(1, 2, 3));
+
+    assertEquals(new HeadPose(1, 2, 3), FaceMeasurements.of(face).pose());
+  }
+
+  @Test
+  void aMeshWithoutDepthGivesNoPose() {
+    assertNull(FaceMeasurements.of(SyntheticFace.neutral().pose((HeadPose) null).face()).pose());
+  }
+
+  private static SyntheticFace neutralMesh() {
+    return SyntheticFace.neutral().poseInMeshOnly();
+  }
 }

@@ -106,6 +106,20 @@ class StudentAssessorTest {
   }
 
   @Test
+  void headTurnsShownOnlyByTheMeshCountToo() {
+    Student student = Student.inExam();
+    student.see(0, 3_000, 500, t -> frame(t, neutral().poseInMeshOnly().pose(0, 0).face()));
+
+    Assessment turned =
+        student.see(
+            3_500, 7_500, 500, t -> frame(t, neutral().poseInMeshOnly().pose(0, 20).face()));
+    assertEquals(20.0 / 30, turned.indicators().get(Indicators.HEAD_TILT), 1e-4);
+
+    student.see(8_000, 16_000, 500, t -> frame(t, neutral().poseInMeshOnly().pose(0, 35).face()));
+    assertEquals(List.of(AlertType.LOOKING_AWAY), student.alertTypes());
+  }
+
+  @Test
   void headTurnedTwentyDegreesForTwoSecondsDoesNotCount() {
     Student student = Student.inClass().calibrated(0);
     double highest = 0;

@@ -27,6 +27,7 @@ final class SyntheticFace {
   private double mouthOpen = 10;
   private HeadPose pose = HeadPose.FRONTAL;
   private int notANumberAt = -1;
+  private boolean poseInMesh;
 
   static SyntheticFace neutral() {
     return new SyntheticFace();
@@ -79,6 +80,15 @@ final class SyntheticFace {
     return this;
   }
 
+  /**
+   * Turns the mesh itself by the pose, in depth as a real head turns, and leaves the face without a
+   * pose of its own, as when the engine gives none.
+   */
+  SyntheticFace poseInMeshOnly() {
+    poseInMesh = true;
+    return this;
+  }
+
   /** Puts NaN into one landmark's x, as a broken mesh output might. */
   SyntheticFace notANumberAt(int index) {
     notANumberAt = index;
@@ -86,7 +96,7 @@ final class SyntheticFace {
   }
 
   Face face() {
-    return new Face(box(), 0.95, landmarks(), 0.99, pose);
+    return new Face(box(), 0.95, landmarks(), 0.99, poseInMesh ? null : pose);
   }
 
   FaceBox box() {
@@ -135,6 +145,9 @@ final class SyntheticFace {
     put(xyz, Landmarks.LOWER_LIP, 0, 60 + mouthOpen / 2);
     put(xyz, 0, 0, 60 - mouthOpen / 2 - 6);
     put(xyz, 17, 0, 60 + mouthOpen / 2 + 6);
+    if (poseInMesh) {
+      turn(xyz);
+    }
     if (notANumberAt >= 0) {
       xyz[notANumberAt * 3] = Float.NaN;
     }
@@ -152,6 +165,26 @@ final class SyntheticFace {
     double[][] ring = {{5, 0}, {0, -5}, {-5, 0}, {0, 5}};
     for (int k = 0; k < ring.length; k++) {
       put(xyz, iris + 1 + k, cx + irisX + ring[k][0], -30 + irisY + ring[k][1]);
+    }
+  }
+
+  /** Pitch about the horizontal axis (chin nearer when up), then yaw about the vertical one. */
+  private void turn(float[] xyz) {
+    double p = Math.toRadians(pose.pitch());
+    double w = Math.toRadians(pose.yaw());
+    double cx = CENTRE_X + shiftX;
+    double cy = CENTRE_Y + shiftY;
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      double x = xyz[i * 3] - cx;
+      double y = xyz[i * 3 + 1] - cy;
+      double z = xyz[i * 3 + 2];
+      double y1 = y * Math.cos(p) + z * Math.sin(p);
+      double z1 = -y * Math.sin(p) + z * Math.cos(p);
+      double x2 = x * Math.cos(w) - z1 * Math.sin(w);
+      double z2 = x * Math.sin(w) + z1 * Math.cos(w);
+      xyz[i * 3] = (float) (cx + x2);
+      xyz[i * 3 + 1] = (float) (cy + y1);
+      xyz[i * 3 + 2] = (float) z2;
     }
   }
 
