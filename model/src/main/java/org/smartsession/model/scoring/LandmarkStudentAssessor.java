@@ -52,7 +52,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
     Objects.requireNonNull(frame, "frame");
     FrameTimeline.Step step = timeline.accept(frame.timestamp());
     if (step == FrameTimeline.Step.STALE) {
-      return withoutAlerts(latest);
+      return latest != null ? withoutAlerts(latest) : Assessment.unavailable();
     }
     if (step == FrameTimeline.Step.START && latest != null) {
       resetAffect();
