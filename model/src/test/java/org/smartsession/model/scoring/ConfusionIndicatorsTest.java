@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The four confusion indicators, each fed directly. */
-class IndicatorsTest {
+class ConfusionIndicatorsTest {
   private final ScoringSettings settings = ScoringSettings.DEFAULTS;
 
   @ParameterizedTest
