@@ -462,6 +462,22 @@ class StudentAssessorTest {
   }
 
   @Test
+  void oneOddFrameDuringCalibrationDoesNotShiftTheNeutral() {
+    Student student = Student.inClass();
+    student.see(neutralFrame(0));
+    student.see(frame(500, neutral().iris(-8, 0).face()));
+    student.see(frame(1_000, neutral().pose(0, -25).face()));
+    student.see(frame(1_500, neutral().browGap(19).face()));
+    student.see(2_000, 3_000, 500, SyntheticFace::neutralFrame);
+
+    Assessment neutralAgain = student.see(neutralFrame(3_500));
+    assertEquals(1, neutralAgain.indicators().get(Indicators.GAZE_ON_SCREEN), 1e-9);
+    assertEquals(1, neutralAgain.indicators().get(Indicators.HEAD_FRONTAL), 1e-9);
+    Assessment furrowed = student.see(frame(4_000, neutral().browGap(18).face()));
+    assertEquals(1, furrowed.indicators().get(Indicators.EYEBROW_FURROW), 1e-6);
+  }
+
+  @Test
   void calibrationSkipsBlinksAndTurnedHeads() {
     Student student = Student.inClass();
     student.see(frame(0, neutral().lidGap(2).face()));
