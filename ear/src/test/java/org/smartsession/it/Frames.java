@@ -36,6 +36,16 @@ final class Frames {
     return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg.toByteArray());
   }
 
+  /** A fixture photo of the vision tests (ejb-module/src/test/resources/vision/fixtures). */
+  static byte[] fixture(String name) throws IOException {
+    return java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of(System.getProperty("fixtures.dir"), name));
+  }
+
+  static String dataUrl(byte[] jpeg) {
+    return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
+  }
+
   static String videoFrame(String sessionId, String studentId, long timestamp, String dataUrl) {
     return CODEC.encode(
         new VideoFrame(

@@ -51,6 +51,15 @@ final class Server {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(http(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
