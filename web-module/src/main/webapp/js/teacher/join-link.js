@@ -1,0 +1,37 @@
+import { appUrl } from '../app.js';
+import { setText } from '../dom.js';
+
+/** The link students open: the server's joinUrl when it gave one, else the student page's address. */
+export function joinLinkFor(sessionId, joinUrl) {
+  if (typeof joinUrl === 'string' && joinUrl) return new URL(joinUrl, window.location.href).href;
+  const url = appUrl('student/');
+  url.searchParams.set('session', sessionId);
+  return url.href;
+}
+
+/**
+ * Shows the join link as text and as a QR code (qrcodejs, loaded as a classic script by the page),
+ * with a copy button.
+ */
+export function showJoinLink({ link, qr, copy, copied }, href) {
+  link.href = href;
+  setText(link, href);
+  qr.replaceChildren();
+  if (typeof window.QRCode === 'function') {
+    // Medium error correction keeps the code small enough to scan from a projector.
+    new window.QRCode(qr, { text: href, width: 176, height: 176, colorDark: '#000000', colorLight: '#ffffff', correctLevel: window.QRCode.CorrectLevel.M });
+    qr.setAttribute('aria-label', `QR code of the join link ${href}`);
+    // The library sets a title with the raw text on the container; the label above says it instead.
+    qr.removeAttribute('title');
+  } else {
+    setText(qr, 'QR code unavailable.');
+  }
+  copy.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(href);
+      setText(copied, 'Link copied.');
+    } catch {
+      setText(copied, 'Copying is not allowed here: select the link and copy it.');
+    }
+  };
+}

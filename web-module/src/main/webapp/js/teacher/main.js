@@ -1,0 +1,197 @@
+import { callApi } from '../api.js';
+import { pageParam, webSocketUrl } from '../app.js';
+import { ReconnectingSocket } from '../connection.js';
+import { showConnectionStatus } from '../connection-status.js';
+import { byId, setText, show } from '../dom.js';
+import { IDENTIFIER, MessageType, Status } from '../protocol.js';
+import { createToaster } from '../toast.js';
+import { AlertCenter } from './alerts.js';
+import { wireCommands } from './commands.js';
+import { StudentDrilldown } from './drilldown.js';
+import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
+import { joinLinkFor, showJoinLink } from './join-link.js';
+import { createRenderLoop } from './render-loop.js';
+import { sessionIdOf, sessionList, showSessions } from './sessions.js';
+import { SessionStore } from './store.js';
+import { renderSummary } from './summary.js';
+import { Timeline } from './timeline.js';
+
+const toast = createToaster(byId('toasts'));
+const sessionId = pageParam('session');
+/** Performance entries are cleared now and then so that a long session does not grow them without end. */
+const MEASURES_KEPT = 1000;
+
+function openSession(id) {
+  window.location.search = `?session=${encodeURIComponent(id)}`;
+}
+
+function startChooser() {
+  showSessions(
+    {
+      view: byId('sessions-view'),
+      list: byId('session-list'),
+      listStatus: byId('session-list-status'),
+      form: byId('create-session-form'),
+      name: byId('session-name'),
+      submit: byId('create-session-button'),
+      error: byId('create-session-error'),
+    },
+    openSession,
+  );
+}
+
+function startDashboard(id) {
+  show(byId('dashboard-view'));
+  setText(byId('session-title'), id);
+  document.title = `${id} · SmartSession dashboard`;
+
+  const store = new SessionStore();
+  const socket = new ReconnectingSocket(() => webSocketUrl('ws/teacher', { sessionId: id }));
+  showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
+
+  let grid;
+  let timeline;
+  let drilldown;
+  let timelineDirty = false;
+  const summaryUi = {
+    active: byId('agg-active'),
+    confusion: byId('agg-confusion'),
+    confused: byId('agg-confused'),
+    disengaged: byId('agg-disengaged'),
+    updated: byId('agg-updated'),
+    affectOff: byId('affect-off-notice'),
+    confusionItem: byId('agg-confusion-item'),
+    confusedItem: byId('agg-confused-item'),
+  };
+  const requestRender = createRenderLoop(() => {
+    const now = Date.now();
+    renderSummary(summaryUi, store, now);
+    grid.render(now);
+    if (timelineDirty) {
+      timeline.render();
+      timelineDirty = false;
+    }
+    if (drilldown.openStudentId) drilldown.render();
+  });
+
+  grid = new StudentGrid({
+    viewport: byId('student-grid'),
+    empty: byId('grid-empty'),
+    store,
+    requestRender,
+    onOpen: (studentId) => drilldown.open(studentId),
+  });
+  timeline = new Timeline(byId('timeline'), store);
+  drilldown = new StudentDrilldown({
+    ui: {
+      dialog: byId('student-dialog'),
+      close: byId('drill-close'),
+      name: byId('drill-name'),
+      status: byId('drill-status'),
+      meta: byId('drill-meta'),
+      scores: byId('drill-scores'),
+      affectOff: byId('drill-affect-off'),
+      indicatorSection: byId('drill-indicator-section'),
+      indicators: byId('drill-indicators'),
+      driver: byId('drill-driver'),
+      historySection: byId('drill-history-section'),
+      sparkline: byId('drill-sparkline'),
+      alertList: byId('drill-alerts'),
+      noAlerts: byId('drill-no-alerts'),
+      commands: byId('drill-commands'),
+    },
+    store,
+    socket,
+    toast,
+    sessionId: id,
+  });
+  const alerts = new AlertCenter({
+    ui: {
+      banner: byId('alert-banner'),
+      bannerTitle: byId('alert-banner-title'),
+      bannerReason: byId('alert-banner-reason'),
+      bannerScreenshot: byId('alert-banner-screenshot'),
+      bannerMore: byId('alert-banner-more'),
+      bannerReview: byId('alert-banner-review'),
+      bannerDismiss: byId('alert-banner-dismiss'),
+      bannerShow: byId('alert-banner-show'),
+      list: byId('alert-list'),
+      count: byId('alert-count'),
+      empty: byId('alert-empty'),
+    },
+    store,
+    socket,
+    toast,
+    requestRender,
+    onShowStudent: (studentId) => drilldown.open(studentId),
+  });
+  drilldown.alerts = alerts;
+  wireCommands(byId('class-commands'), socket, toast);
+  wireToolbar(grid);
+
+  let measures = 0;
+  socket.addEventListener('message', ({ detail: message }) => {
+    switch (message.type) {
+      case MessageType.SESSION_UPDATE:
+        performance.mark('apply-session-update-start');
+        if (store.apply(message)) {
+          timelineDirty = true;
+          requestRender();
+        }
+        performance.measure('apply-session-update', 'apply-session-update-start');
+        performance.clearMarks('apply-session-update-start');
+        if (++measures > MEASURES_KEPT) {
+          performance.clearMeasures('apply-session-update');
+          performance.clearMeasures('render-dashboard');
+          measures = 0;
+        }
+        break;
+      case MessageType.CRITICAL_ALERT:
+        alerts.receive(message);
+        break;
+      case MessageType.ALERT_ACKNOWLEDGED:
+        alerts.acknowledged(message);
+        break;
+      case MessageType.ERROR:
+        toast(`The server reported a problem: ${message.message || message.code}`);
+        break;
+      default:
+        break;
+    }
+  });
+  socket.start();
+  // "Last frame … ago" keeps counting even when no update arrives.
+  setInterval(requestRender, 1000);
+  requestRender();
+  describeSession(id);
+}
+
+function wireToolbar(grid) {
+  const sort = byId('sort-select');
+  for (const [value, { label }] of Object.entries(SortOrders)) sort.append(new Option(label, value));
+  const filter = byId('status-filter');
+  filter.append(new Option('All students', ''), new Option('With an open alert', ALERT_FILTER));
+  for (const [value, { label }] of Object.entries(Status)) filter.append(new Option(label, value));
+  sort.addEventListener('change', () => grid.setView({ sort: sort.value }));
+  filter.addEventListener('change', () => grid.setView({ statusFilter: filter.value }));
+  byId('student-search').addEventListener('input', (event) => grid.setView({ search: event.target.value }));
+}
+
+async function describeSession(id) {
+  const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
+  let session = null;
+  try {
+    session = sessionList(await callApi('GET', 'sessions')).find((s) => sessionIdOf(s) === id) || null;
+  } catch (failure) {
+    toast(`Session details unavailable: ${failure.message}`);
+  }
+  if (session) {
+    setText(byId('session-title'), session.name || id);
+    setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
+    document.title = `${session.name || id} · SmartSession dashboard`;
+  }
+  showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
+}
+
+if (sessionId && IDENTIFIER.test(sessionId)) startDashboard(sessionId);
+else startChooser();
