@@ -21,7 +21,7 @@ export const Status = Object.freeze({
   CONFUSED: { label: 'Confused', glyph: '?', rank: 0 },
   DISENGAGED: { label: 'Disengaged', glyph: '↓', rank: 1 },
   IDLE: { label: 'No frames', glyph: '…', rank: 2 },
-  ANALYSIS_UNAVAILABLE: { label: 'Analysis unavailable', glyph: '!', rank: 3 },
+  ANALYSIS_UNAVAILABLE: { label: 'No analysis', glyph: '!', rank: 3 },
   JOINED: { label: 'Joined', glyph: '+', rank: 4 },
   PRESENT: { label: 'Present', glyph: '●', rank: 5 },
   ENGAGED: { label: 'Engaged', glyph: '✓', rank: 6 },

@@ -186,7 +186,8 @@ export class StudentGrid {
       alert: h('span', { class: 'tile-alert', text: '⚠ Alert' }),
       glyph: h('span', { class: 'tile-glyph', 'aria-hidden': 'true' }),
       status: h('span', { class: 'tile-status-label' }),
-      scores: h('span', { class: 'tile-scores' }),
+      confusion: h('span', { class: 'tile-score-text' }),
+      engagement: h('span', { class: 'tile-score tile-engagement' }),
       meterFill: h('span', { class: 'tile-meter-fill' }),
       seen: h('span', { class: 'tile-seen' }),
     };
@@ -196,8 +197,8 @@ export class StudentGrid {
       { type: 'button', class: 'tile' },
       h('span', { class: 'tile-head' }, parts.name, parts.alert),
       h('span', { class: 'tile-status' }, parts.glyph, parts.status),
-      parts.scores,
-      parts.meter,
+      h('span', { class: 'tile-score' }, parts.confusion, parts.meter),
+      parts.engagement,
       parts.seen,
     );
     return { element, parts, id: null, version: -1, x: null, y: null, width: null, alert: null, affect: null };
@@ -215,11 +216,13 @@ export class StudentGrid {
       element.dataset.alert = String(alert);
       parts.alert.hidden = !alert;
       if (affect) {
-        setText(parts.scores, `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}`);
+        setText(parts.confusion, `Confusion ${percent(student.confusion)}`);
+        setText(parts.engagement, `Engagement ${percent(student.engagement)}`);
         parts.meter.hidden = false;
         parts.meterFill.style.width = `${Math.round((student.confusion ?? 0) * 100)}%`;
       } else {
-        setText(parts.scores, student.faces === null ? 'Presence only' : `Faces in view: ${student.faces}`);
+        setText(parts.confusion, student.faces === null ? 'Presence only' : `Faces in view: ${student.faces}`);
+        setText(parts.engagement, '');
         parts.meter.hidden = true;
       }
       tile.version = student.version;

@@ -26,6 +26,8 @@ function openSession(id) {
 }
 
 function startChooser() {
+  // No socket on this view: a connection status would only say "not connected".
+  show(document.querySelector('.header-status'), false);
   showSessions(
     {
       view: byId('sessions-view'),
