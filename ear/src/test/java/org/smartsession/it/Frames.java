@@ -1,0 +1,44 @@
+package org.smartsession.it;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.smartsession.model.protocol.ProtocolCodec;
+import org.smartsession.model.protocol.VideoFrame;
+
+/** VIDEO_FRAME messages for tests. */
+final class Frames {
+  static final ProtocolCodec CODEC = new ProtocolCodec();
+
+  private Frames() {}
+
+  /** A real 640×480 JPEG (a lit scene, no face) as a data URL. */
+  static String sceneDataUrl() {
+    BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setPaint(new GradientPaint(0, 0, new Color(200, 180, 150), 640, 480, new Color(60, 80, 120)));
+    g.fillRect(0, 0, 640, 480);
+    g.setColor(new Color(90, 60, 40));
+    g.fillRect(100, 300, 440, 180);
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpg", jpeg);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg.toByteArray());
+  }
+
+  static String videoFrame(String sessionId, String studentId, long timestamp, String dataUrl) {
+    return CODEC.encode(
+        new VideoFrame(
+            studentId, sessionId, timestamp, dataUrl, new VideoFrame.FrameMetadata(2, "640x480")));
+  }
+}

@@ -1,0 +1,111 @@
+package org.smartsession.it;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client (the JDK's) that records what it receives. */
+final class WsClient implements WebSocket.Listener, AutoCloseable {
+  /** A received text message and when it arrived. */
+  record Received(JsonObject json, long at) {}
+
+  private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final StringBuilder partial = new StringBuilder();
+  private final WebSocket socket;
+
+  private WsClient(URI uri) {
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(uri, this)
+            .join();
+  }
+
+  static WsClient connect(URI uri) {
+    return new WsClient(uri);
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      received.add(new Received(Server.json(partial.toString()), System.currentTimeMillis()));
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeCode.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closeCode.completeExceptionally(error);
+  }
+
+  /** The next message of the given type, skipping others; fails after the timeout. */
+  JsonObject next(String type, Duration timeout) throws InterruptedException {
+    return next(m -> type.equals(m.getString("type", null)), timeout, type);
+  }
+
+  JsonObject next(Predicate<JsonObject> wanted, Duration timeout, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Received r = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
+      if (r == null) {
+        throw new AssertionError("no " + what + " within " + timeout);
+      }
+      if (wanted.test(r.json())) {
+        return r.json();
+      }
+    }
+  }
+
+  /** Everything of the given type received during the next {@code period}. */
+  List<Received> collect(String type, Duration period) throws InterruptedException {
+    List<Received> all = new ArrayList<>();
+    long deadline = System.nanoTime() + period.toNanos();
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      Received r = received.poll(left, TimeUnit.NANOSECONDS);
+      if (r != null && type.equals(r.json().getString("type", null))) {
+        all.add(r);
+      }
+    }
+    return all;
+  }
+
+  int awaitCloseCode(Duration timeout) throws Exception {
+    return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+    }
+    socket.abort();
+  }
+}

@@ -1,0 +1,2 @@
+/** Raising, storing and reviewing integrity alerts. */
+package org.smartsession.engine.alerts;

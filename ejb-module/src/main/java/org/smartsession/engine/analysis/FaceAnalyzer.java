@@ -1,0 +1,19 @@
+package org.smartsession.engine.analysis;
+
+import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.model.face.FaceAnalysis;
+
+/**
+ * Finds faces, their 478 landmarks and head pose in a decoded frame. Implementations are called
+ * from several frame workers at once.
+ */
+public interface FaceAnalyzer {
+
+  /** False until the models are loaded, and for good if they could not be. */
+  boolean isReady();
+
+  /**
+   * @throws IllegalStateException when not ready
+   */
+  FaceAnalysis analyze(DecodedFrame frame);
+}

@@ -1,0 +1,44 @@
+package org.smartsession.engine.broadcast;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.smartsession.engine.events.SessionUpdated;
+import org.smartsession.engine.pipeline.FramePipeline;
+import org.smartsession.engine.session.StudentRegistry;
+
+/**
+ * Every second, sends each watched session's summary to its teachers. Non-persistent: after a
+ * restart there is nothing to catch up on, the next tick is current again.
+ */
+@Singleton
+public class SessionBroadcaster {
+  private static final Logger LOG = Logger.getLogger(SessionBroadcaster.class.getName());
+
+  @Inject TeacherPresence presence;
+  @Inject SessionSummaries summaries;
+  @Inject Event<SessionUpdated> updated;
+  @Inject StudentRegistry students;
+  @Inject FramePipeline pipeline;
+
+  @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
+  void tick() {
+    long now = System.currentTimeMillis();
+    for (String sessionId : presence.watchedSessions()) {
+      try {
+        updated.fire(new SessionUpdated(sessionId, summaries.summarise(sessionId, now)));
+      } catch (RuntimeException e) {
+        // One session's failure (a store outage, say) must not stop the others' updates.
+        LOG.log(Level.WARNING, "Could not send the update of session " + sessionId, e);
+      }
+    }
+  }
+
+  @Schedule(second = "0", minute = "*", hour = "*", persistent = false)
+  void forgetGoneStudents() {
+    students.evictGone(System.currentTimeMillis()).forEach(s -> pipeline.forget(s.key()));
+  }
+}

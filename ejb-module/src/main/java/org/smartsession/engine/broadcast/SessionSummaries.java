@@ -1,0 +1,51 @@
+package org.smartsession.engine.broadcast;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
+import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.model.protocol.SessionUpdate;
+import org.smartsession.model.session.SessionAggregate;
+import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentState;
+
+/** Builds a session's SESSION_UPDATE from the stored student states, as they are now. */
+@ApplicationScoped
+public class SessionSummaries {
+
+  @Inject SessionStore store;
+  @Inject EngineSettings settings;
+
+  public SessionUpdate summarise(String sessionId, long now) {
+    List<StudentState> states =
+        store.studentStates(sessionId).stream()
+            .map(s -> s.asSeenAt(now, settings.idleAfterMs()))
+            .sorted(Comparator.comparing(StudentState::studentId))
+            .toList();
+    SessionAggregate aggregate = SessionAggregate.of(states);
+    return new SessionUpdate(
+        sessionId,
+        now,
+        settings.affectInference(),
+        new SessionUpdate.Aggregate(
+            aggregate.totalStudents(),
+            aggregate.activeStudents(),
+            aggregate.avgConfusion(),
+            aggregate.confusedCount(),
+            aggregate.disengagedCount()),
+        states.stream().map(SessionSummaries::line).toList());
+  }
+
+  private static SessionUpdate.StudentSummary line(StudentState s) {
+    return new SessionUpdate.StudentSummary(
+        s.studentId(),
+        s.name(),
+        s.confusion(),
+        s.engagement(),
+        s.status().name(),
+        s.lastFrameAt() == 0 ? null : s.updatedAt(),
+        s.faces(),
+        s.indicators().isEmpty() ? null : s.indicators());
+  }
+}

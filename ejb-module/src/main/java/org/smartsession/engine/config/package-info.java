@@ -1,0 +1,2 @@
+/** The engine's settings, from MicroProfile Config. */
+package org.smartsession.engine.config;

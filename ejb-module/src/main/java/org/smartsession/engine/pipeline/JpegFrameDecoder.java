@@ -1,0 +1,94 @@
+package org.smartsession.engine.pipeline;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.util.Base64;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.smartsession.engine.config.FrameLimits;
+
+/**
+ * Turns a frame's base64 JPEG into pixels, refusing anything that is not a JPEG of acceptable size.
+ * Thread-safe; runs on the frame workers, never on a WebSocket thread.
+ */
+public class JpegFrameDecoder {
+  private final FrameLimits limits;
+
+  public JpegFrameDecoder(FrameLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Decodes the base64 part of a JPEG data URL. */
+  public DecodedFrame decodeBase64(String base64) throws FrameRejectedException {
+    byte[] jpeg;
+    try {
+      jpeg = Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new FrameRejectedException("the frame is not valid base64");
+    }
+    return decode(jpeg);
+  }
+
+  public DecodedFrame decode(byte[] jpeg) throws FrameRejectedException {
+    JpegHeader header = JpegHeader.read(jpeg);
+    checkSize(header.width(), header.height());
+    Mat bgr;
+    try (BytePointer bytes = new BytePointer(jpeg);
+        Mat encoded = new Mat(1, jpeg.length, CV_8UC1, bytes)) {
+      bgr = imdecode(encoded, IMREAD_COLOR);
+    }
+    if (bgr == null || bgr.empty()) {
+      if (bgr != null) {
+        bgr.close();
+      }
+      throw new FrameRejectedException("the JPEG data is corrupt and cannot be decoded");
+    }
+    if (bgr.cols() != header.width() || bgr.rows() != header.height()) {
+      bgr.close();
+      throw new FrameRejectedException("the JPEG header does not match its image data");
+    }
+    try (Mat gray = new Mat();
+        Mat mean = new Mat();
+        Mat std = new Mat()) {
+      cvtColor(bgr, gray, COLOR_BGR2GRAY);
+      meanStdDev(gray, mean, std);
+      double m;
+      double s;
+      try (var meanValues = mean.createIndexer();
+          var stdValues = std.createIndexer()) {
+        m = ((org.bytedeco.javacpp.indexer.DoubleIndexer) meanValues).get(0);
+        s = ((org.bytedeco.javacpp.indexer.DoubleIndexer) stdValues).get(0);
+      }
+      return new DecodedFrame(bgr, m, s);
+    } catch (RuntimeException e) {
+      bgr.close();
+      throw e;
+    }
+  }
+
+  private void checkSize(int width, int height) throws FrameRejectedException {
+    if (width < limits.minWidth()
+        || height < limits.minHeight()
+        || width > limits.maxWidth()
+        || height > limits.maxHeight()) {
+      throw new FrameRejectedException(
+          "the frame is "
+              + width
+              + "x"
+              + height
+              + " pixels; accepted sizes are "
+              + limits.minWidth()
+              + "x"
+              + limits.minHeight()
+              + " to "
+              + limits.maxWidth()
+              + "x"
+              + limits.maxHeight());
+    }
+  }
+}

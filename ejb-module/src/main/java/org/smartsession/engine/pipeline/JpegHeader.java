@@ -1,0 +1,46 @@
+package org.smartsession.engine.pipeline;
+
+/**
+ * Reads a JPEG's dimensions from its start-of-frame marker without decoding it, so that absurd
+ * sizes are refused before any pixel memory is allocated.
+ */
+record JpegHeader(int width, int height) {
+
+  static JpegHeader read(byte[] data) throws FrameRejectedException {
+    if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
+      throw new FrameRejectedException("the frame is not a JPEG image");
+    }
+    int i = 2;
+    while (i + 4 <= data.length) {
+      if ((data[i] & 0xFF) != 0xFF) {
+        throw new FrameRejectedException("the JPEG data is corrupt (bad marker)");
+      }
+      int marker = data[i + 1] & 0xFF;
+      if (marker == 0xFF) { // fill byte
+        i++;
+        continue;
+      }
+      if (marker == 0xD9 || marker == 0xDA) {
+        break; // end of image or start of scan before any frame header
+      }
+      int length = ((data[i + 2] & 0xFF) << 8) | (data[i + 3] & 0xFF);
+      if (length < 2) {
+        throw new FrameRejectedException("the JPEG data is corrupt (bad segment length)");
+      }
+      if (isStartOfFrame(marker)) {
+        if (i + 9 > data.length) {
+          break;
+        }
+        int height = ((data[i + 5] & 0xFF) << 8) | (data[i + 6] & 0xFF);
+        int width = ((data[i + 7] & 0xFF) << 8) | (data[i + 8] & 0xFF);
+        return new JpegHeader(width, height);
+      }
+      i += 2 + length;
+    }
+    throw new FrameRejectedException("the JPEG data is truncated or has no frame header");
+  }
+
+  private static boolean isStartOfFrame(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+  }
+}

@@ -1,0 +1,70 @@
+package org.smartsession.engine.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentState;
+
+/**
+ * The students this server receives frames from. A student who reconnects within the grace period
+ * gets back the same {@link ConnectedStudent}, calibration included.
+ */
+@ApplicationScoped
+public class StudentRegistry {
+  static final Duration RECONNECT_GRACE = Duration.ofMinutes(10);
+
+  @Inject SessionStore store;
+  @Inject StudentAssessors assessors;
+
+  private final ConcurrentHashMap<StudentKey, ConnectedStudent> students =
+      new ConcurrentHashMap<>();
+
+  /**
+   * @throws UnknownSessionException if the session does not exist or the student has not joined
+   */
+  public ConnectedStudent connect(String sessionId, String studentId)
+      throws UnknownSessionException {
+    SessionInfo session =
+        store
+            .findSession(sessionId)
+            .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
+    StudentState state =
+        store
+            .studentState(sessionId, studentId)
+            .orElseThrow(
+                () ->
+                    new UnknownSessionException(
+                        "student " + studentId + " has not joined session " + sessionId));
+    long now = System.currentTimeMillis();
+    ConnectedStudent student =
+        students.computeIfAbsent(
+            new StudentKey(sessionId, studentId),
+            key ->
+                new ConnectedStudent(
+                    key, state.name(), session.kind(), assessors.create(session.kind()), now));
+    student.connected(now);
+    return student;
+  }
+
+  public void disconnect(ConnectedStudent student) {
+    student.disconnected(System.currentTimeMillis());
+  }
+
+  public List<ConnectedStudent> inSession(String sessionId) {
+    return students.values().stream().filter(s -> s.key().sessionId().equals(sessionId)).toList();
+  }
+
+  /** Forgets students gone for longer than the grace period; returns them. */
+  public List<ConnectedStudent> evictGone(long now) {
+    List<ConnectedStudent> gone =
+        students.values().stream()
+            .filter(s -> !s.isConnected() && now - s.lastSeen() > RECONNECT_GRACE.toMillis())
+            .toList();
+    gone.forEach(s -> students.remove(s.key(), s));
+    return gone;
+  }
+}

@@ -1,0 +1,90 @@
+package org.smartsession.web.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure answers JSON {@code {"error","message"}}, never a stack trace. */
+public final class ErrorMappers {
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+  private ErrorMappers() {}
+
+  static Response response(Response.StatusType status, String error, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ApiError(error, message))
+        .build();
+  }
+
+  /** Refusals the resources chose. */
+  @Provider
+  public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+    @Override
+    public Response toResponse(ApiException e) {
+      return response(e.status(), e.error(), e.getMessage());
+    }
+  }
+
+  /** Unreadable JSON bodies. */
+  @Provider
+  public static class JsonMapper implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return response(
+          Response.Status.BAD_REQUEST,
+          "BAD_REQUEST",
+          "the body is not valid JSON for this request");
+    }
+  }
+
+  /** Bodies the JSON-B provider could not read (Jersey wraps the JSON-B failure). */
+  @Provider
+  public static class ProcessingMapper
+      implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+      return response(
+          Response.Status.BAD_REQUEST,
+          "BAD_REQUEST",
+          "the body is not valid JSON for this request");
+    }
+  }
+
+  /** JAX-RS's own refusals: unknown path, wrong method, wrong media type. */
+  @Provider
+  public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.StatusType status = e.getResponse().getStatusInfo();
+      if (e.getCause() instanceof JsonbException) {
+        return response(
+            Response.Status.BAD_REQUEST,
+            "BAD_REQUEST",
+            "the body is not valid JSON for this request");
+      }
+      return response(
+          status,
+          status.getReasonPhrase().toUpperCase().replace(' ', '_'),
+          status.getReasonPhrase());
+    }
+  }
+
+  /** Anything else is a bug: log it, say little. */
+  @Provider
+  public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      LOG.log(Level.SEVERE, "Unexpected failure of a REST request", e);
+      return response(
+          Response.Status.INTERNAL_SERVER_ERROR,
+          "INTERNAL_ERROR",
+          "the server failed to handle this request");
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.smartsession.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.engine.session.SessionService;
+import org.smartsession.engine.session.UnknownSessionException;
+import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.protocol.Identifiers;
+import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.SessionStore;
+
+/** Sessions: create, list, look up, join as a student, alerts and a student's history. */
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+  static final int MAX_NAME_LENGTH = 100;
+
+  @Inject SessionService sessions;
+  @Inject SessionStore store;
+  @Inject EngineSettings settings;
+  @Context UriInfo uri;
+
+  /** Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM. */
+  public record CreateSession(String name, String kind) {}
+
+  /** A session as the API shows it, with the link students join by. */
+  public record SessionView(
+      String sessionId,
+      String name,
+      String kind,
+      long createdAt,
+      String joinUrl,
+      String teacherUrl) {}
+
+  /** Body of {@code POST /sessions/{id}/students}. */
+  public record JoinSession(String studentId, String name) {}
+
+  /** What the student page needs to connect, and what the session will do with the frames. */
+  public record Joined(
+      String sessionId,
+      String sessionName,
+      String kind,
+      String studentId,
+      String name,
+      String webSocketPath,
+      boolean affectInference,
+      boolean screenshots) {}
+
+  @POST
+  public Response create(CreateSession body) {
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body {\"name\":\"...\"} is required");
+    }
+    String name = requireName(body.name(), "name");
+    SessionKind kind = parseKind(body.kind());
+    SessionInfo session = sessions.create(name, kind, null);
+    SessionView view = view(session);
+    return Response.created(URI.create(uri.getBaseUri() + "sessions/" + session.sessionId()))
+        .entity(view)
+        .build();
+  }
+
+  @GET
+  public List<SessionView> list() {
+    return sessions.sessions().stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("{sessionId}")
+  public SessionView get(@PathParam("sessionId") String sessionId) {
+    return view(find(sessionId));
+  }
+
+  @POST
+  @Path("{sessionId}/students")
+  public Joined join(@PathParam("sessionId") String sessionId, JoinSession body) {
+    if (body == null) {
+      throw ApiException.badRequest(
+          "a JSON body {\"studentId\":\"...\",\"name\":\"...\"} is required");
+    }
+    if (!Identifiers.isValid(body.studentId())) {
+      throw ApiException.badRequest(
+          "'studentId' must be 1 to 64 letters, digits or the characters _ . @ -");
+    }
+    String name =
+        body.name() == null || body.name().isBlank()
+            ? body.studentId()
+            : requireName(body.name(), "name");
+    SessionInfo session;
+    try {
+      session = sessions.join(sessionId, body.studentId(), name);
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    }
+    return new Joined(
+        session.sessionId(),
+        session.name(),
+        session.kind().name(),
+        body.studentId(),
+        name,
+        "/ws/student?sessionId=" + session.sessionId() + "&studentId=" + body.studentId(),
+        settings.affectInference(),
+        settings.screenshots());
+  }
+
+  @GET
+  @Path("{sessionId}/alerts")
+  public List<Alert> alerts(@PathParam("sessionId") String sessionId) {
+    find(sessionId);
+    return store.alerts(sessionId);
+  }
+
+  @GET
+  @Path("{sessionId}/students/{studentId}/history")
+  public List<HistoryPoint> history(
+      @PathParam("sessionId") String sessionId,
+      @PathParam("studentId") String studentId,
+      @QueryParam("from") Long from,
+      @QueryParam("to") Long to) {
+    find(sessionId);
+    return store.history(
+        sessionId, studentId, from == null ? 0 : from, to == null ? Long.MAX_VALUE : to);
+  }
+
+  private SessionInfo find(String sessionId) {
+    return sessions
+        .find(sessionId)
+        .orElseThrow(() -> ApiException.notFound("no session " + sessionId));
+  }
+
+  private SessionView view(SessionInfo s) {
+    String root = uri.getBaseUri().resolve("/").toString();
+    return new SessionView(
+        s.sessionId(),
+        s.name(),
+        s.kind().name(),
+        s.createdAt(),
+        root + "student/?session=" + s.sessionId(),
+        root + "teacher/?session=" + s.sessionId());
+  }
+
+  private static String requireName(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest("'" + field + "' is required");
+    }
+    String name = value.strip();
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw ApiException.badRequest(
+          "'" + field + "' must be at most " + MAX_NAME_LENGTH + " characters");
+    }
+    return name;
+  }
+
+  private static SessionKind parseKind(String kind) {
+    if (kind == null || kind.isBlank()) {
+      return SessionKind.CLASS;
+    }
+    try {
+      return SessionKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("'kind' must be CLASS or EXAM");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.smartsession.web.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.smartsession.engine.events.AlertRaised;
+import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.engine.events.SessionUpdated;
+import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.protocol.CriticalAlert;
+
+/**
+ * Teachers' open connections by session. Each message is encoded once per session, then sent to
+ * every teacher of it asynchronously.
+ */
+@ApplicationScoped
+public class TeacherConnections extends Connections<String> {
+
+  void onUpdate(@Observes SessionUpdated event) {
+    var teachers = of(event.sessionId());
+    if (!teachers.isEmpty()) {
+      String json = Protocol.CODEC.encode(event.update());
+      teachers.forEach(o -> o.sendState(json));
+    }
+  }
+
+  void onAlert(@Observes AlertRaised event) {
+    String json = Protocol.CODEC.encode(criticalAlert(event.alert()));
+    of(event.alert().sessionId()).forEach(o -> o.sendEvent(json));
+  }
+
+  void onReviewed(@Observes AlertReviewed event) {
+    String json = Protocol.CODEC.encode(event.acknowledgement());
+    of(event.sessionId()).forEach(o -> o.sendEvent(json));
+  }
+
+  static CriticalAlert criticalAlert(Alert a) {
+    return new CriticalAlert(
+        a.alertId(),
+        a.sessionId(),
+        a.studentId(),
+        a.type().name(),
+        a.timestamp(),
+        a.reason(),
+        a.durationMs(),
+        a.confidence(),
+        a.screenshot());
+  }
+}

@@ -1,0 +1,123 @@
+package org.smartsession.web.ws;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.security.Principal;
+import org.smartsession.engine.alerts.AlertService;
+import org.smartsession.engine.broadcast.SessionSummaries;
+import org.smartsession.engine.broadcast.TeacherPresence;
+import org.smartsession.engine.session.CommandService;
+import org.smartsession.model.protocol.AlertAcknowledged;
+import org.smartsession.model.protocol.Command;
+import org.smartsession.model.protocol.ErrorCode;
+import org.smartsession.model.protocol.ErrorMessage;
+import org.smartsession.model.protocol.Message;
+import org.smartsession.model.session.SessionStore;
+
+/**
+ * {@code /ws/teacher?sessionId=..}: the session's summary every second and its alerts at once;
+ * acknowledgements and commands in. A teacher who connects, or reconnects, gets the current summary
+ * and the alerts still waiting for review straight away.
+ */
+@ServerEndpoint(
+    value = "/ws/teacher",
+    decoders = MessageDecoder.class,
+    encoders = MessageEncoder.class)
+public class TeacherEndpoint {
+  private static final String SESSION_ID = "smartsession.sessionId";
+  private static final String OUTBOX = "smartsession.outbox";
+
+  @Inject SessionStore store;
+  @Inject TeacherConnections connections;
+  @Inject TeacherPresence presence;
+  @Inject SessionSummaries summaries;
+  @Inject AlertService alerts;
+  @Inject CommandService commands;
+
+  @OnOpen
+  public void open(Session session) {
+    String sessionId = Endpoints.identifierParameter(session, "sessionId");
+    if (sessionId == null) {
+      Endpoints.refuse(session, "a valid sessionId query parameter is required");
+      return;
+    }
+    if (store.findSession(sessionId).isEmpty()) {
+      Endpoints.refuse(session, "no session " + sessionId);
+      return;
+    }
+    Outbox outbox = connections.add(sessionId, session);
+    session.getUserProperties().put(SESSION_ID, sessionId);
+    session.getUserProperties().put(OUTBOX, outbox);
+    presence.joined(sessionId);
+    outbox.sendState(
+        Protocol.CODEC.encode(summaries.summarise(sessionId, System.currentTimeMillis())));
+    store.alerts(sessionId).stream()
+        .filter(a -> a.acknowledgement() == null)
+        .forEach(a -> outbox.sendEvent(Protocol.CODEC.encode(TeacherConnections.criticalAlert(a))));
+  }
+
+  @OnMessage
+  public void message(Session session, Message message) {
+    String sessionId = (String) session.getUserProperties().get(SESSION_ID);
+    if (sessionId == null) {
+      return;
+    }
+    if (message instanceof AlertAcknowledged ack) {
+      if (alerts
+          .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(session))
+          .isEmpty()) {
+        reply(
+            session,
+            Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
+      }
+    } else if (message instanceof Command command) {
+      commands.issue(sessionId, command);
+    } else {
+      reply(
+          session,
+          Endpoints.error(
+              ErrorCode.UNEXPECTED_TYPE, "teachers may send ALERT_ACKNOWLEDGED or COMMAND"));
+    }
+  }
+
+  private static String teacherName(Session session) {
+    Principal principal = session.getUserPrincipal();
+    return principal == null ? "teacher" : principal.getName();
+  }
+
+  @OnMessage
+  public void pong(Session session, PongMessage pong) {
+    Connections.ponged(session);
+  }
+
+  @OnError
+  public void error(Session session, Throwable failure) {
+    ErrorMessage error = Endpoints.errorFor(session, failure);
+    if (error != null) {
+      reply(session, error);
+    }
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    String sessionId = (String) session.getUserProperties().get(SESSION_ID);
+    if (sessionId != null) {
+      connections.remove(sessionId, session);
+      presence.left(sessionId);
+    }
+  }
+
+  private static void reply(Session session, ErrorMessage error) {
+    Outbox outbox = (Outbox) session.getUserProperties().get(OUTBOX);
+    if (outbox != null) {
+      outbox.sendEvent(Protocol.CODEC.encode(error));
+    }
+  }
+}
