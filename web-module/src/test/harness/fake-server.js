@@ -185,7 +185,21 @@
     const join = path.match(/^sessions\/([^/]+)\/students$/);
     if (join && method === 'POST') {
       const body = JSON.parse(init.body);
-      return json(201, { sessionId: join[1], studentId: body.studentId, webSocketUrl: `/ws/student?sessionId=${join[1]}&studentId=${body.studentId}` });
+      return json(200, {
+        sessionId: join[1],
+        sessionName: 'Linear algebra, week 6',
+        kind: 'EXAM',
+        studentId: body.studentId,
+        name: body.name,
+        webSocketPath: `/ws/student?sessionId=${join[1]}&studentId=${body.studentId}`,
+        affectInference: affect,
+        screenshots: true,
+      });
+    }
+    if (/^sessions\/[^/]+\/alerts$/.test(path)) {
+      return json(200, [
+        { alertId: 'ALERT_OLD', sessionId, studentId: 'S002', type: 'NO_FACE', timestamp: Date.now() - 60000, reason: 'No face seen', durationMs: 15000, confidence: 0.9, acknowledgement: { action: 'DISMISSED', by: 'other.teacher', at: Date.now() - 30000 } },
+      ]);
     }
     return json(404, { error: 'NOT_FOUND', message: 'No such resource in the stand-in server.' });
   };

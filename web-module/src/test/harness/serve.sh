@@ -9,7 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/../../.." && pwd)"
 port="${1:-8765}"
 root="$(mktemp -d)"
-trap 'rm -rf "$root"' EXIT
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$root"' EXIT INT TERM
 for entry in "$module"/src/main/webapp/*; do ln -s "$entry" "$root/"; done
 ln -s "$module/target/web-libraries/vendor" "$root/vendor"
 for page in teacher student; do
@@ -19,4 +20,6 @@ for page in teacher student; do
 done
 ln -s "$here/fake-server.js" "$root/fake-server.js"
 cd "$root"
-python3 -m http.server "$port" --bind 127.0.0.1
+python3 -m http.server "$port" --bind 127.0.0.1 &
+server=$!
+wait "$server"

@@ -32,7 +32,7 @@ const commands = new CommandHandler({
 });
 
 let sessionId = pageParam('session');
-let joined = null; // {sessionId, studentId, name, webSocketUrl}
+let joined = null; // {sessionId, studentId, name, webSocketPath}
 let frames = null;
 let socket = null;
 const lastErrorShown = new Map();
@@ -83,32 +83,50 @@ function initJoinForm() {
       return;
     }
     error.textContent = '';
-    joined = { sessionId, ...identity, typedId: typedId.trim() };
     remember(sessionId, { studentId: identity.studentId, name: identity.name, typedId: typedId.trim() });
-    setText(byId('consent-fps'), capture.fps);
-    goTo('consent-step');
+    join({ sessionId, ...identity });
   });
 }
 
-async function agreeAndStart() {
-  const button = byId('agree-button');
-  const error = byId('consent-error');
+/** Registers the student with the session; the answer tells what the session does with frames. */
+async function join(identity) {
+  const button = byId('join-button');
+  const error = byId('join-error');
   button.disabled = true;
-  error.textContent = '';
+  setText(button, 'Joining…');
   try {
-    const answer = await callApi('POST', `sessions/${encodeURIComponent(joined.sessionId)}/students`, {
-      studentId: joined.studentId,
-      name: joined.name,
+    const answer = await callApi('POST', `sessions/${encodeURIComponent(identity.sessionId)}/students`, {
+      studentId: identity.studentId,
+      name: identity.name,
     });
-    joined.studentId = (answer && answer.studentId) || joined.studentId;
-    joined.webSocketUrl = answer && typeof answer.webSocketUrl === 'string' ? answer.webSocketUrl : null;
+    joined = {
+      ...identity,
+      studentId: (answer && answer.studentId) || identity.studentId,
+      webSocketPath: answer && (answer.webSocketPath || answer.webSocketUrl),
+    };
+    describePolicy(answer || {});
+    goTo('consent-step');
   } catch (failure) {
     error.textContent = `Could not join the session: ${failure.message}`;
+  } finally {
     button.disabled = false;
-    return;
+    setText(button, 'Continue');
   }
-  button.disabled = false;
-  await startCamera();
+}
+
+/** Makes the notice say exactly what this session does, where the server told. */
+function describePolicy(answer) {
+  setText(byId('consent-fps'), capture.fps);
+  if (typeof answer.sessionName === 'string' && answer.sessionName) setText(byId('session-label'), answer.sessionName);
+  if (answer.affectInference === false) {
+    setText(byId('consent-affect'), 'The server only checks that you are present; it does not estimate emotions, attention or confusion.');
+    setText(byId('consent-teacher'), 'Your teacher sees your name and whether you are present. Your teacher does not see your video.');
+  }
+  if (answer.screenshots === true) {
+    setText(byId('consent-screenshots'), 'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.');
+  } else if (answer.screenshots === false) {
+    setText(byId('consent-screenshots'), 'This session keeps no pictures, not even for alerts.');
+  }
 }
 
 async function startCamera() {
@@ -126,7 +144,7 @@ async function startCamera() {
 }
 
 function socketUrl() {
-  if (joined.webSocketUrl) return webSocketUrl(joined.webSocketUrl);
+  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath);
   return webSocketUrl('ws/student', { sessionId: joined.sessionId, studentId: joined.studentId });
 }
 
@@ -190,7 +208,7 @@ function leave() {
 
 describeSession();
 initJoinForm();
-byId('agree-button').addEventListener('click', agreeAndStart);
+byId('agree-button').addEventListener('click', startCamera);
 byId('decline-button').addEventListener('click', () => {
   joined = null;
   goTo('join-step');

@@ -51,8 +51,27 @@ export class AlertCenter {
     this.#renderCount();
   }
 
-  /** A CRITICAL_ALERT from the server. */
-  receive(alert) {
+  /**
+   * Reconciles with the session's stored alerts (GET /sessions/{id}/alerts) after a (re)connect:
+   * adds alerts raised while disconnected and takes over acknowledgements made meanwhile.
+   */
+  reconcile(stored) {
+    if (!Array.isArray(stored)) return;
+    for (const a of stored) {
+      if (!a || typeof a.alertId !== 'string') continue;
+      const ack = a.acknowledgement;
+      if (!this.#alerts.has(a.alertId)) this.receive({ ...a, alertType: a.alertType ?? a.type }, Boolean(ack));
+      if (ack && typeof ack.action === 'string') {
+        const entry = this.#alerts.get(a.alertId);
+        if (entry && (!entry.ack || entry.ack.pending)) {
+          this.acknowledged({ alertId: a.alertId, action: ack.action, acknowledgedBy: ack.by, timestamp: ack.at });
+        }
+      }
+    }
+  }
+
+  /** A CRITICAL_ALERT from the server; quiet ones (already handled elsewhere) skip the banner. */
+  receive(alert, quiet = false) {
     if (typeof alert.alertId !== 'string' || this.#alerts.has(alert.alertId)) return;
     const entry = { alert, ack: null };
     this.#alerts.set(alert.alertId, entry);
@@ -66,7 +85,7 @@ export class AlertCenter {
       oldest.remove();
     }
     this.#studentChanged(alert.studentId);
-    this.#showBanner(entry);
+    if (!quiet) this.#showBanner(entry);
     this.#renderCount();
   }
 

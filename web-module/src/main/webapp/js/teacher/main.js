@@ -1,6 +1,6 @@
 import { callApi } from '../api.js';
 import { pageParam, webSocketUrl } from '../app.js';
-import { ReconnectingSocket } from '../connection.js';
+import { ConnectionState, ReconnectingSocket } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
 import { IDENTIFIER, MessageType, Status } from '../protocol.js';
@@ -159,6 +159,14 @@ function startDashboard(id) {
         break;
       default:
         break;
+    }
+  });
+  socket.addEventListener('state', async ({ detail }) => {
+    if (detail.state !== ConnectionState.OPEN) return;
+    try {
+      alerts.reconcile(await callApi('GET', `sessions/${encodeURIComponent(id)}/alerts`));
+    } catch {
+      // The live alerts still arrive over the socket; the stored list only fills gaps.
     }
   });
   socket.start();
