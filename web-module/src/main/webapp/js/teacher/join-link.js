@@ -19,7 +19,7 @@ export function showJoinLink({ link, qr, copy, copied }, href) {
   qr.replaceChildren();
   if (typeof window.QRCode === 'function') {
     // Medium error correction keeps the code small enough to scan from a projector.
-    new window.QRCode(qr, { text: href, width: 176, height: 176, colorDark: '#000000', colorLight: '#ffffff', correctLevel: window.QRCode.CorrectLevel.M });
+    new window.QRCode(qr, { text: href, width: 264, height: 264, colorDark: '#000000', colorLight: '#ffffff', correctLevel: window.QRCode.CorrectLevel.M });
     qr.setAttribute('aria-label', `QR code of the join link ${href}`);
     // The library sets a title with the raw text on the container; the label above says it instead.
     qr.removeAttribute('title');
