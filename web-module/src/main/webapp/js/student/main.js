@@ -13,6 +13,9 @@ import { readIdentity, remember, remembered } from './identity.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
 const ERROR_REPEAT_MS = 30000;
+/** About two frames: more than this waiting in the socket's buffer means the network is behind. */
+const MAX_BUFFERED_BYTES = 128 * 1024;
+const REJOIN_AFTER_REFUSAL_MS = 30000;
 
 /** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
 const capture = {
@@ -150,14 +153,32 @@ function socketUrl() {
 
 function connect() {
   if (!socket) {
-    socket = new ReconnectingSocket(socketUrl);
+    socket = new ReconnectingSocket(socketUrl, { maxBufferedBytes: MAX_BUFFERED_BYTES });
     showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
     socket.addEventListener('message', (event) => onMessage(event.detail));
     socket.addEventListener('state', updateSendingState);
+    socket.addEventListener('state', rejoinAfterRefusal);
   }
   frames = new FrameCapture(video, socket, joined, { ...capture, onChange: updateSendingState });
   socket.start();
   frames.start();
+}
+
+let lastRejoinAt = 0;
+
+/**
+ * A refused connection usually means the server no longer knows this student (for example another
+ * server instance took over): join again once, quietly, then reconnect as the same student.
+ */
+async function rejoinAfterRefusal() {
+  if (socket.status.state !== ConnectionState.FAILED || !joined || Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
+  lastRejoinAt = Date.now();
+  try {
+    await callApi('POST', `sessions/${encodeURIComponent(joined.sessionId)}/students`, { studentId: joined.studentId, name: joined.name });
+    if (camera.active) socket.retryNow();
+  } catch {
+    // The status line already says the connection was refused, with a button to retry.
+  }
 }
 
 function onMessage(message) {
@@ -217,6 +238,7 @@ byId('decline-button').addEventListener('click', () => {
 byId('camera-retry').addEventListener('click', startCamera);
 byId('camera-leave').addEventListener('click', leave);
 byId('leave-button').addEventListener('click', leave);
+byId('pause-leave').addEventListener('click', leave);
 byId('rejoin-button').addEventListener('click', () => goTo('join-step'));
 window.addEventListener('pagehide', stopEverything);
 window.addEventListener('pageshow', (event) => {

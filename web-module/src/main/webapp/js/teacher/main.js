@@ -198,6 +198,9 @@ async function describeSession(id) {
   if (session) {
     setText(byId('session-title'), session.name || id);
     setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
+    // Pausing is for exams; a class session does not offer it.
+    const exam = session.kind !== 'CLASS';
+    for (const button of document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]')) show(button, exam);
     document.title = `${session.name || id} · SmartSession dashboard`;
   }
   showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
