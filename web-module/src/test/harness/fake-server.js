@@ -179,6 +179,9 @@
         { sessionId: 'CLASS_2', name: 'Statistics tutorial', kind: 'CLASS' },
       ]);
     }
+    if (path === `sessions/${sessionId}` && method === 'GET') {
+      return json(200, { sessionId, name: 'Linear algebra, week 6', kind: params.get('kind') || 'EXAM', createdAt: Date.now(), joinUrl: `${window.location.origin}/student/?session=${sessionId}` });
+    }
     if (path === 'sessions' && method === 'POST') {
       return json(201, { sessionId: 'NEW_SESSION', joinUrl: '/student/?session=NEW_SESSION' });
     }

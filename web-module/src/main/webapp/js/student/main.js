@@ -1,4 +1,3 @@
-import { callApi } from '../api.js';
 import { pageParam, numberParam, webSocketUrl } from '../app.js';
 import { ReconnectingSocket, ConnectionState } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
@@ -10,6 +9,7 @@ import { FrameCapture } from './capture.js';
 import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
 import { readIdentity, remember, remembered } from './identity.js';
+import { describePolicy, joinSession } from './join.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
 const ERROR_REPEAT_MS = 30000;
@@ -91,44 +91,21 @@ function initJoinForm() {
   });
 }
 
-/** Registers the student with the session; the answer tells what the session does with frames. */
+/** Registers the student with the session, then shows what the session does with the frames. */
 async function join(identity) {
   const button = byId('join-button');
-  const error = byId('join-error');
   button.disabled = true;
   setText(button, 'Joining…');
   try {
-    const answer = await callApi('POST', `sessions/${encodeURIComponent(identity.sessionId)}/students`, {
-      studentId: identity.studentId,
-      name: identity.name,
-    });
-    joined = {
-      ...identity,
-      studentId: (answer && answer.studentId) || identity.studentId,
-      webSocketPath: answer && (answer.webSocketPath || answer.webSocketUrl),
-    };
-    describePolicy(answer || {});
+    const { connection, policy } = await joinSession(identity);
+    joined = connection;
+    describePolicy(policy, capture.fps);
     goTo('consent-step');
   } catch (failure) {
-    error.textContent = `Could not join the session: ${failure.message}`;
+    byId('join-error').textContent = `Could not join the session: ${failure.message}`;
   } finally {
     button.disabled = false;
     setText(button, 'Continue');
-  }
-}
-
-/** Makes the notice say exactly what this session does, where the server told. */
-function describePolicy(answer) {
-  setText(byId('consent-fps'), capture.fps);
-  if (typeof answer.sessionName === 'string' && answer.sessionName) setText(byId('session-label'), answer.sessionName);
-  if (answer.affectInference === false) {
-    setText(byId('consent-affect'), 'The server only checks that you are present; it does not estimate emotions, attention or confusion.');
-    setText(byId('consent-teacher'), 'Your teacher sees your name and whether you are present. Your teacher does not see your video.');
-  }
-  if (answer.screenshots === true) {
-    setText(byId('consent-screenshots'), 'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.');
-  } else if (answer.screenshots === false) {
-    setText(byId('consent-screenshots'), 'This session keeps no pictures, not even for alerts.');
   }
 }
 
@@ -174,7 +151,7 @@ async function rejoinAfterRefusal() {
   if (socket.status.state !== ConnectionState.FAILED || !joined || Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
   lastRejoinAt = Date.now();
   try {
-    await callApi('POST', `sessions/${encodeURIComponent(joined.sessionId)}/students`, { studentId: joined.studentId, name: joined.name });
+    await joinSession(joined);
     if (camera.active) socket.retryNow();
   } catch {
     // The status line already says the connection was refused, with a button to retry.

@@ -11,7 +11,7 @@ import { StudentDrilldown } from './drilldown.js';
 import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
 import { joinLinkFor, showJoinLink } from './join-link.js';
 import { createRenderLoop } from './render-loop.js';
-import { sessionIdOf, sessionList, showSessions } from './sessions.js';
+import { showSessions } from './sessions.js';
 import { SessionStore } from './store.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
@@ -191,7 +191,7 @@ async function describeSession(id) {
   const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
   let session = null;
   try {
-    session = sessionList(await callApi('GET', 'sessions')).find((s) => sessionIdOf(s) === id) || null;
+    session = await callApi('GET', `sessions/${encodeURIComponent(id)}`);
   } catch (failure) {
     toast(`Session details unavailable: ${failure.message}`);
   }

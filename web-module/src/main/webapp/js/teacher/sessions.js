@@ -2,13 +2,13 @@ import { callApi } from '../api.js';
 import { h, setText, show } from '../dom.js';
 
 /** The GET /sessions answer as a list, whether it is an array or wrapped in an object. */
-export function sessionList(answer) {
+function sessionList(answer) {
   if (Array.isArray(answer)) return answer;
   if (answer && Array.isArray(answer.sessions)) return answer.sessions;
   return [];
 }
 
-export const sessionIdOf = (session) => session.sessionId ?? session.id;
+const sessionIdOf = (session) => session.sessionId ?? session.id;
 
 const KIND_WORDS = { CLASS: 'Class', EXAM: 'Exam' };
 
@@ -37,12 +37,13 @@ export async function showSessions(ui, open) {
 
   setText(ui.listStatus, 'Loading sessions…');
   try {
-    const sessions = sessionList(await callApi('GET', 'sessions'));
+    const sessions = sessionList(await callApi('GET', 'sessions')).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
     ui.list.replaceChildren(
       ...sessions.filter(sessionIdOf).map((session) => {
         const id = sessionIdOf(session);
         const link = h('a', { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } }, session.name || id);
         const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
+        if (typeof session.createdAt === 'number') facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
         if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
         return h('li', {}, link, h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }));
       }),
