@@ -10,7 +10,7 @@ import { wireCommands } from './commands.js';
 import { StudentDrilldown } from './drilldown.js';
 import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
 import { joinLinkFor, showJoinLink } from './join-link.js';
-import { createRenderLoop } from './render-loop.js';
+import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
 import { SessionStore } from './store.js';
 import { renderSummary } from './summary.js';
@@ -54,7 +54,6 @@ function startDashboard(id) {
   let grid;
   let timeline;
   let drilldown;
-  let timelineDirty = false;
   const summaryUi = {
     active: byId('agg-active'),
     confusion: byId('agg-confusion'),
@@ -69,10 +68,6 @@ function startDashboard(id) {
     const now = Date.now();
     renderSummary(summaryUi, store, now);
     grid.render(now);
-    if (timelineDirty) {
-      timeline.render();
-      timelineDirty = false;
-    }
     if (drilldown.openStudentId) drilldown.render();
   });
 
@@ -84,6 +79,7 @@ function startDashboard(id) {
     onOpen: (studentId) => drilldown.open(studentId),
   });
   timeline = new Timeline(byId('timeline'), store);
+  const requestTimeline = createIdleTask('render-timeline', () => timeline.render());
   drilldown = new StudentDrilldown({
     ui: {
       dialog: byId('student-dialog'),
@@ -137,14 +133,15 @@ function startDashboard(id) {
       case MessageType.SESSION_UPDATE:
         performance.mark('apply-session-update-start');
         if (store.apply(message)) {
-          timelineDirty = true;
           requestRender();
+          requestTimeline();
         }
         performance.measure('apply-session-update', 'apply-session-update-start');
         performance.clearMarks('apply-session-update-start');
         if (++measures > MEASURES_KEPT) {
           performance.clearMeasures('apply-session-update');
           performance.clearMeasures('render-dashboard');
+          performance.clearMeasures('render-timeline');
           measures = 0;
         }
         break;
