@@ -1,0 +1,107 @@
+package org.smartsession.engine.vision;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smartsession.engine.analysis.FaceAnalyzer;
+import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.model.face.FaceAnalysis;
+
+/**
+ * The vision engine: MediaPipe's face detector, face mesh and iris models as TorchScript through
+ * DJL. Models load once when the application starts; each frame worker thread gets its own
+ * predictors and buffers on first use.
+ */
+@ApplicationScoped
+public class DjlFaceAnalyzer implements FaceAnalyzer {
+  private static final Logger LOG = Logger.getLogger(DjlFaceAnalyzer.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.detector", defaultValue = "FULL_RANGE")
+  String detector;
+
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.max-faces", defaultValue = "4")
+  int maxFaces;
+
+  private volatile FaceModels models;
+  private volatile String failure = "not loaded yet";
+  private final List<VisionWorker> workers = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<VisionWorker> worker = new ThreadLocal<>();
+
+  void load(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    if (!enabled) {
+      failure = "switched off (smartsession.vision.enabled=false)";
+      LOG.warning("Face analysis is switched off: students will show ANALYSIS_UNAVAILABLE");
+      return;
+    }
+    long t = System.nanoTime();
+    try {
+      models = FaceModels.loadBundled(DetectorSpec.valueOf(detector));
+      failure = null;
+      LOG.info(
+          () ->
+              String.format(
+                  "Face models loaded in %.0f ms (%s detector)",
+                  (System.nanoTime() - t) / 1e6, detector));
+    } catch (Exception | LinkageError e) {
+      failure = e.toString();
+      LOG.log(Level.SEVERE, "Face models could not be loaded; frames will not be analysed", e);
+    }
+  }
+
+  @Override
+  public boolean isReady() {
+    return models != null;
+  }
+
+  /** Why the analyzer is not ready, or null when it is. */
+  public String failure() {
+    return failure;
+  }
+
+  @Override
+  public FaceAnalysis analyze(DecodedFrame frame) {
+    FaceModels loaded = models;
+    if (loaded == null) {
+      throw new IllegalStateException("face models not loaded: " + failure);
+    }
+    try {
+      return workerFor(loaded).analyze(frame.bgr());
+    } catch (ai.djl.translate.TranslateException e) {
+      throw new IllegalStateException("face model inference failed", e);
+    }
+  }
+
+  private VisionWorker workerFor(FaceModels loaded) {
+    VisionWorker w = worker.get();
+    if (w == null) {
+      w = new VisionWorker(loaded, maxFaces);
+      worker.set(w);
+      workers.add(w);
+    }
+    return w;
+  }
+
+  @PreDestroy
+  void unload() {
+    FaceModels loaded = models;
+    models = null;
+    workers.forEach(VisionWorker::close);
+    workers.clear();
+    if (loaded != null) {
+      loaded.close();
+    }
+  }
+}

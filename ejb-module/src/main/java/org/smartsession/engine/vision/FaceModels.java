@@ -1,0 +1,118 @@
+package org.smartsession.engine.vision;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The face models as TorchScript, loaded once through DJL's PyTorch engine, fully offline (libtorch
+ * comes from the pytorch-native-cpu jar on the class path). Predictors are not thread-safe: each
+ * frame worker makes its own.
+ */
+final class FaceModels implements AutoCloseable {
+  static final String RESOURCE_DIR = "models/face/";
+  static final String MESH = "face-mesh.pt";
+  static final String IRIS = "iris.pt";
+
+  private final Path directory;
+  private final List<ZooModel<NDList, NDList>> loaded = new ArrayList<>();
+  final ZooModel<NDList, NDList> detector;
+  final ZooModel<NDList, NDList> mesh;
+  final ZooModel<NDList, NDList> iris;
+  final DetectorSpec detectorSpec;
+
+  private FaceModels(Path directory, DetectorSpec detectorSpec)
+      throws IOException, ModelNotFoundException, MalformedModelException {
+    this.directory = directory;
+    this.detectorSpec = detectorSpec;
+    this.detector = load(detectorSpec.file);
+    this.mesh = load(MESH);
+    this.iris = load(IRIS);
+  }
+
+  /** Loads the models bundled in this application's class path. */
+  static FaceModels loadBundled(DetectorSpec detector)
+      throws IOException, ModelNotFoundException, MalformedModelException {
+    configureDjl();
+    Path dir = Files.createTempDirectory("smartsession-models");
+    dir.toFile().deleteOnExit();
+    for (String file : List.of(detector.file, MESH, IRIS)) {
+      try (InputStream in =
+          FaceModels.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + file)) {
+        if (in == null) {
+          throw new IOException("model " + RESOURCE_DIR + file + " is missing from the class path");
+        }
+        Path target = dir.resolve(file);
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        target.toFile().deleteOnExit();
+      }
+    }
+    return new FaceModels(dir, detector);
+  }
+
+  /**
+   * Offline, and one thread per inference: frames are already processed in parallel by the workers,
+   * and these small models run twice as slowly with two intra-op threads. Settings made by the
+   * deployer (system properties) win.
+   */
+  static void configureDjl() {
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("ai.djl.pytorch.num_threads", "1");
+    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  private ZooModel<NDList, NDList> load(String file)
+      throws IOException, ModelNotFoundException, MalformedModelException {
+    Criteria<NDList, NDList> criteria =
+        Criteria.builder()
+            .setTypes(NDList.class, NDList.class)
+            .optModelPath(directory.resolve(file))
+            .optEngine("PyTorch")
+            .build();
+    ZooModel<NDList, NDList> model = criteria.loadModel();
+    loaded.add(model);
+    return model;
+  }
+
+  Predictor<NDList, NDList> newDetectorPredictor() {
+    return detector.newPredictor();
+  }
+
+  Predictor<NDList, NDList> newMeshPredictor() {
+    return mesh.newPredictor();
+  }
+
+  Predictor<NDList, NDList> newIrisPredictor() {
+    return iris.newPredictor();
+  }
+
+  @Override
+  public void close() {
+    loaded.forEach(ZooModel::close);
+    try (var files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

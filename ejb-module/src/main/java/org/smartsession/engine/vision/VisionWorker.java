@@ -1,0 +1,320 @@
+package org.smartsession.engine.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.smartsession.model.face.Face;
+import org.smartsession.model.face.FaceAnalysis;
+import org.smartsession.model.face.FaceBox;
+import org.smartsession.model.face.Landmarks;
+
+/**
+ * One frame worker's share of the vision engine: its own predictors and reusable image buffers.
+ * Confined to one thread.
+ *
+ * <p>Per frame: the whole frame, letterboxed, through the face detector; then, for all faces in one
+ * batch, a rotated crop of each through the mesh; then both eyes of every face, in one batch,
+ * through the iris model. Crops are cut with {@code warpAffine} straight from the frame and
+ * converted to RGB floats in place, so no pixel is touched from Java.
+ */
+final class VisionWorker implements AutoCloseable {
+  static final int MESH_SIZE = 192;
+  static final int IRIS_SIZE = 64;
+  static final float MIN_PRESENCE = 0.5f;
+
+  /** MediaPipe's face crop: the detection box, squared and enlarged by half. */
+  static final double FACE_CROP_SCALE = 1.5;
+
+  /** MediaPipe's eye crop: 2.3 times the eye's width. */
+  static final double EYE_CROP_SCALE = 2.3;
+
+  private static final int IRIS_VALUES = 228;
+  private static final int IRIS_FIRST_POINT = 71;
+
+  private final DetectorSpec spec;
+  private final int maxFaces;
+  private final NDManager manager;
+  private final Predictor<NDList, NDList> detector;
+  private final Predictor<NDList, NDList> mesh;
+  private final Predictor<NDList, NDList> iris;
+
+  private final Mat affine = new Mat(2, 3, CV_64F);
+  private final DoubleIndexer affineValues = affine.createIndexer();
+  private final Scalar black = new Scalar(0, 0, 0, 0);
+  private final Mat detectorPixels;
+  private final Mat detectorRgb = new Mat();
+  private final Mat detectorInput = new Mat();
+  private final Mat meshPixels;
+  private final Mat meshRgb = new Mat();
+  private final Mat meshInput = new Mat();
+  private final Mat irisPixels;
+  private final Mat irisRgb = new Mat();
+  private final Mat irisInput = new Mat();
+
+  VisionWorker(FaceModels models, int maxFaces) {
+    this.spec = models.detectorSpec;
+    this.maxFaces = maxFaces;
+    this.manager = models.detector.getNDManager().newSubManager();
+    this.detector = models.newDetectorPredictor();
+    this.mesh = models.newMeshPredictor();
+    this.iris = models.newIrisPredictor();
+    this.detectorPixels = new Mat(spec.inputSize, spec.inputSize, CV_8UC3);
+    this.meshPixels = new Mat(MESH_SIZE * maxFaces, MESH_SIZE, CV_8UC3);
+    this.irisPixels = new Mat(IRIS_SIZE * 2 * maxFaces, IRIS_SIZE, CV_8UC3);
+  }
+
+  FaceAnalysis analyze(Mat bgr) throws TranslateException {
+    Map<String, Double> timings = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    List<Detection> detections = detect(bgr, timings);
+    if (detections.size() > maxFaces) {
+      detections = detections.subList(0, maxFaces);
+    }
+    List<Face> faces = detections.isEmpty() ? List.of() : landmarks(bgr, detections, timings);
+    timings.put("total", ms(t0));
+    return new FaceAnalysis(bgr.cols(), bgr.rows(), faces, timings);
+  }
+
+  private List<Detection> detect(Mat bgr, Map<String, Double> timings) throws TranslateException {
+    long t = System.nanoTime();
+    CropTransform box = CropTransform.letterbox(bgr.cols(), bgr.rows(), spec.inputSize);
+    warp(bgr, detectorPixels, box, spec.inputSize);
+    toFloats(detectorPixels, detectorRgb, detectorInput, 1 / 127.5, -1);
+    timings.put("detectorInput", ms(t));
+    t = System.nanoTime();
+    float[] raw;
+    try (NDManager frame = manager.newSubManager()) {
+      NDList out =
+          detector.predict(
+              new NDList(
+                  frame.create(
+                      (FloatBuffer) detectorInput.createBuffer(),
+                      new Shape(1, spec.inputSize, spec.inputSize, 3))));
+      raw = out.get(0).toFloatArray();
+      out.close();
+    }
+    timings.put("detector", ms(t));
+    List<Detection> inInput = spec.decode(raw, 0);
+    List<Detection> inFrame = new ArrayList<>(inInput.size());
+    for (Detection d : inInput) {
+      inFrame.add(toFrame(d, box));
+    }
+    return WeightedNms.apply(inFrame, DetectorSpec.NMS_IOU);
+  }
+
+  private static Detection toFrame(Detection d, CropTransform t) {
+    float[] k = new float[d.keypoints().length];
+    for (int i = 0; i < k.length; i += 2) {
+      k[i] = (float) t.x(d.keypoints()[i], d.keypoints()[i + 1]);
+      k[i + 1] = (float) t.y(d.keypoints()[i], d.keypoints()[i + 1]);
+    }
+    return new Detection(
+        (float) t.x(d.x0(), d.y0()),
+        (float) t.y(d.x0(), d.y0()),
+        (float) t.x(d.x1(), d.y1()),
+        (float) t.y(d.x1(), d.y1()),
+        d.score(),
+        k);
+  }
+
+  private List<Face> landmarks(Mat bgr, List<Detection> detections, Map<String, Double> timings)
+      throws TranslateException {
+    int n = detections.size();
+    long t = System.nanoTime();
+    CropTransform[] crops = new CropTransform[n];
+    for (int i = 0; i < n; i++) {
+      Detection d = detections.get(i);
+      double angle =
+          Math.atan2(
+              d.keypointY(Detection.LEFT_EYE) - d.keypointY(Detection.RIGHT_EYE),
+              d.keypointX(Detection.LEFT_EYE) - d.keypointX(Detection.RIGHT_EYE));
+      double side = Math.max(d.width(), d.height()) * FACE_CROP_SCALE;
+      crops[i] = CropTransform.square(d.centreX(), d.centreY(), side, angle, MESH_SIZE, false);
+      try (Mat slot = meshPixels.rowRange(i * MESH_SIZE, (i + 1) * MESH_SIZE)) {
+        warp(bgr, slot, crops[i], MESH_SIZE);
+      }
+    }
+    try (Mat used = meshPixels.rowRange(0, n * MESH_SIZE)) {
+      toFloats(used, meshRgb, meshInput, 1 / 255.0, 0);
+    }
+    timings.put("meshInput", ms(t));
+    t = System.nanoTime();
+    float[] points;
+    float[] presence;
+    try (NDManager frame = manager.newSubManager()) {
+      NDList out =
+          mesh.predict(
+              new NDList(
+                  frame.create(
+                      (FloatBuffer) meshInput.createBuffer(),
+                      new Shape(n, MESH_SIZE, MESH_SIZE, 3))));
+      points = out.get(0).toFloatArray();
+      presence = out.get(1).toFloatArray();
+      out.close();
+    }
+    timings.put("mesh", ms(t));
+
+    List<Integer> kept = new ArrayList<>();
+    float[][] all = new float[n][];
+    for (int i = 0; i < n; i++) {
+      if (presence[i] < MIN_PRESENCE) {
+        continue; // the detector's false alarm: no face in the crop
+      }
+      kept.add(i);
+      float[] xyz = new float[Landmarks.COUNT * 3];
+      CropTransform c = crops[i];
+      double zScale = c.scale();
+      for (int p = 0; p < Landmarks.MESH_COUNT; p++) {
+        int r = i * Landmarks.MESH_COUNT * 3 + p * 3;
+        xyz[p * 3] = (float) c.x(points[r], points[r + 1]);
+        xyz[p * 3 + 1] = (float) c.y(points[r], points[r + 1]);
+        xyz[p * 3 + 2] = (float) (points[r + 2] * zScale);
+      }
+      all[i] = xyz;
+    }
+    if (!kept.isEmpty()) {
+      irises(bgr, kept, all, timings);
+    }
+    List<Face> faces = new ArrayList<>(kept.size());
+    for (int i : kept) {
+      Detection d = detections.get(i);
+      Landmarks landmarks = Landmarks.of(all[i]);
+      faces.add(
+          new Face(
+              new FaceBox(d.x0(), d.y0(), d.width(), d.height()),
+              d.score(),
+              landmarks,
+              presence[i],
+              HeadPoseEstimator.estimate(landmarks)));
+    }
+    return faces;
+  }
+
+  /**
+   * Both eyes of every kept face in one batch. The person's left eye (362–263) is mirrored, since
+   * the model was trained on one side only; the mirrored transform maps its points back unchanged
+   * in order.
+   */
+  private void irises(Mat bgr, List<Integer> kept, float[][] all, Map<String, Double> timings)
+      throws TranslateException {
+    long t = System.nanoTime();
+    int eyes = kept.size() * 2;
+    CropTransform[] crops = new CropTransform[eyes];
+    for (int k = 0; k < kept.size(); k++) {
+      float[] xyz = all[kept.get(k)];
+      crops[2 * k] = eyeCrop(xyz, Landmarks.RIGHT_EYE_OUTER, Landmarks.RIGHT_EYE_INNER, false);
+      crops[2 * k + 1] = eyeCrop(xyz, Landmarks.LEFT_EYE_INNER, Landmarks.LEFT_EYE_OUTER, true);
+    }
+    for (int e = 0; e < eyes; e++) {
+      try (Mat slot = irisPixels.rowRange(e * IRIS_SIZE, (e + 1) * IRIS_SIZE)) {
+        warp(bgr, slot, crops[e], IRIS_SIZE);
+      }
+    }
+    try (Mat used = irisPixels.rowRange(0, eyes * IRIS_SIZE)) {
+      toFloats(used, irisRgb, irisInput, 1 / 255.0, 0);
+    }
+    timings.put("irisInput", ms(t));
+    t = System.nanoTime();
+    float[] out;
+    try (NDManager frame = manager.newSubManager()) {
+      NDList result =
+          iris.predict(
+              new NDList(
+                  frame.create(
+                      (FloatBuffer) irisInput.createBuffer(),
+                      new Shape(eyes, IRIS_SIZE, IRIS_SIZE, 3))));
+      out = result.get(0).toFloatArray();
+      result.close();
+    }
+    timings.put("iris", ms(t));
+    for (int e = 0; e < eyes; e++) {
+      float[] xyz = all[kept.get(e / 2)];
+      int firstTarget = e % 2 == 0 ? Landmarks.RIGHT_IRIS_CENTER : Landmarks.LEFT_IRIS_CENTER;
+      CropTransform c = crops[e];
+      for (int p = 0; p < 5; p++) {
+        int r = e * IRIS_VALUES + (IRIS_FIRST_POINT + p) * 3;
+        int target = (firstTarget + p) * 3;
+        xyz[target] = (float) c.x(out[r], out[r + 1]);
+        xyz[target + 1] = (float) c.y(out[r], out[r + 1]);
+        xyz[target + 2] = (float) (out[r + 2] * c.scale());
+      }
+    }
+  }
+
+  /** A square around the eye corners, turned with them, {@link #EYE_CROP_SCALE} times as wide. */
+  private static CropTransform eyeCrop(float[] xyz, int from, int to, boolean mirror) {
+    double x0 = xyz[from * 3];
+    double y0 = xyz[from * 3 + 1];
+    double x1 = xyz[to * 3];
+    double y1 = xyz[to * 3 + 1];
+    double angle = Math.atan2(y1 - y0, x1 - x0);
+    double side = Math.hypot(x1 - x0, y1 - y0) * EYE_CROP_SCALE;
+    return CropTransform.square((x0 + x1) / 2, (y0 + y1) / 2, side, angle, IRIS_SIZE, mirror);
+  }
+
+  private void warp(Mat src, Mat dst, CropTransform t, int size) {
+    t.writeTo(affineValues);
+    warpAffine(
+        src,
+        dst,
+        affine,
+        new Size(size, size),
+        INTER_LINEAR | WARP_INVERSE_MAP,
+        BORDER_CONSTANT,
+        black);
+  }
+
+  /** 8-bit BGR to float RGB scaled as {@code v * alpha + beta}, into reused buffers. */
+  private static void toFloats(Mat bgr, Mat rgb, Mat floats, double alpha, double beta) {
+    cvtColor(bgr, rgb, COLOR_BGR2RGB);
+    rgb.convertTo(floats, CV_32FC3, alpha, beta);
+  }
+
+  private static double ms(long since) {
+    return (System.nanoTime() - since) / 1e6;
+  }
+
+  @Override
+  public void close() {
+    detector.close();
+    mesh.close();
+    iris.close();
+    manager.close();
+    affineValues.close();
+    for (Mat m :
+        List.of(
+            affine,
+            detectorPixels,
+            detectorRgb,
+            detectorInput,
+            meshPixels,
+            meshRgb,
+            meshInput,
+            irisPixels,
+            irisRgb,
+            irisInput)) {
+      m.close();
+    }
+  }
+}

@@ -1,0 +1,801 @@
+#!/usr/bin/python3
+"""Convert a TensorFlow.js graph model (model.json + .bin shards) to TorchScript.
+
+The TF.js graph is interpreted node by node by a torch.nn.Module
+(`TfjsGraphModule`); tracing that module with torch.jit.trace records the
+equivalent chain of aten operations, which torch.jit.freeze then turns into a
+self-contained, frozen TorchScript module saved as a .pt file.
+
+Layout: the saved module takes and returns tensors in the layout of the
+original graph (NHWC images, float32). Internally 4-D activations are kept in
+NCHW, the layout PyTorch's convolutions are fastest in; every node that cares
+about axes (Pad, ConcatV2, Reshape, Shape, DepthToSpace, ...) maps its axes
+accordingly, so the result is the same as running the graph in NHWC.
+
+Only the operations met in the MediaPipe face models are implemented; any
+other operation stops the conversion with a clear error instead of producing a
+wrong model.
+
+Usage:
+  /usr/bin/python3 convert.py MODEL.json OUT.pt [--output NAME[=TENSOR]]... [--batch N]
+  /usr/bin/python3 convert.py --config models.json --out-dir DIR
+
+Needs Debian's python3-torch and python3-numpy (run with /usr/bin/python3).
+"""
+
+import argparse
+import base64
+import hashlib
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+CONVERTER_VERSION = "1"
+
+# Axis of a logical NHWC tensor -> axis of its internal NCHW representation.
+NHWC_TO_NCHW = {0: 0, 1: 2, 2: 3, 3: 1}
+
+NCHW = "nchw"    # 4-D tensor stored as NCHW, logically NHWC
+PLAIN = "plain"  # tensor stored in its logical layout
+SHAPE = "shape"  # Python list of ints (a shape, possibly with traced sizes)
+CONST = "const"  # numpy array from a Const node
+
+
+# --------------------------------------------------------------------------
+# Reading the TF.js graph model
+# --------------------------------------------------------------------------
+
+def decode_attr(value):
+    """Turn a TF AttrValue in TF.js JSON form into a plain Python value."""
+    if "list" in value:
+        lst = value["list"]
+        if "s" in lst:
+            return [base64.b64decode(s).decode("utf-8") for s in lst["s"]]
+        if "i" in lst:
+            return [int(i) for i in lst["i"]]
+        if "f" in lst:
+            return [float(f) for f in lst["f"]]
+        if "b" in lst:
+            return [bool(b) for b in lst["b"]]
+        return []
+    if "s" in value:
+        return base64.b64decode(value["s"]).decode("utf-8")
+    if "i" in value:
+        return int(value["i"])
+    if "f" in value:
+        return float(value["f"])
+    if "b" in value:
+        return bool(value["b"])
+    if "type" in value:
+        return value["type"]
+    return value
+
+
+def read_weights(model_dir, manifest):
+    """Read every weight of the manifest into float32/int32 numpy arrays."""
+    weights = {}
+    for group in manifest:
+        data = b"".join(
+            open(os.path.join(model_dir, path), "rb").read() for path in group["paths"]
+        )
+        offset = 0
+        for spec in group["weights"]:
+            count = int(np.prod(spec["shape"], dtype=np.int64))
+            dtype = spec["dtype"]
+            quant = spec.get("quantization")
+            if quant:
+                qtype = quant["dtype"]
+                if qtype == "float16":
+                    raw = np.frombuffer(data, dtype="<f2", count=count, offset=offset)
+                    values = raw.astype(np.float32)
+                    offset += 2 * count
+                elif qtype in ("uint8", "uint16"):
+                    np_type = "<u1" if qtype == "uint8" else "<u2"
+                    raw = np.frombuffer(data, dtype=np_type, count=count, offset=offset)
+                    values = (raw.astype(np.float32) * np.float32(quant["scale"])
+                              + np.float32(quant["min"]))
+                    offset += raw.itemsize * count
+                else:
+                    raise ValueError("unsupported quantization %r of %s" % (qtype, spec["name"]))
+                if dtype == "int32":
+                    values = np.round(values).astype(np.int32)
+            else:
+                np_type = {"float32": "<f4", "int32": "<i4", "bool": "u1"}.get(dtype)
+                if np_type is None:
+                    raise ValueError("unsupported weight dtype %r of %s" % (dtype, spec["name"]))
+                values = np.frombuffer(data, dtype=np_type, count=count, offset=offset).copy()
+                offset += values.itemsize * count
+                if dtype == "float32":
+                    values = values.astype(np.float32)
+                elif dtype == "int32":
+                    values = values.astype(np.int32)
+            weights[spec["name"]] = values.reshape(spec["shape"])
+        if offset != len(data):
+            raise ValueError("weight group %s: %d bytes read, %d present"
+                             % (group["paths"], offset, len(data)))
+    return weights
+
+
+def read_model(model_json):
+    with open(model_json, "r", encoding="utf-8") as f:
+        model = json.load(f)
+    if model.get("format") not in (None, "graph-model"):
+        raise ValueError("not a TF.js graph model: format %r" % model.get("format"))
+    topology = model["modelTopology"]
+    if topology.get("library", {}).get("function"):
+        raise ValueError("graphs with functions (control flow) are not supported")
+    nodes = []
+    for raw in topology["node"]:
+        nodes.append({
+            "name": raw["name"],
+            "op": raw["op"],
+            "inputs": [i for i in raw.get("input", []) if not i.startswith("^")],
+            "attr": {k: decode_attr(v) for k, v in raw.get("attr", {}).items()},
+        })
+    weights = read_weights(os.path.dirname(os.path.abspath(model_json)), model["weightsManifest"])
+    signature = model.get("signature") or (model.get("userDefinedMetadata") or {}).get("signature")
+    return model, nodes, weights, signature
+
+
+def tensor_name(ref):
+    """'node:0' or 'node' -> ('node', 0)."""
+    if ":" in ref:
+        name, index = ref.rsplit(":", 1)
+        if index.isdigit():
+            return name, int(index)
+    return ref, 0
+
+
+# --------------------------------------------------------------------------
+# Shape arithmetic as TF defines it
+# --------------------------------------------------------------------------
+
+def same_padding(size, kernel, stride, dilation):
+    """TF 'SAME' padding of one spatial axis: (before, after)."""
+    effective = (kernel - 1) * dilation + 1
+    out = -(-size // stride)
+    total = max((out - 1) * stride + effective - size, 0)
+    return total // 2, total - total // 2
+
+
+def to_int_list(value):
+    if isinstance(value, np.ndarray):
+        return [int(v) for v in value.reshape(-1)]
+    return [int(v) if isinstance(v, (np.integer,)) else v for v in value]
+
+
+# --------------------------------------------------------------------------
+# The graph interpreter
+# --------------------------------------------------------------------------
+
+CONV_OPS = {"Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative"}
+UNARY_OPS = {
+    "Relu": F.relu,
+    "Relu6": lambda x: torch.clamp(x, 0.0, 6.0),
+    "Sigmoid": torch.sigmoid,
+    "Tanh": torch.tanh,
+}
+BINARY_OPS = {
+    "Add": torch.add,
+    "AddV2": torch.add,
+    "Sub": torch.sub,
+    "Mul": torch.mul,
+    "RealDiv": torch.div,
+    "Maximum": torch.maximum,
+    "Minimum": torch.minimum,
+}
+SUPPORTED_OPS = CONV_OPS | set(UNARY_OPS) | set(BINARY_OPS) | {
+    "Const", "Placeholder", "Identity", "Pad", "PadV2", "MaxPool", "Prelu",
+    "Reshape", "Shape", "StridedSlice", "Pack", "ConcatV2", "DepthToSpace",
+    "ResizeBilinear",
+}
+
+
+class TfjsGraphModule(torch.nn.Module):
+    """Runs a TF.js graph (as read by read_model) with torch operations."""
+
+    def __init__(self, nodes, weights, input_name, output_refs, input_shape):
+        super().__init__()
+        self.by_name = {n["name"]: n for n in nodes}
+        self.input_name = input_name
+        self.output_refs = output_refs
+        self.order = self._topological_order(output_refs)
+        unsupported = sorted({self.by_name[n]["op"] for n in self.order} - SUPPORTED_OPS)
+        if unsupported:
+            raise NotImplementedError("unsupported TF.js operations: %s" % ", ".join(unsupported))
+        self.weights = weights
+        self.consumers = {}
+        for name in self.order:
+            for ref in self.by_name[name]["inputs"]:
+                self.consumers.setdefault(tensor_name(ref)[0], []).append(name)
+        self.input_shape = list(input_shape)
+        self.folded_pads = self._fold_pads()
+        self.params = {}
+        self.groups = {}
+        self.kernel_hw = {}
+        self.per_channel_alpha = set()
+        self._prepare_parameters()
+        # Spatial sizes are fixed by the model's input size: record them in one
+        # eager run so that tracing bakes padding amounts in as constants
+        # (only the batch size stays dynamic).
+        self.static_chw = {}
+        self._recording = True
+        with torch.no_grad():
+            self.forward(torch.zeros([1] + self.input_shape[1:], dtype=torch.float32))
+        self._recording = False
+
+    # -- preparation -------------------------------------------------------
+
+    def _topological_order(self, output_refs):
+        order, state = [], {}
+        for ref in output_refs:
+            stack = [(tensor_name(ref)[0], False)]
+            while stack:
+                name, expanded = stack.pop()
+                if name not in self.by_name:
+                    raise KeyError("graph has no node %r" % name)
+                if expanded:
+                    if state.get(name) != "done":
+                        state[name] = "done"
+                        order.append(name)
+                    continue
+                if state.get(name) == "done":
+                    continue
+                if state.get(name) == "open":
+                    raise ValueError("graph has a cycle at %r" % name)
+                state[name] = "open"
+                stack.append((name, True))
+                for inp in reversed(self.by_name[name]["inputs"]):
+                    dep = tensor_name(inp)[0]
+                    if state.get(dep) != "done":
+                        stack.append((dep, False))
+        return order
+
+    def _const(self, ref):
+        name = tensor_name(ref)[0]
+        node = self.by_name[name]
+        if node["op"] != "Const":
+            return None
+        if name not in self.weights:
+            raise ValueError("constant %r has no value in the weights manifest" % name)
+        return self.weights[name]
+
+    def _fold_pads(self):
+        """Zero Pad nodes on H/W only, symmetric, feeding only VALID convolutions,
+        become the convolution's own padding (same result, one copy less)."""
+        folded = {}
+        for name in self.order:
+            node = self.by_name[name]
+            if node["op"] != "Pad":
+                continue
+            pads = self._const(node["inputs"][1])
+            if pads is None or pads.shape != (4, 2):
+                continue
+            pads = pads.tolist()
+            if pads[0] != [0, 0] or pads[3] != [0, 0]:
+                continue
+            if pads[1][0] != pads[1][1] or pads[2][0] != pads[2][1]:
+                continue
+            users = self.consumers.get(name, [])
+            if not users or name in [tensor_name(r)[0] for r in self.output_refs]:
+                continue
+            ok = all(self.by_name[u]["op"] in CONV_OPS
+                     and self.by_name[u]["attr"].get("padding") == "VALID"
+                     and tensor_name(self.by_name[u]["inputs"][0])[0] == name
+                     and all(tensor_name(r)[0] != name for r in self.by_name[u]["inputs"][1:])
+                     for u in users)
+            if ok:
+                folded[name] = (pads[1][0], pads[2][0])
+        return folded
+
+    def _buffer(self, key, array):
+        tensor = torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
+        buffer_name = "p%d" % len(self.params)
+        self.register_buffer(buffer_name, tensor)
+        self.params[key] = buffer_name
+
+    def _alpha(self, name, alpha):
+        """Prelu slopes: one per channel ([C]) or a full NHWC-broadcast tensor."""
+        if alpha.ndim <= 1 or all(d == 1 for d in alpha.shape[:-1]):
+            self._buffer((name, "alpha"), alpha.reshape(-1))
+            self.per_channel_alpha.add(name)
+        else:
+            self._buffer((name, "alpha"), alpha)
+
+    def _prepare_parameters(self):
+        for name in self.order:
+            node = self.by_name[name]
+            op = node["op"]
+            if op in CONV_OPS:
+                kernel = self._const(node["inputs"][1])
+                if kernel is None:
+                    raise ValueError("%s: convolution filter must be a constant" % name)
+                if op in ("Conv2D", "_FusedConv2D"):
+                    # TF [kh, kw, in, out] -> torch [out, in, kh, kw]
+                    self._buffer((name, "weight"), kernel.transpose(3, 2, 0, 1))
+                    self.groups[name] = 1
+                else:
+                    # TF [kh, kw, in, multiplier] -> torch [in*multiplier, 1, kh, kw],
+                    # output channel i*multiplier + m as in TF.
+                    kh, kw, cin, mult = kernel.shape
+                    w = kernel.transpose(2, 3, 0, 1).reshape(cin * mult, 1, kh, kw)
+                    self._buffer((name, "weight"), w)
+                    self.groups[name] = cin
+                self.kernel_hw[name] = (int(kernel.shape[0]), int(kernel.shape[1]))
+                fused = node["attr"].get("fused_ops", [])
+                if op in ("_FusedConv2D", "FusedDepthwiseConv2dNative"):
+                    if not fused or fused[0] != "BiasAdd" or len(fused) > 2:
+                        raise NotImplementedError("%s: fused ops %s" % (name, fused))
+                    if len(fused) == 2 and fused[1] not in ("Relu", "Relu6", "Prelu"):
+                        raise NotImplementedError("%s: fused activation %s" % (name, fused[1]))
+                    bias = self._const(node["inputs"][2])
+                    self._buffer((name, "bias"), bias.reshape(-1))
+                    if len(fused) == 2 and fused[1] == "Prelu":
+                        self._alpha(name, self._const(node["inputs"][3]))
+            elif op == "Prelu":
+                alpha = self._const(node["inputs"][1])
+                if alpha is None:
+                    raise ValueError("%s: Prelu alpha must be a constant" % name)
+                self._alpha(name, alpha)
+            elif op in BINARY_OPS:
+                for i, ref in enumerate(node["inputs"]):
+                    const = self._const(ref)
+                    if const is not None and const.dtype == np.float32:
+                        self._buffer((name, "operand%d" % i), const)
+
+    def _param(self, key):
+        return getattr(self, self.params[key])
+
+    def _chw(self, name, x):
+        """Static (channels, height, width) of the NCHW tensor x at node `name`."""
+        if self._recording:
+            self.static_chw[name] = (int(x.shape[1]), int(x.shape[2]), int(x.shape[3]))
+        return self.static_chw[name]
+
+    # -- layout helpers ----------------------------------------------------
+
+    @staticmethod
+    def _nchw(value, layout):
+        if layout == NCHW:
+            return value
+        if layout == PLAIN and value.dim() == 4:
+            return value.permute(0, 3, 1, 2).contiguous()
+        raise ValueError("expected a 4-D tensor, got layout %s" % layout)
+
+    @staticmethod
+    def _plain(value, layout):
+        if layout == NCHW:
+            return value.permute(0, 2, 3, 1)
+        if layout == PLAIN:
+            return value
+        if layout == CONST:
+            return torch.from_numpy(np.ascontiguousarray(value))
+        raise ValueError("expected a tensor, got layout %s" % layout)
+
+    @staticmethod
+    def _broadcast_to_nchw(tensor):
+        """A constant broadcast against a logical NHWC tensor -> NCHW form."""
+        while tensor.dim() < 4:
+            tensor = tensor.unsqueeze(0)
+        return tensor.permute(0, 3, 1, 2)
+
+    def _prelu(self, name, x):
+        """Prelu of the NCHW tensor x with the slopes of node `name`."""
+        alpha = self._param((name, "alpha"))
+        if name in self.per_channel_alpha:
+            return F.prelu(x, alpha)
+        return torch.where(x >= 0, x, x * self._broadcast_to_nchw(alpha))
+
+    # -- operations --------------------------------------------------------
+
+    def _conv(self, node, env):
+        name, op, attr = node["name"], node["op"], node["attr"]
+        src = tensor_name(node["inputs"][0])[0]
+        pre_pad = (0, 0)
+        if src in self.folded_pads:
+            pre_pad = self.folded_pads[src]
+            src = tensor_name(self.by_name[src]["inputs"][0])[0]
+        x = self._nchw(*env[src])
+        if attr.get("data_format", "NHWC") != "NHWC":
+            raise NotImplementedError("%s: data_format %s" % (name, attr.get("data_format")))
+        strides = attr.get("strides", [1, 1, 1, 1])
+        dilations = attr.get("dilations", [1, 1, 1, 1])
+        weight = self._param((name, "weight"))
+        kh, kw = self.kernel_hw[name]
+        stride = (strides[1], strides[2])
+        dilation = (dilations[1], dilations[2])
+        padding = attr.get("padding", "VALID")
+        _, height, width = self._chw(name, x)
+        if padding == "SAME":
+            top, bottom = same_padding(height, kh, stride[0], dilation[0])
+            left, right = same_padding(width, kw, stride[1], dilation[1])
+        elif padding == "VALID":
+            top = bottom = left = right = 0
+        elif padding == "EXPLICIT":
+            p = attr["explicit_paddings"]
+            top, bottom, left, right = p[2], p[3], p[4], p[5]
+        else:
+            raise NotImplementedError("%s: padding %s" % (name, padding))
+        top, bottom = top + pre_pad[0], bottom + pre_pad[0]
+        left, right = left + pre_pad[1], right + pre_pad[1]
+        sym_h, sym_w = min(top, bottom), min(left, right)
+        if top != bottom or left != right:
+            x = F.pad(x, (left - sym_w, right - sym_w, top - sym_h, bottom - sym_h))
+        groups = self.groups[name]
+        bias = self._param((name, "bias")) if (name, "bias") in self.params else None
+        y = F.conv2d(x, weight, bias, stride, (sym_h, sym_w), dilation, groups)
+        fused = attr.get("fused_ops", [])
+        if len(fused) == 2:
+            if fused[1] == "Relu":
+                y = F.relu(y)
+            elif fused[1] == "Relu6":
+                y = torch.clamp(y, 0.0, 6.0)
+            else:
+                y = self._prelu(name, y)
+        return y, NCHW
+
+    def _pad(self, node, env):
+        x, layout = env[tensor_name(node["inputs"][0])[0]]
+        pads = to_int_list(self._const(node["inputs"][1]))
+        value = 0.0
+        if node["op"] == "PadV2":
+            value = float(np.asarray(self._const(node["inputs"][2])).reshape(-1)[0])
+        rank = len(pads) // 2
+        pairs = [(pads[2 * i], pads[2 * i + 1]) for i in range(rank)]
+        if layout == NCHW:
+            mapped = [None] * 4
+            for axis, pair in enumerate(pairs):
+                mapped[NHWC_TO_NCHW[axis]] = pair
+            pairs = mapped
+        else:
+            x = self._plain(x, layout)
+        flat = []
+        for before, after in reversed(pairs):  # F.pad wants the last axis first
+            flat += [before, after]
+        return F.pad(x, flat, mode="constant", value=value), (NCHW if layout == NCHW else PLAIN)
+
+    def _max_pool(self, node, env):
+        attr = node["attr"]
+        x = self._nchw(*env[tensor_name(node["inputs"][0])[0]])
+        k, s = attr["ksize"], attr["strides"]
+        kernel, stride = (k[1], k[2]), (s[1], s[2])
+        _, height, width = self._chw(node["name"], x)
+        if attr.get("padding") == "SAME":
+            top, bottom = same_padding(height, kernel[0], stride[0], 1)
+            left, right = same_padding(width, kernel[1], stride[1], 1)
+            if top or bottom or left or right:
+                x = F.pad(x, (left, right, top, bottom), value=-math.inf)
+        return F.max_pool2d(x, kernel, stride), NCHW
+
+    def _binary(self, node, env):
+        fn = BINARY_OPS[node["op"]]
+        operands = []
+        for i, ref in enumerate(node["inputs"]):
+            key = (node["name"], "operand%d" % i)
+            if key in self.params:
+                operands.append((self._param(key), CONST))
+            else:
+                operands.append(env[tensor_name(ref)[0]])
+        layouts = [layout for _, layout in operands]
+        if NCHW in layouts:
+            values = []
+            for value, layout in operands:
+                if layout == NCHW:
+                    values.append(value)
+                elif layout == CONST or (layout == PLAIN and value.dim() < 4):
+                    t = value if torch.is_tensor(value) else torch.from_numpy(value)
+                    values.append(self._broadcast_to_nchw(t))
+                else:
+                    values.append(self._nchw(value, layout))
+            return fn(values[0], values[1]), NCHW
+        values = [v if torch.is_tensor(v) else torch.from_numpy(v) for v, _ in operands]
+        return fn(values[0], values[1]), PLAIN
+
+    def _reshape(self, node, env):
+        x = self._plain(*env[tensor_name(node["inputs"][0])[0]])
+        shape_val, shape_layout = env[tensor_name(node["inputs"][1])[0]]
+        shape = to_int_list(shape_val) if shape_layout in (CONST, SHAPE) else None
+        if shape is None:
+            raise NotImplementedError("%s: reshape to a computed tensor shape" % node["name"])
+        return x.reshape(shape), PLAIN
+
+    @staticmethod
+    def _shape(node, env):
+        x, layout = env[tensor_name(node["inputs"][0])[0]]
+        if layout == NCHW:
+            return [x.size(0), x.size(2), x.size(3), x.size(1)], SHAPE
+        return [x.size(i) for i in range(x.dim())], SHAPE
+
+    def _strided_slice(self, node, env):
+        value, layout = env[tensor_name(node["inputs"][0])[0]]
+        begin, end, strides = (to_int_list(self._const(r)) for r in node["inputs"][1:4])
+        attr = node["attr"]
+        for mask in ("ellipsis_mask", "new_axis_mask"):
+            if attr.get(mask, 0):
+                raise NotImplementedError("%s: %s" % (node["name"], mask))
+        begin_mask, end_mask = attr.get("begin_mask", 0), attr.get("end_mask", 0)
+        shrink = attr.get("shrink_axis_mask", 0)
+        index = []
+        for axis in range(len(begin)):
+            if shrink & (1 << axis):
+                index.append(begin[axis])
+            else:
+                b = None if begin_mask & (1 << axis) else begin[axis]
+                e = None if end_mask & (1 << axis) else end[axis]
+                index.append(slice(b, e, strides[axis]))
+        if layout == SHAPE or layout == CONST:
+            if len(index) != 1:
+                raise NotImplementedError("%s: multi-axis slice of a shape" % node["name"])
+            seq = list(value) if layout == SHAPE else to_int_list(value)
+            result = seq[index[0]]
+            return result if isinstance(result, list) else [result], SHAPE
+        x = self._plain(value, layout)
+        if any(isinstance(i, slice) and i.step is not None and i.step < 0 for i in index):
+            raise NotImplementedError("%s: negative strides" % node["name"])
+        return x[tuple(index)], PLAIN
+
+    def _pack(self, node, env):
+        items = [env[tensor_name(r)[0]] for r in node["inputs"]]
+        axis = node["attr"].get("axis", 0)
+        if all(layout in (SHAPE, CONST) for _, layout in items):
+            out = []
+            for value, layout in items:
+                ints = to_int_list(value) if layout == CONST else list(value)
+                if len(ints) != 1:
+                    raise NotImplementedError("%s: packing non-scalars" % node["name"])
+                out += ints
+            if axis != 0:
+                raise NotImplementedError("%s: Pack of scalars on axis %d" % (node["name"], axis))
+            return out, SHAPE
+        tensors = [self._plain(v, l) for v, l in items]
+        return torch.stack(tensors, dim=axis), PLAIN
+
+    def _concat(self, node, env):
+        items = [env[tensor_name(r)[0]] for r in node["inputs"][:-1]]
+        axis = int(np.asarray(self._const(node["inputs"][-1])).reshape(-1)[0])
+        if all(layout == NCHW for _, layout in items):
+            axis = NHWC_TO_NCHW[axis % 4]
+            return torch.cat([v for v, _ in items], dim=axis), NCHW
+        tensors = [self._plain(v, l) for v, l in items]
+        return torch.cat(tensors, dim=axis % tensors[0].dim()), PLAIN
+
+    def _depth_to_space(self, node, env):
+        attr = node["attr"]
+        if attr.get("data_format", "NHWC") != "NHWC":
+            raise NotImplementedError("%s: data_format" % node["name"])
+        bs = attr["block_size"]
+        x = self._nchw(*env[tensor_name(node["inputs"][0])[0]])
+        n, c, h, w = x.shape
+        # NHWC DepthToSpace reads channel (i*bs + j)*C_out + c for the output
+        # pixel (h*bs + i, w*bs + j).
+        y = x.reshape(n, bs, bs, c // (bs * bs), h, w)
+        y = y.permute(0, 3, 4, 1, 5, 2)
+        return y.reshape(n, c // (bs * bs), h * bs, w * bs), NCHW
+
+    def _resize_bilinear(self, node, env):
+        attr = node["attr"]
+        x = self._nchw(*env[tensor_name(node["inputs"][0])[0]])
+        size = to_int_list(self._const(node["inputs"][1]))
+        align, half = attr.get("align_corners", False), attr.get("half_pixel_centers", False)
+        if align and not half:
+            return F.interpolate(x, size=size, mode="bilinear", align_corners=True), NCHW
+        if half and not align:
+            return F.interpolate(x, size=size, mode="bilinear", align_corners=False), NCHW
+        raise NotImplementedError("%s: ResizeBilinear align_corners=%s half_pixel_centers=%s"
+                                  % (node["name"], align, half))
+
+    # -- forward -----------------------------------------------------------
+
+    def forward(self, x):
+        env = {}
+        for name in self.order:
+            node = self.by_name[name]
+            op = node["op"]
+            if op == "Const":
+                env[name] = (self.weights[name], CONST)
+            elif op == "Placeholder":
+                if name != self.input_name:
+                    raise ValueError("graph has a second input %r" % name)
+                env[name] = (x.permute(0, 3, 1, 2).contiguous(), NCHW) if x.dim() == 4 else (x, PLAIN)
+            elif op == "Identity":
+                env[name] = env[tensor_name(node["inputs"][0])[0]]
+            elif op in CONV_OPS:
+                env[name] = self._conv(node, env)
+            elif op in ("Pad", "PadV2"):
+                if name in self.folded_pads:
+                    continue
+                env[name] = self._pad(node, env)
+            elif op == "MaxPool":
+                env[name] = self._max_pool(node, env)
+            elif op in UNARY_OPS:
+                value, layout = env[tensor_name(node["inputs"][0])[0]]
+                env[name] = (UNARY_OPS[op](value), layout)
+            elif op == "Prelu":
+                value, layout = env[tensor_name(node["inputs"][0])[0]]
+                if layout == NCHW:
+                    env[name] = (self._prelu(name, value), NCHW)
+                else:
+                    alpha = self._param((name, "alpha"))
+                    env[name] = (torch.where(value >= 0, value, value * alpha), layout)
+            elif op in BINARY_OPS:
+                env[name] = self._binary(node, env)
+            elif op == "Reshape":
+                env[name] = self._reshape(node, env)
+            elif op == "Shape":
+                env[name] = self._shape(node, env)
+            elif op == "StridedSlice":
+                env[name] = self._strided_slice(node, env)
+            elif op == "Pack":
+                env[name] = self._pack(node, env)
+            elif op == "ConcatV2":
+                env[name] = self._concat(node, env)
+            elif op == "DepthToSpace":
+                env[name] = self._depth_to_space(node, env)
+            elif op == "ResizeBilinear":
+                env[name] = self._resize_bilinear(node, env)
+            else:
+                raise NotImplementedError(op)
+        outputs = []
+        for ref in self.output_refs:
+            value, layout = env[tensor_name(ref)[0]]
+            if layout not in (NCHW, PLAIN):
+                raise ValueError("output %s is not a tensor" % ref)
+            outputs.append(self._plain(value, layout).contiguous())
+        return outputs[0] if len(outputs) == 1 else tuple(outputs)
+
+
+# --------------------------------------------------------------------------
+# Conversion
+# --------------------------------------------------------------------------
+
+def signature_io(signature, nodes):
+    """(input name, input shape, [(output key, tensor ref)]) from the signature."""
+    if signature:
+        inputs = list(signature["inputs"].items())
+        if len(inputs) != 1:
+            raise ValueError("exactly one model input is supported, found %d" % len(inputs))
+        key, spec = inputs[0]
+        input_node = tensor_name(spec["name"])[0]
+        dims = [int(d["size"]) for d in spec["tensorShape"]["dim"]]
+        outputs = [(k, v["name"]) for k, v in signature["outputs"].items()]
+        return input_node, dims, outputs
+    placeholders = [n for n in nodes if n["op"] == "Placeholder"]
+    if len(placeholders) != 1:
+        raise ValueError("no signature and not exactly one Placeholder")
+    dims = [int(d["size"]) for d in placeholders[0]["attr"]["shape"]["shape"]["dim"]]
+    return placeholders[0]["name"], dims, None
+
+
+def sha256_of(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        h.update(f.read())
+    return h.hexdigest()
+
+
+def strip_debug_info(path):
+    """Rewrite the .pt archive without its *.debug_pkl records.
+
+    Those records map the TorchScript code back to this script's source lines
+    and hold its absolute path, so they would make the file depend on where
+    the repository is checked out; TorchScript loads fine without them. The
+    archive is rewritten with PyTorch's own zip writer (fixed dates, records
+    aligned as torch.jit.load expects), keeping the record order."""
+    reader = torch._C.PyTorchFileReader(path)
+    records = [name for name in reader.get_all_records() if not name.endswith(".debug_pkl")]
+    with tempfile.TemporaryDirectory() as tmp:
+        # the writer names the archive's top folder after the file
+        tmp_path = os.path.join(tmp, os.path.basename(path))
+        writer = torch._C.PyTorchFileWriter(tmp_path)
+        for name in records:
+            data = reader.get_record(name)
+            writer.write_record(name, data, len(data))
+        writer.write_end_of_file()
+        del writer
+        del reader
+        shutil.move(tmp_path, path)
+
+
+def choose_outputs(outputs, wanted):
+    """wanted: ["key" | "tensor:0" | "name=tensor:0", ...] -> [(name, tensor ref)]."""
+    if not wanted:
+        return outputs
+    by_key = dict(outputs)
+    refs = {ref for _, ref in outputs}
+    chosen = []
+    for want in wanted:
+        name, _, ref = want.partition("=")
+        if not ref:
+            ref = by_key.get(name, name)
+        if ref not in refs:
+            raise KeyError("model has no output %r (has %s)" % (want, outputs))
+        chosen.append((name, ref))
+    return chosen
+
+
+def convert(model_json, out_path, wanted_outputs=(), batch=1):
+    model, nodes, weights, signature = read_model(model_json)
+    input_node, input_dims, outputs = signature_io(signature, nodes)
+    if outputs is None:
+        used = {tensor_name(i)[0] for n in nodes for i in n["inputs"]}
+        outputs = [(n["name"] + ":0", n["name"] + ":0") for n in nodes
+                   if n["op"] == "Identity" and n["name"] not in used]
+    outputs = choose_outputs(outputs, wanted_outputs)
+    shape = [batch if d < 0 else d for d in input_dims]
+    module = TfjsGraphModule(nodes, weights, input_node, [ref for _, ref in outputs], shape)
+    module.eval()
+    example = torch.zeros(shape, dtype=torch.float32)
+    with torch.no_grad():
+        traced = torch.jit.trace(module, example, check_trace=False)
+        frozen = torch.jit.freeze(traced, optimize_numerics=False)
+        results = frozen(example)
+    if torch.is_tensor(results):
+        results = (results,)
+    model_dir = os.path.dirname(os.path.abspath(model_json))
+    shards = [p for g in model["weightsManifest"] for p in g["paths"]]
+    meta = {
+        "converter": "smartsession model-conversion convert.py v" + CONVERTER_VERSION,
+        "torch": torch.__version__.split("+")[0],
+        "source": {
+            os.path.basename(model_json): sha256_of(model_json),
+            **{p: sha256_of(os.path.join(model_dir, p)) for p in shards},
+        },
+        "input": {"name": input_node, "shape": input_dims, "layout": "NHWC", "dtype": "float32"},
+        "outputs": [
+            {"name": name, "tensor": ref, "shape": [-1] + list(r.shape[1:]), "dtype": "float32"}
+            for (name, ref), r in zip(outputs, results)
+        ],
+    }
+    extra = {"smartsession/model.json": json.dumps(meta, indent=2, sort_keys=True) + "\n"}
+    os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
+    torch.jit.save(frozen, out_path, _extra_files=extra)
+    strip_debug_info(out_path)
+    return meta
+
+
+def report(out_path, meta):
+    outs = ", ".join("%s%s" % (o["name"], o["shape"]) for o in meta["outputs"])
+    print("%s: %s%s -> %s (%d bytes)" % (
+        os.path.basename(out_path), meta["input"]["name"], meta["input"]["shape"], outs,
+        os.path.getsize(out_path)), flush=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("model_json", nargs="?", help="TF.js graph model.json (weight shards next to it)")
+    parser.add_argument("out", nargs="?", help="TorchScript file to write (.pt)")
+    parser.add_argument("--output", action="append", default=[],
+                        help="keep this output: a signature key, a tensor name or NAME=TENSOR; "
+                             "repeatable, order kept; default: every signature output")
+    parser.add_argument("--batch", type=int, default=1, help="batch size used for tracing")
+    parser.add_argument("--config", help="convert every model listed in this models.json instead")
+    parser.add_argument("--out-dir", help="with --config: where the .pt files go")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(1)
+    if args.config:
+        if not args.out_dir:
+            parser.error("--config needs --out-dir")
+        with open(args.config, "r", encoding="utf-8") as f:
+            config = json.load(f)
+        base = os.path.dirname(os.path.abspath(args.config))
+        for entry in config["models"]:
+            source = os.path.join(base, config["sourceDir"], entry["source"])
+            out = os.path.join(args.out_dir, entry["id"] + ".pt")
+            wanted = ["%s=%s" % (o["name"], o["tensor"]) for o in entry["outputs"]]
+            report(out, convert(source, out, wanted, args.batch))
+        return 0
+    if not args.model_json or not args.out:
+        parser.error("give MODEL_JSON and OUT, or --config and --out-dir")
+    report(args.out, convert(args.model_json, args.out, args.output, args.batch))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
