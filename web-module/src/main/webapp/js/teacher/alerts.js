@@ -4,6 +4,9 @@ import { h, setText, show, clockTime, percent, isImageDataUrl } from '../dom.js'
 const MAX_LISTED = 100;
 const MAX_KEPT = 500;
 
+/** The server confirms an acknowledgement to every teacher; without that word by then, ours stands. */
+const ACK_CONFIRM_MS = 10000;
+
 const ACTION_WORDS = { REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' };
 
 function describeAck(ack) {
@@ -111,6 +114,12 @@ export class AlertCenter {
     }
     entry.ack = { action, by: 'you', at: Date.now(), pending: true };
     this.#afterAck(entry);
+    setTimeout(() => {
+      if (entry.ack && entry.ack.pending) {
+        entry.ack.pending = false;
+        this.#afterAck(entry);
+      }
+    }, ACK_CONFIRM_MS);
   }
 
   /** Alerts of one student, newest first. */
