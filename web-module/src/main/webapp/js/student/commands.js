@@ -18,9 +18,10 @@ export class CommandHandler {
     this.#overlayText = overlayText;
     this.#messages = messages;
     this.#recalibrate = recalibrate;
-    // While paused, keyboard focus stays on the overlay.
+    // While paused, keyboard focus stays on the overlay (or the header, with the connection status).
     document.addEventListener('focusin', (event) => {
-      if (!this.#overlay.hidden && !this.#overlay.contains(event.target)) this.#overlay.focus();
+      if (this.#overlay.hidden || this.#overlay.contains(event.target) || event.target.closest('.app-header')) return;
+      this.#overlay.focus();
     });
   }
 
