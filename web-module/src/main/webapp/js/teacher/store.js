@@ -42,14 +42,21 @@ export class SessionStore {
     this.aggregate = update.aggregate;
     let engagementSum = 0;
     let engagementCount = 0;
+    const seen = new Set();
     for (const line of update.students) {
       if (!line || typeof line.id !== 'string') continue;
+      seen.add(line.id);
       const record = this.#merge(line);
       record.history.push(seconds, record.confusion, record.engagement);
       if (record.engagement !== null) {
         engagementSum += record.engagement;
         engagementCount += 1;
       }
+    }
+    // Each update lists every student of the session: one missing has been removed from it.
+    if (seen.size < this.students.size) {
+      for (const id of this.order) if (!seen.has(id)) this.students.delete(id);
+      this.order = this.order.filter((id) => seen.has(id));
     }
     const { totalStudents, activeStudents, avgConfusion } = update.aggregate;
     this.timeline.push(
