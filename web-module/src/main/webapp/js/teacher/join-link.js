@@ -20,8 +20,11 @@ export function showJoinLink({ link, qr, copy, copied }, href) {
   if (typeof window.QRCode === 'function') {
     // Medium error correction keeps the code small enough to scan from a projector.
     new window.QRCode(qr, { text: href, width: 264, height: 264, colorDark: '#000000', colorLight: '#ffffff', correctLevel: window.QRCode.CorrectLevel.M });
-    qr.setAttribute('aria-label', `QR code of the join link ${href}`);
-    // The library sets a title with the raw text on the container; the label above says it instead.
+    // The library draws on a canvas and copies it into an img: the img carries the description.
+    const image = qr.querySelector('img');
+    if (image) image.alt = `QR code of the join link ${href}`;
+    const canvas = qr.querySelector('canvas');
+    if (canvas) canvas.setAttribute('aria-hidden', 'true');
     qr.removeAttribute('title');
   } else {
     setText(qr, 'QR code unavailable.');
