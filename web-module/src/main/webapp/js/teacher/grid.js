@@ -59,8 +59,11 @@ export class StudentGrid {
   statusFilter = '';
   search = '';
 
-  constructor({ viewport, empty, store, onOpen, requestRender }) {
+  #count;
+
+  constructor({ viewport, empty, count, store, onOpen, requestRender }) {
     this.#viewport = viewport;
+    this.#count = count;
     this.#empty = empty;
     this.#store = store;
     this.#onOpen = onOpen;
@@ -100,7 +103,9 @@ export class StudentGrid {
   render(now = Date.now()) {
     if (this.#listDirty || this.#seenVersion !== this.#store.version) this.#orderStudents();
     const count = this.#ordered.length;
-    this.#empty.hidden = this.#store.students.size > 0;
+    const total = this.#store.students.size;
+    this.#empty.hidden = total > 0;
+    setText(this.#count, count === total ? `${total} student${total === 1 ? '' : 's'}` : `Showing ${count} of ${total}`);
     const width = this.#width || this.#viewport.clientWidth;
     const columns = Math.max(1, Math.floor((width + GAP) / (MIN_TILE_WIDTH + GAP)));
     const tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);

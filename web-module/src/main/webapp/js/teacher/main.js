@@ -74,6 +74,7 @@ function startDashboard(id) {
   grid = new StudentGrid({
     viewport: byId('student-grid'),
     empty: byId('grid-empty'),
+    count: byId('grid-count'),
     store,
     requestRender,
     onOpen: (studentId) => drilldown.open(studentId),
