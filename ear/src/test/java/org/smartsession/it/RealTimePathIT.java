@@ -118,7 +118,7 @@ class RealTimePathIT {
     URI socket = server.join(sessionId, "S3", "Barbara");
     try (WsClient student = WsClient.connect(socket)) {
       String huge = "data:image/jpeg;base64," + "A".repeat(2 * 1024 * 1024);
-      student.send(Frames.videoFrame(sessionId, "S3", 1L, huge));
+      student.sendExpectingClose(Frames.videoFrame(sessionId, "S3", 1L, huge));
       assertEquals(1009, student.awaitCloseCode(WAIT));
     }
   }

@@ -41,6 +41,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).join();
   }
 
+  /** Sends a message the server may close the connection over before it is fully read. */
+  void sendExpectingClose(String text) {
+    socket.sendText(text, true).exceptionally(e -> null);
+  }
+
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
     partial.append(data);

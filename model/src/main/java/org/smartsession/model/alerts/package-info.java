@@ -1,2 +1,5 @@
-/** Integrity alerts: their types, the rules that raise them, and teachers' acknowledgements. */
+/**
+ * Integrity alerts: their types, the sustained and voted rules that raise them with a cool-down
+ * ({@link org.smartsession.model.alerts.IntegrityMonitor}), and teachers' acknowledgements.
+ */
 package org.smartsession.model.alerts;

@@ -10,7 +10,10 @@ public enum StudentStatus {
   CONFUSED,
   /** No face in front of the camera. */
   DISENGAGED,
-  /** Face present; shown instead of ENGAGED or CONFUSED when affect inference is switched off. */
+  /**
+   * Face present, without a judgement of confusion or engagement: affect inference is switched off,
+   * the student's neutral is still being calibrated, or the face's landmarks were unusable.
+   */
   PRESENT,
   /** Frames stopped arriving: the page was closed, the network dropped, or the camera stopped. */
   IDLE,
