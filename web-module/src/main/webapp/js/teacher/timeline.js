@@ -3,11 +3,13 @@ import { ACTIVE_SERIES, CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } 
 /** The session's average confusion and engagement (and share of students active) since it began. */
 export class Timeline {
   #chart;
+  #container;
   #store;
   #drawnAffect = null;
 
   constructor(container, store) {
     this.#store = store;
+    this.#container = container;
     this.#chart = createShareChart(
       container,
       [
@@ -26,6 +28,7 @@ export class Timeline {
     if (this.#drawnAffect !== affectInference) {
       plot.setSeries(1, { show: affectInference });
       plot.setSeries(2, { show: affectInference });
+      this.#container.classList.toggle('affect-off', !affectInference);
       this.#drawnAffect = affectInference;
     }
     plot.setData(timeline.columns);
