@@ -4,8 +4,8 @@ import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**
- * Finds faces, their 478 landmarks and head pose in a decoded frame. Implementations are called
- * from several frame workers at once.
+ * Finds faces, their 478 landmarks and head pose. Implementations are called from several frame
+ * workers at once.
  */
 public interface FaceAnalyzer {
 
@@ -13,7 +13,12 @@ public interface FaceAnalyzer {
   boolean isReady();
 
   /**
+   * Every face in one image, however small, at full cost: for single images.
+   *
    * @throws IllegalStateException when not ready
    */
   FaceAnalysis analyze(DecodedFrame frame);
+
+  /** A tracker for one student's stream of frames. */
+  FaceTracker newTracker();
 }

@@ -56,7 +56,7 @@ public class FrameProcessor {
         assessment = Assessment.unavailable();
         faces = 0;
       } else {
-        FaceAnalysis analysis = analyzer.analyze(frame);
+        FaceAnalysis analysis = student.tracker(analyzer).analyze(frame);
         faces = analysis.faceCount();
         if (student.takeRecalibrationRequest()) {
           student.assessor().recalibrate();

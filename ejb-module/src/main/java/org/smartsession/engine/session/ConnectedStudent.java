@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.smartsession.engine.analysis.FaceAnalyzer;
+import org.smartsession.engine.analysis.FaceTracker;
 import org.smartsession.model.scoring.StudentAssessor;
 import org.smartsession.model.session.SessionKind;
 
@@ -19,6 +21,7 @@ public final class ConnectedStudent {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong lastSeen = new AtomicLong();
   private final AtomicBoolean recalibrationRequested = new AtomicBoolean();
+  private FaceTracker tracker;
 
   public ConnectedStudent(
       StudentKey key, String name, SessionKind kind, StudentAssessor assessor, long now) {
@@ -44,6 +47,17 @@ public final class ConnectedStudent {
   /** Not thread-safe: only the frame queue's one-at-a-time processing of this student uses it. */
   public StudentAssessor assessor() {
     return assessor;
+  }
+
+  /**
+   * This student's face tracker, made on first use. Like the assessor, used only by the frame
+   * queue's one-at-a-time processing of this student.
+   */
+  public FaceTracker tracker(FaceAnalyzer analyzer) {
+    if (tracker == null) {
+      tracker = analyzer.newTracker();
+    }
+    return tracker;
   }
 
   /** Asks for a new calibration; the frame worker carries it out before the next frame. */

@@ -11,10 +11,15 @@ record CropTransform(double a, double b, double c, double d, double tx, double t
 
   /** The whole frame scaled to fit a square input, centred, the rest padded. */
   static CropTransform letterbox(int frameWidth, int frameHeight, int size) {
-    double k = (double) size / Math.max(frameWidth, frameHeight);
-    double padX = (size - frameWidth * k) / 2;
-    double padY = (size - frameHeight * k) / 2;
-    return new CropTransform(1 / k, 0, 0, 1 / k, -padX / k, -padY / k);
+    return letterbox(0, 0, frameWidth, frameHeight, size);
+  }
+
+  /** A rectangle of the frame scaled to fit a square input, centred, the rest padded. */
+  static CropTransform letterbox(double x, double y, double width, double height, int size) {
+    double k = size / Math.max(width, height);
+    double padX = (size - width * k) / 2;
+    double padY = (size - height * k) / 2;
+    return new CropTransform(1 / k, 0, 0, 1 / k, x - padX / k, y - padY / k);
   }
 
   /**

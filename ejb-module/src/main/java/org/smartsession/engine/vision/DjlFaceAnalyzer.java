@@ -1,5 +1,6 @@
 package org.smartsession.engine.vision;
 
+import ai.djl.translate.TranslateException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartsession.engine.analysis.FaceAnalyzer;
+import org.smartsession.engine.analysis.FaceTracker;
 import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
@@ -28,12 +30,22 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   boolean enabled;
 
   @Inject
-  @ConfigProperty(name = "smartsession.vision.detector", defaultValue = "FULL_RANGE")
-  String detector;
+  @ConfigProperty(name = "smartsession.vision.detect-every-frames", defaultValue = "3")
+  int detectEvery;
+
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.tile-scan-every-frames", defaultValue = "2")
+  int tileScanEvery;
+
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.tiles-per-side", defaultValue = "3")
+  int tilesPerSide;
 
   @Inject
   @ConfigProperty(name = "smartsession.vision.max-faces", defaultValue = "4")
   int maxFaces;
+
+  private VisionSettings settings;
 
   private volatile FaceModels models;
   private volatile String failure = "not loaded yet";
@@ -48,13 +60,10 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
     }
     long t = System.nanoTime();
     try {
-      models = FaceModels.loadBundled(DetectorSpec.valueOf(detector));
+      settings = new VisionSettings(detectEvery, tileScanEvery, tilesPerSide, maxFaces);
+      models = FaceModels.loadBundled();
       failure = null;
-      LOG.info(
-          () ->
-              String.format(
-                  "Face models loaded in %.0f ms (%s detector)",
-                  (System.nanoTime() - t) / 1e6, detector));
+      LOG.info(() -> String.format("Face models loaded in %.0f ms", (System.nanoTime() - t) / 1e6));
     } catch (Exception | LinkageError e) {
       failure = e.toString();
       LOG.log(Level.SEVERE, "Face models could not be loaded; frames will not be analysed", e);
@@ -73,21 +82,37 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
 
   @Override
   public FaceAnalysis analyze(DecodedFrame frame) {
+    try {
+      return worker().analyze(frame.bgr(), settings.tilesPerSide());
+    } catch (TranslateException e) {
+      throw new IllegalStateException("face model inference failed", e);
+    }
+  }
+
+  @Override
+  public FaceTracker newTracker() {
+    MeshFaceTracker tracker = new MeshFaceTracker(settings);
+    return frame -> {
+      try {
+        return tracker.analyze(worker(), frame.bgr());
+      } catch (TranslateException e) {
+        throw new IllegalStateException("face model inference failed", e);
+      }
+    };
+  }
+
+  private VisionWorker worker() {
     FaceModels loaded = models;
     if (loaded == null) {
       throw new IllegalStateException("face models not loaded: " + failure);
     }
-    try {
-      return workerFor(loaded).analyze(frame.bgr());
-    } catch (ai.djl.translate.TranslateException e) {
-      throw new IllegalStateException("face model inference failed", e);
-    }
+    return workerFor(loaded);
   }
 
   private VisionWorker workerFor(FaceModels loaded) {
     VisionWorker w = worker.get();
     if (w == null) {
-      w = new VisionWorker(loaded, maxFaces);
+      w = new VisionWorker(loaded, settings.maxFaces());
       worker.set(w);
       workers.add(w);
     }

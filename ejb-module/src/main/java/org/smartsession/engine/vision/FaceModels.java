@@ -27,27 +27,29 @@ final class FaceModels implements AutoCloseable {
 
   private final Path directory;
   private final List<ZooModel<NDList, NDList>> loaded = new ArrayList<>();
-  final ZooModel<NDList, NDList> detector;
+  private final java.util.EnumMap<DetectorSpec, ZooModel<NDList, NDList>> detectors =
+      new java.util.EnumMap<>(DetectorSpec.class);
   final ZooModel<NDList, NDList> mesh;
   final ZooModel<NDList, NDList> iris;
-  final DetectorSpec detectorSpec;
 
-  private FaceModels(Path directory, DetectorSpec detectorSpec)
+  private FaceModels(Path directory)
       throws IOException, ModelNotFoundException, MalformedModelException {
     this.directory = directory;
-    this.detectorSpec = detectorSpec;
-    this.detector = load(detectorSpec.file);
+    for (DetectorSpec spec : DetectorSpec.values()) {
+      detectors.put(spec, load(spec.file));
+    }
     this.mesh = load(MESH);
     this.iris = load(IRIS);
   }
 
   /** Loads the models bundled in this application's class path. */
-  static FaceModels loadBundled(DetectorSpec detector)
+  static FaceModels loadBundled()
       throws IOException, ModelNotFoundException, MalformedModelException {
     configureDjl();
     Path dir = Files.createTempDirectory("smartsession-models");
     dir.toFile().deleteOnExit();
-    for (String file : List.of(detector.file, MESH, IRIS)) {
+    for (String file :
+        List.of(DetectorSpec.SHORT_RANGE.file, DetectorSpec.FULL_RANGE.file, MESH, IRIS)) {
       try (InputStream in =
           FaceModels.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + file)) {
         if (in == null) {
@@ -58,7 +60,7 @@ final class FaceModels implements AutoCloseable {
         target.toFile().deleteOnExit();
       }
     }
-    return new FaceModels(dir, detector);
+    return new FaceModels(dir);
   }
 
   /**
@@ -91,8 +93,8 @@ final class FaceModels implements AutoCloseable {
     return model;
   }
 
-  Predictor<NDList, NDList> newDetectorPredictor() {
-    return detector.newPredictor();
+  Predictor<NDList, NDList> newDetectorPredictor(DetectorSpec spec) {
+    return detectors.get(spec).newPredictor();
   }
 
   Predictor<NDList, NDList> newMeshPredictor() {

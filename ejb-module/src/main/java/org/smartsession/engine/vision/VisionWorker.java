@@ -43,8 +43,8 @@ final class VisionWorker implements AutoCloseable {
   static final int IRIS_SIZE = 64;
   static final float MIN_PRESENCE = 0.5f;
 
-  /** MediaPipe's face crop: the detection box, squared and enlarged by half. */
-  static final double FACE_CROP_SCALE = 1.5;
+  /** How much neighbouring tiles overlap, so that a face on a tile's edge is whole in the other. */
+  static final double TILE_OVERLAP = 0.2;
 
   /** MediaPipe's eye crop: 2.3 times the eye's width. */
   static final double EYE_CROP_SCALE = 2.3;
@@ -52,17 +52,18 @@ final class VisionWorker implements AutoCloseable {
   private static final int IRIS_VALUES = 228;
   private static final int IRIS_FIRST_POINT = 71;
 
-  private final DetectorSpec spec;
   private final int maxFaces;
   private final NDManager manager;
-  private final Predictor<NDList, NDList> detector;
+  private final java.util.EnumMap<DetectorSpec, Predictor<NDList, NDList>> detectors =
+      new java.util.EnumMap<>(DetectorSpec.class);
+  private final java.util.EnumMap<DetectorSpec, Mat> detectorPixels =
+      new java.util.EnumMap<>(DetectorSpec.class);
   private final Predictor<NDList, NDList> mesh;
   private final Predictor<NDList, NDList> iris;
 
   private final Mat affine = new Mat(2, 3, CV_64F);
   private final DoubleIndexer affineValues = affine.createIndexer();
   private final Scalar black = new Scalar(0, 0, 0, 0);
-  private final Mat detectorPixels;
   private final Mat detectorRgb = new Mat();
   private final Mat detectorInput = new Mat();
   private final Mat meshPixels;
@@ -73,48 +74,102 @@ final class VisionWorker implements AutoCloseable {
   private final Mat irisInput = new Mat();
 
   VisionWorker(FaceModels models, int maxFaces) {
-    this.spec = models.detectorSpec;
     this.maxFaces = maxFaces;
-    this.manager = models.detector.getNDManager().newSubManager();
-    this.detector = models.newDetectorPredictor();
+    this.manager = models.mesh.getNDManager().newSubManager();
+    for (DetectorSpec spec : DetectorSpec.values()) {
+      detectors.put(spec, models.newDetectorPredictor(spec));
+      detectorPixels.put(spec, new Mat(spec.inputSize, spec.inputSize, CV_8UC3));
+    }
     this.mesh = models.newMeshPredictor();
     this.iris = models.newIrisPredictor();
-    this.detectorPixels = new Mat(spec.inputSize, spec.inputSize, CV_8UC3);
     this.meshPixels = new Mat(MESH_SIZE * maxFaces, MESH_SIZE, CV_8UC3);
     this.irisPixels = new Mat(IRIS_SIZE * 2 * maxFaces, IRIS_SIZE, CV_8UC3);
   }
 
-  FaceAnalysis analyze(Mat bgr) throws TranslateException {
+  /**
+   * Every face in a single image, however small: the short-range detector on the whole frame, the
+   * full-range one on overlapping tiles, then mesh and iris for all. For one-off images; a stream
+   * of frames goes through a {@link FaceTracker}, which spreads this work over frames.
+   */
+  FaceAnalysis analyze(Mat bgr, int tilesPerSide) throws TranslateException {
     Map<String, Double> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    List<Detection> detections = detect(bgr, timings);
-    if (detections.size() > maxFaces) {
-      detections = detections.subList(0, maxFaces);
+    List<FaceRegion> regions = new ArrayList<>();
+    addNew(
+        regions,
+        detect(bgr, DetectorSpec.SHORT_RANGE, wholeFrame(bgr, DetectorSpec.SHORT_RANGE), timings));
+    for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
+      addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
     }
-    List<Face> faces = detections.isEmpty() ? List.of() : landmarks(bgr, detections, timings);
+    List<Face> faces = faces(bgr, regions, timings).stream().map(TrackedFace::face).toList();
     timings.put("total", ms(t0));
     return new FaceAnalysis(bgr.cols(), bgr.rows(), faces, timings);
   }
 
-  private List<Detection> detect(Mat bgr, Map<String, Double> timings) throws TranslateException {
+  static CropTransform wholeFrame(Mat bgr, DetectorSpec spec) {
+    return CropTransform.letterbox(bgr.cols(), bgr.rows(), spec.inputSize);
+  }
+
+  /**
+   * Overlapping tiles, {@code perSide} × {@code perSide}, each fed to the full-range detector at a
+   * larger scale than the whole frame gets, so that a face of about 24 px in a 640-px frame is
+   * large enough for it.
+   */
+  static List<CropTransform> tiles(int width, int height, int perSide) {
+    List<CropTransform> tiles = new ArrayList<>();
+    if (perSide < 2) {
+      return tiles;
+    }
+    double tileWidth = width / (perSide - (perSide - 1) * TILE_OVERLAP);
+    double tileHeight = height / (perSide - (perSide - 1) * TILE_OVERLAP);
+    for (int row = 0; row < perSide; row++) {
+      for (int col = 0; col < perSide; col++) {
+        double x = col * (width - tileWidth) / (perSide - 1);
+        double y = row * (height - tileHeight) / (perSide - 1);
+        tiles.add(
+            CropTransform.letterbox(
+                x, y, tileWidth, tileHeight, DetectorSpec.FULL_RANGE.inputSize));
+      }
+    }
+    return tiles;
+  }
+
+  /** Adds the detections that are not faces already in the list. */
+  void addNew(List<FaceRegion> regions, List<Detection> detections) {
+    for (Detection d : detections) {
+      boolean known = false;
+      for (FaceRegion r : regions) {
+        known |= r.covers(d.centreX(), d.centreY());
+      }
+      if (!known && regions.size() < maxFaces) {
+        regions.add(FaceRegion.fromDetection(d, MESH_SIZE));
+      }
+    }
+  }
+
+  /** Detections in frame pixels from the part of the frame {@code box} maps to the input. */
+  List<Detection> detect(Mat bgr, DetectorSpec spec, CropTransform box, Map<String, Double> timings)
+      throws TranslateException {
     long t = System.nanoTime();
-    CropTransform box = CropTransform.letterbox(bgr.cols(), bgr.rows(), spec.inputSize);
-    warp(bgr, detectorPixels, box, spec.inputSize);
-    toFloats(detectorPixels, detectorRgb, detectorInput, 1 / 127.5, -1);
-    timings.put("detectorInput", ms(t));
+    Mat pixels = detectorPixels.get(spec);
+    warp(bgr, pixels, box, spec.inputSize);
+    toFloats(pixels, detectorRgb, detectorInput, 1 / 127.5, -1);
+    timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
     float[] raw;
     try (NDManager frame = manager.newSubManager()) {
       NDList out =
-          detector.predict(
-              new NDList(
-                  frame.create(
-                      (FloatBuffer) detectorInput.createBuffer(),
-                      new Shape(1, spec.inputSize, spec.inputSize, 3))));
+          detectors
+              .get(spec)
+              .predict(
+                  new NDList(
+                      frame.create(
+                          (FloatBuffer) detectorInput.createBuffer(),
+                          new Shape(1, spec.inputSize, spec.inputSize, 3))));
       raw = out.get(0).toFloatArray();
       out.close();
     }
-    timings.put("detector", ms(t));
+    timings.merge("detector", ms(t), Double::sum);
     List<Detection> inInput = spec.decode(raw, 0);
     List<Detection> inFrame = new ArrayList<>(inInput.size());
     for (Detection d : inInput) {
@@ -138,21 +193,23 @@ final class VisionWorker implements AutoCloseable {
         k);
   }
 
-  private List<Face> landmarks(Mat bgr, List<Detection> detections, Map<String, Double> timings)
+  /** A face found by the mesh, and the region to look for it in the next frame. */
+  record TrackedFace(Face face, FaceRegion next) {}
+
+  /**
+   * Mesh for every region in one batch, iris for both eyes of every face found in one batch.
+   * Regions where the mesh sees no face are dropped, and so is a face found twice.
+   */
+  List<TrackedFace> faces(Mat bgr, List<FaceRegion> regions, Map<String, Double> timings)
       throws TranslateException {
-    int n = detections.size();
+    int n = Math.min(regions.size(), maxFaces);
+    if (n == 0) {
+      return List.of();
+    }
     long t = System.nanoTime();
-    CropTransform[] crops = new CropTransform[n];
     for (int i = 0; i < n; i++) {
-      Detection d = detections.get(i);
-      double angle =
-          Math.atan2(
-              d.keypointY(Detection.LEFT_EYE) - d.keypointY(Detection.RIGHT_EYE),
-              d.keypointX(Detection.LEFT_EYE) - d.keypointX(Detection.RIGHT_EYE));
-      double side = Math.max(d.width(), d.height()) * FACE_CROP_SCALE;
-      crops[i] = CropTransform.square(d.centreX(), d.centreY(), side, angle, MESH_SIZE, false);
       try (Mat slot = meshPixels.rowRange(i * MESH_SIZE, (i + 1) * MESH_SIZE)) {
-        warp(bgr, slot, crops[i], MESH_SIZE);
+        warp(bgr, slot, regions.get(i).crop(), MESH_SIZE);
       }
     }
     try (Mat used = meshPixels.rowRange(0, n * MESH_SIZE)) {
@@ -176,14 +233,14 @@ final class VisionWorker implements AutoCloseable {
     timings.put("mesh", ms(t));
 
     List<Integer> kept = new ArrayList<>();
+    List<FaceRegion> keptRegions = new ArrayList<>();
     float[][] all = new float[n][];
     for (int i = 0; i < n; i++) {
       if (presence[i] < MIN_PRESENCE) {
-        continue; // the detector's false alarm: no face in the crop
+        continue; // no face in this region: a false detection, or a tracked face that left
       }
-      kept.add(i);
       float[] xyz = new float[Landmarks.COUNT * 3];
-      CropTransform c = crops[i];
+      CropTransform c = regions.get(i).crop();
       double zScale = c.scale();
       for (int p = 0; p < Landmarks.MESH_COUNT; p++) {
         int r = i * Landmarks.MESH_COUNT * 3 + p * 3;
@@ -191,24 +248,48 @@ final class VisionWorker implements AutoCloseable {
         xyz[p * 3 + 1] = (float) c.y(points[r], points[r + 1]);
         xyz[p * 3 + 2] = (float) (points[r + 2] * zScale);
       }
+      float noseX = xyz[Landmarks.NOSE_TIP * 3];
+      float noseY = xyz[Landmarks.NOSE_TIP * 3 + 1];
+      if (keptRegions.stream().anyMatch(r -> r.covers(noseX, noseY))) {
+        continue; // two regions converged on one face
+      }
       all[i] = xyz;
+      kept.add(i);
+      keptRegions.add(regions.get(i));
     }
     if (!kept.isEmpty()) {
       irises(bgr, kept, all, timings);
     }
-    List<Face> faces = new ArrayList<>(kept.size());
+    List<TrackedFace> faces = new ArrayList<>(kept.size());
     for (int i : kept) {
-      Detection d = detections.get(i);
       Landmarks landmarks = Landmarks.of(all[i]);
+      float score = regions.get(i).detectorScore();
       faces.add(
-          new Face(
-              new FaceBox(d.x0(), d.y0(), d.width(), d.height()),
-              d.score(),
-              landmarks,
-              presence[i],
-              HeadPoseEstimator.estimate(landmarks)));
+          new TrackedFace(
+              new Face(
+                  box(landmarks),
+                  score,
+                  landmarks,
+                  presence[i],
+                  HeadPoseEstimator.estimate(landmarks)),
+              FaceRegion.fromLandmarks(landmarks, score, MESH_SIZE)));
     }
     return faces;
+  }
+
+  /** The axis-aligned box around the mesh points. */
+  private static FaceBox box(Landmarks p) {
+    float minX = Float.MAX_VALUE;
+    float minY = Float.MAX_VALUE;
+    float maxX = -Float.MAX_VALUE;
+    float maxY = -Float.MAX_VALUE;
+    for (int i = 0; i < Landmarks.MESH_COUNT; i++) {
+      minX = Math.min(minX, p.x(i));
+      maxX = Math.max(maxX, p.x(i));
+      minY = Math.min(minY, p.y(i));
+      maxY = Math.max(maxY, p.y(i));
+    }
+    return new FaceBox(minX, minY, maxX - minX, maxY - minY);
   }
 
   /**
@@ -297,7 +378,8 @@ final class VisionWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    detector.close();
+    detectors.values().forEach(Predictor::close);
+    detectorPixels.values().forEach(Mat::close);
     mesh.close();
     iris.close();
     manager.close();
@@ -305,7 +387,6 @@ final class VisionWorker implements AutoCloseable {
     for (Mat m :
         List.of(
             affine,
-            detectorPixels,
             detectorRgb,
             detectorInput,
             meshPixels,

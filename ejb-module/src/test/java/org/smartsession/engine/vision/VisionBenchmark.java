@@ -19,7 +19,7 @@ import org.smartsession.model.face.FaceAnalysis;
 
 /**
  * The vision engine on one 640×480 frame with one face (the astronaut fixture, padded to 640×480),
- * after decoding: detector, mesh and iris, with their input preparation. Run with {@code -t 1} for
+ * after decoding: detectors, mesh and iris, with their input preparation. Run with {@code -t 1} for
  * one worker and {@code -t 2} for two (each thread has its own worker, as in the server).
  */
 @State(Scope.Benchmark)
@@ -33,10 +33,12 @@ public class VisionBenchmark {
   @State(Scope.Thread)
   public static class Worker {
     VisionWorker worker;
+    MeshFaceTracker tracker;
 
     @Setup(Level.Trial)
     public void setUp(VisionBenchmark shared) {
       worker = new VisionWorker(shared.models, 4);
+      tracker = new MeshFaceTracker(VisionSettings.defaults());
     }
 
     @TearDown(Level.Trial)
@@ -47,7 +49,7 @@ public class VisionBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    models = FaceModels.loadBundled(DetectorSpec.FULL_RANGE);
+    models = FaceModels.loadBundled();
     try (Mat astronaut = VisionPipelineTest.fixture("astronaut.jpg");
         Mat top = astronaut.rowRange(0, 480)) {
       frame = new Mat();
@@ -61,8 +63,15 @@ public class VisionBenchmark {
     models.close();
   }
 
+  /** A student's stream: the face followed by its mesh, the detectors on some frames. */
   @Benchmark
-  public FaceAnalysis analyzeOneFace(Worker w) throws Exception {
-    return w.worker.analyze(frame);
+  public FaceAnalysis streamOneFace(Worker w) throws Exception {
+    return w.tracker.analyze(w.worker, frame);
+  }
+
+  /** A single image searched thoroughly: whole frame and every tile. */
+  @Benchmark
+  public FaceAnalysis singleImageOneFace(Worker w) throws Exception {
+    return w.worker.analyze(frame, VisionSettings.defaults().tilesPerSide());
   }
 }

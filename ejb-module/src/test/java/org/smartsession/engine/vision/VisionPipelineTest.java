@@ -26,7 +26,7 @@ class VisionPipelineTest {
 
   @BeforeAll
   static void load() throws Exception {
-    models = FaceModels.loadBundled(DetectorSpec.FULL_RANGE);
+    models = FaceModels.loadBundled();
     worker = new VisionWorker(models, 6);
   }
 
@@ -50,7 +50,7 @@ class VisionPipelineTest {
 
   static FaceAnalysis analyze(String name) throws Exception {
     try (Mat image = fixture(name)) {
-      return worker.analyze(image);
+      return worker.analyze(image, 2);
     }
   }
 
@@ -83,6 +83,8 @@ class VisionPipelineTest {
   @ParameterizedTest
   @CsvSource({
     "no-face.jpg, 0",
+    "two-people.jpg, 2",
+    "astronaut.jpg, 1",
     "sample1.jpg, 3",
     "sample2.jpg, 3",
     "sample3.jpg, 3",

@@ -1,0 +1,16 @@
+package org.smartsession.engine.analysis;
+
+import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.model.face.FaceAnalysis;
+
+/**
+ * Finds the faces in one student's successive frames, using what earlier frames showed to do less
+ * work on each. Not thread-safe: fed one frame at a time, in order.
+ */
+public interface FaceTracker {
+
+  /**
+   * @throws IllegalStateException when the analyzer is not ready
+   */
+  FaceAnalysis analyze(DecodedFrame frame);
+}
