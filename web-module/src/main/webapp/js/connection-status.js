@@ -1,0 +1,43 @@
+import { ConnectionState } from './connection.js';
+import { setText, show } from './dom.js';
+
+/**
+ * Keeps a status element in words: what the connection is doing, and when the next attempt comes.
+ * The element carries data-state (one of ConnectionState) for styles and tests.
+ */
+export function showConnectionStatus(socket, element, retryButton, names = {}) {
+  const words = {
+    connecting: 'Connecting…',
+    open: 'Connected',
+    offline: 'Offline: waiting for the network',
+    closed: 'Not connected',
+    ...names,
+  };
+  let ticker = null;
+
+  const render = () => {
+    const { state, attempt, retryAt, reason } = socket.status;
+    element.dataset.state = state;
+    let text = words[state] ?? state;
+    if (state === ConnectionState.WAITING) {
+      const seconds = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
+      text = `Connection lost: retrying in ${seconds} s (attempt ${attempt})`;
+    } else if (state === ConnectionState.FAILED) {
+      text = `Disconnected: ${reason}`;
+    } else if (state === ConnectionState.CONNECTING && attempt > 0) {
+      text = `Reconnecting… (attempt ${attempt})`;
+    }
+    setText(element, text);
+    if (retryButton) {
+      show(retryButton, [ConnectionState.WAITING, ConnectionState.OFFLINE, ConnectionState.FAILED].includes(state));
+    }
+  };
+
+  socket.addEventListener('state', () => {
+    clearInterval(ticker);
+    ticker = socket.status.state === ConnectionState.WAITING ? setInterval(render, 1000) : null;
+    render();
+  });
+  if (retryButton) retryButton.addEventListener('click', () => socket.retryNow());
+  render();
+}

@@ -1,0 +1,107 @@
+/**
+ * The wire protocol as the pages see it: message types, the values they carry, and builders for
+ * what the pages send. Field names are the server's contract (org.smartsession.model.protocol).
+ */
+
+export const MessageType = Object.freeze({
+  VIDEO_FRAME: 'VIDEO_FRAME',
+  FEEDBACK: 'FEEDBACK',
+  SESSION_UPDATE: 'SESSION_UPDATE',
+  CRITICAL_ALERT: 'CRITICAL_ALERT',
+  ALERT_ACKNOWLEDGED: 'ALERT_ACKNOWLEDGED',
+  COMMAND: 'COMMAND',
+  ERROR: 'ERROR',
+});
+
+/**
+ * Student statuses, each with a label and a glyph so that no status is told by colour alone, and a
+ * rank for sorting by "needs attention first".
+ */
+export const Status = Object.freeze({
+  CONFUSED: { label: 'Confused', glyph: '?', rank: 0 },
+  DISENGAGED: { label: 'Disengaged', glyph: '↓', rank: 1 },
+  IDLE: { label: 'No frames', glyph: '…', rank: 2 },
+  ANALYSIS_UNAVAILABLE: { label: 'No analysis', glyph: '!', rank: 3 },
+  JOINED: { label: 'Joined', glyph: '+', rank: 4 },
+  PRESENT: { label: 'Present', glyph: '●', rank: 5 },
+  ENGAGED: { label: 'Engaged', glyph: '✓', rank: 6 },
+});
+
+const UNKNOWN_STATUS = Object.freeze({ label: 'Unknown', glyph: '·', rank: 7 });
+
+export function statusInfo(status) {
+  return Object.hasOwn(Status, status) ? Status[status] : UNKNOWN_STATUS;
+}
+
+export const AlertType = Object.freeze({
+  MULTIPLE_FACES: 'More than one face',
+  NO_FACE: 'Nobody in front of the camera',
+  LOOKING_AWAY: 'Looking away',
+  CAMERA_BLOCKED: 'Camera blocked',
+});
+
+export function alertTypeLabel(type) {
+  return Object.hasOwn(AlertType, type) ? AlertType[type] : String(type ?? 'Alert');
+}
+
+export const AckAction = Object.freeze({ REVIEWED: 'REVIEWED', DISMISSED: 'DISMISSED' });
+
+export const CommandKind = Object.freeze({
+  PAUSE_EXAM: 'PAUSE_EXAM',
+  RESUME_EXAM: 'RESUME_EXAM',
+  MESSAGE: 'MESSAGE',
+  RECALIBRATE: 'RECALIBRATE',
+});
+
+/** Longest text a COMMAND may carry (Command.MAX_TEXT_LENGTH on the server). */
+export const MAX_COMMAND_TEXT = 500;
+
+/** The confusion indicators and their weights in the score (DESIGN §5). */
+export const Indicators = Object.freeze([
+  { key: 'eyebrowFurrow', label: 'Eyebrow furrow', weight: 0.3 },
+  { key: 'gazeShifts', label: 'Gaze shifts', weight: 0.4 },
+  { key: 'headTilt', label: 'Head tilt', weight: 0.2 },
+  { key: 'microExpressions', label: 'Micro-expressions', weight: 0.1 },
+]);
+
+/** Identifiers the server accepts for students and sessions. */
+export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
+
+/** Reads one text frame; null when it is not a JSON object with a string type. */
+export function parseMessage(text) {
+  if (typeof text !== 'string') return null;
+  try {
+    const message = JSON.parse(text);
+    return message && typeof message === 'object' && typeof message.type === 'string' ? message : null;
+  } catch {
+    return null;
+  }
+}
+
+export function videoFrame(sessionId, studentId, frame, fps, resolution) {
+  return {
+    type: MessageType.VIDEO_FRAME,
+    studentId,
+    sessionId,
+    timestamp: Date.now(),
+    frame,
+    metadata: { fps, resolution },
+  };
+}
+
+export function alertAcknowledged(alertId, action) {
+  return { type: MessageType.ALERT_ACKNOWLEDGED, alertId, action };
+}
+
+/** A teacher's command; without studentId it goes to every student of the session. */
+export function command(kind, studentId, text) {
+  const message = { type: MessageType.COMMAND, command: kind };
+  if (studentId) message.studentId = studentId;
+  if (text) message.text = text.slice(0, MAX_COMMAND_TEXT);
+  return message;
+}
+
+/** A score in [0, 1], or null when the server left it out (unknown or affect inference off). */
+export function score(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : null;
+}

@@ -1,0 +1,39 @@
+import { setText } from '../dom.js';
+
+/** A message stays at least this long, so feedback reads calmly instead of flickering. */
+const MIN_DISPLAY_MS = 4000;
+
+/**
+ * Shows the server's FEEDBACK as a gentle sentence. Scores are not displayed: a student gets a
+ * word of encouragement, not a number to worry about.
+ */
+export class FeedbackView {
+  #element;
+  #shownAt = 0;
+  #pending = null;
+  #timer = null;
+
+  constructor(element) {
+    this.#element = element;
+  }
+
+  show(feedback) {
+    this.#pending = feedback;
+    const wait = this.#shownAt + MIN_DISPLAY_MS - Date.now();
+    if (wait <= 0) this.#flush();
+    else if (this.#timer === null) this.#timer = setTimeout(() => this.#flush(), wait);
+  }
+
+  #flush() {
+    this.#timer = null;
+    const feedback = this.#pending;
+    if (!feedback) return;
+    this.#pending = null;
+    const text = typeof feedback.message === 'string' && feedback.message ? feedback.message : 'Thanks, you are connected.';
+    if (this.#element.textContent !== text || this.#element.dataset.status !== feedback.status) {
+      setText(this.#element, text);
+      this.#element.dataset.status = typeof feedback.status === 'string' ? feedback.status : '';
+      this.#shownAt = Date.now();
+    }
+  }
+}

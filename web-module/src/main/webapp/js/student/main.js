@@ -1,0 +1,224 @@
+import { pageParam, numberParam, webSocketUrl } from '../app.js';
+import { ReconnectingSocket, ConnectionState } from '../connection.js';
+import { showConnectionStatus } from '../connection-status.js';
+import { byId, setText, show } from '../dom.js';
+import { IDENTIFIER, MessageType } from '../protocol.js';
+import { createToaster } from '../toast.js';
+import { Camera } from './camera.js';
+import { FrameCapture } from './capture.js';
+import { CommandHandler } from './commands.js';
+import { FeedbackView } from './feedback.js';
+import { readIdentity, remember, remembered } from './identity.js';
+import { describePolicy, joinSession } from './join.js';
+
+const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
+const ERROR_REPEAT_MS = 30000;
+/** About two frames: more than this waiting in the socket's buffer means the network is behind. */
+const MAX_BUFFERED_BYTES = 128 * 1024;
+const REJOIN_AFTER_REFUSAL_MS = 30000;
+
+/** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
+const capture = {
+  fps: numberParam('fps', 2, 0.2, 10),
+  quality: numberParam('quality', 0.7, 0.3, 0.95),
+};
+
+const toast = createToaster(byId('toasts'));
+const camera = new Camera();
+const video = byId('self-view');
+const feedback = new FeedbackView(byId('feedback'));
+const commands = new CommandHandler({
+  overlay: byId('pause-overlay'),
+  overlayText: byId('pause-text'),
+  messages: byId('teacher-messages'),
+  recalibrate: byId('recalibrate-notice'),
+});
+
+let sessionId = pageParam('session');
+let joined = null; // {sessionId, studentId, name, webSocketPath}
+let frames = null;
+let socket = null;
+const lastErrorShown = new Map();
+
+function goTo(step) {
+  for (const id of STEPS) show(byId(id), id === step);
+  const heading = byId(step).querySelector('h1');
+  if (heading && step !== 'live-step') {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+}
+
+function describeSession() {
+  setText(byId('session-label'), sessionId ? `Session ${sessionId}` : '');
+}
+
+function initJoinForm() {
+  const codeField = byId('session-code-field');
+  show(codeField, !sessionId || !IDENTIFIER.test(sessionId));
+  if (sessionId && !IDENTIFIER.test(sessionId)) byId('join-error').textContent = 'The session code in this link is not valid. Please check it.';
+  const saved = sessionId ? remembered(sessionId) : null;
+  if (saved) {
+    byId('student-name').value = saved.name || '';
+    byId('student-id').value = saved.typedId || '';
+  }
+  byId('join-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const error = byId('join-error');
+    if (!codeField.hidden) {
+      const code = byId('session-code').value.trim();
+      if (!IDENTIFIER.test(code)) {
+        error.textContent = 'Please enter the session code from your join link.';
+        byId('session-code').focus();
+        return;
+      }
+      sessionId = code;
+      const url = new URL(window.location.href);
+      url.searchParams.set('session', code);
+      history.replaceState(null, '', url);
+      describeSession();
+    }
+    const typedId = byId('student-id').value;
+    const identity = readIdentity(sessionId, byId('student-name').value, typedId);
+    if (identity.error) {
+      error.textContent = identity.error;
+      byId('student-name').focus();
+      return;
+    }
+    error.textContent = '';
+    remember(sessionId, { studentId: identity.studentId, name: identity.name, typedId: typedId.trim() });
+    join({ sessionId, ...identity });
+  });
+}
+
+/** Registers the student with the session, then shows what the session does with the frames. */
+async function join(identity) {
+  const button = byId('join-button');
+  button.disabled = true;
+  setText(button, 'Joining…');
+  try {
+    const { connection, policy } = await joinSession(identity);
+    joined = connection;
+    describePolicy(policy, capture.fps);
+    goTo('consent-step');
+  } catch (failure) {
+    byId('join-error').textContent = `Could not join the session: ${failure.message}`;
+  } finally {
+    button.disabled = false;
+    setText(button, 'Continue');
+  }
+}
+
+async function startCamera() {
+  try {
+    await camera.start(video);
+  } catch (failure) {
+    setText(byId('camera-error-text'), failure.message);
+    const help = byId('camera-error-help');
+    help.replaceChildren(...(failure.steps || []).map((step) => Object.assign(document.createElement('li'), { textContent: step })));
+    goTo('camera-step');
+    return;
+  }
+  goTo('live-step');
+  connect();
+}
+
+function socketUrl() {
+  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath);
+  return webSocketUrl('ws/student', { sessionId: joined.sessionId, studentId: joined.studentId });
+}
+
+function connect() {
+  if (!socket) {
+    socket = new ReconnectingSocket(socketUrl, { maxBufferedBytes: MAX_BUFFERED_BYTES });
+    showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
+    socket.addEventListener('message', (event) => onMessage(event.detail));
+    socket.addEventListener('state', updateSendingState);
+    socket.addEventListener('state', rejoinAfterRefusal);
+  }
+  frames = new FrameCapture(video, socket, joined, { ...capture, onChange: updateSendingState });
+  socket.start();
+  frames.start();
+}
+
+let lastRejoinAt = 0;
+
+/**
+ * A refused connection usually means the server no longer knows this student (for example another
+ * server instance took over): join again once, quietly, then reconnect as the same student.
+ */
+async function rejoinAfterRefusal() {
+  if (socket.status.state !== ConnectionState.FAILED || !joined || Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
+  lastRejoinAt = Date.now();
+  try {
+    await joinSession(joined);
+    if (camera.active) socket.retryNow();
+  } catch {
+    // The status line already says the connection was refused, with a button to retry.
+  }
+}
+
+function onMessage(message) {
+  switch (message.type) {
+    case MessageType.FEEDBACK:
+      feedback.show(message);
+      break;
+    case MessageType.COMMAND:
+      if (!message.studentId || message.studentId === joined.studentId) commands.handle(message);
+      break;
+    case MessageType.ERROR: {
+      const key = String(message.code);
+      const last = lastErrorShown.get(key) || 0;
+      if (Date.now() - last > ERROR_REPEAT_MS) {
+        lastErrorShown.set(key, Date.now());
+        toast(`The server reported a problem: ${message.message || message.code}`);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+function updateSendingState() {
+  const element = byId('sending-state');
+  if (!socket || !frames) return setText(element, '');
+  if (socket.status.state !== ConnectionState.OPEN) {
+    setText(element, 'Not sending: waiting for the connection. Pictures are skipped meanwhile, not saved.');
+  } else {
+    const rate = capture.fps === 1 ? '1 picture' : `${capture.fps} pictures`;
+    setText(element, `Sending ${rate} per second.`);
+  }
+}
+
+function stopEverything() {
+  if (frames) frames.stop();
+  if (socket) socket.stop(1000, 'student left');
+  camera.stop();
+  video.srcObject = null;
+  commands.resume();
+}
+
+function leave() {
+  stopEverything();
+  goTo('left-step');
+}
+
+describeSession();
+initJoinForm();
+byId('agree-button').addEventListener('click', startCamera);
+byId('decline-button').addEventListener('click', () => {
+  joined = null;
+  goTo('join-step');
+  byId('join-error').textContent = 'You did not agree, so your camera stays off. You can close this page.';
+});
+byId('camera-retry').addEventListener('click', startCamera);
+byId('camera-leave').addEventListener('click', leave);
+byId('leave-button').addEventListener('click', leave);
+byId('pause-leave').addEventListener('click', leave);
+byId('rejoin-button').addEventListener('click', () => goTo('join-step'));
+window.addEventListener('pagehide', stopEverything);
+window.addEventListener('pageshow', (event) => {
+  // Back from the browser's page cache: the camera was stopped on the way out.
+  if (event.persisted && joined && !camera.active) goTo('left-step');
+});

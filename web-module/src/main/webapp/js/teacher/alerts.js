@@ -1,0 +1,236 @@
+import { AckAction, alertAcknowledged, alertTypeLabel } from '../protocol.js';
+import { h, setText, show, clockTime, percent, isImageDataUrl } from '../dom.js';
+
+const MAX_LISTED = 100;
+const MAX_KEPT = 500;
+
+/** The server confirms an acknowledgement to every teacher; without that word by then, ours stands. */
+const ACK_CONFIRM_MS = 10000;
+
+const ACTION_WORDS = { REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' };
+
+function describeAck(ack) {
+  const who = ack.by ? ` by ${ack.by}` : '';
+  const when = ack.at ? ` at ${clockTime(ack.at)}` : '';
+  return ack.pending ? `${ACTION_WORDS[ack.action]} (sending…)` : `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
+}
+
+/**
+ * Integrity alerts: shown at once in a banner and in a list, flagged on the student's tile, and
+ * acknowledged as reviewed or dismissed. Acknowledgements by other teachers arrive from the server
+ * and show the same way.
+ */
+export class AlertCenter {
+  #alerts = new Map();
+  #items = new Map();
+  #ui;
+  #store;
+  #socket;
+  #toast;
+  #onShowStudent;
+  #requestRender;
+  #bannerAlertId = null;
+
+  constructor({ ui, store, socket, toast, onShowStudent, requestRender }) {
+    this.#ui = ui;
+    this.#store = store;
+    this.#socket = socket;
+    this.#toast = toast;
+    this.#onShowStudent = onShowStudent;
+    this.#requestRender = requestRender;
+    ui.bannerReview.addEventListener('click', () => this.acknowledge(this.#bannerAlertId, AckAction.REVIEWED));
+    ui.bannerDismiss.addEventListener('click', () => this.acknowledge(this.#bannerAlertId, AckAction.DISMISSED));
+    ui.bannerShow.addEventListener('click', () => {
+      const entry = this.#alerts.get(this.#bannerAlertId);
+      if (entry) this.#onShowStudent(entry.alert.studentId);
+    });
+    ui.list.addEventListener('click', (event) => this.#onListClick(event));
+    ui.list.addEventListener('keydown', (event) => {
+      if ((event.key === 'Enter' || event.key === ' ') && event.target.matches('.alert-screenshot')) {
+        event.preventDefault();
+        event.target.classList.toggle('enlarged');
+      }
+    });
+    this.#renderCount();
+  }
+
+  /**
+   * Reconciles with the session's stored alerts (GET /sessions/{id}/alerts) after a (re)connect:
+   * adds alerts raised while disconnected and takes over acknowledgements made meanwhile.
+   */
+  reconcile(stored) {
+    if (!Array.isArray(stored)) return;
+    for (const a of stored) {
+      if (!a || typeof a.alertId !== 'string') continue;
+      const ack = a.acknowledgement;
+      if (!this.#alerts.has(a.alertId)) this.receive({ ...a, alertType: a.alertType ?? a.type }, Boolean(ack));
+      if (ack && typeof ack.action === 'string') {
+        const entry = this.#alerts.get(a.alertId);
+        if (entry && (!entry.ack || entry.ack.pending)) {
+          this.acknowledged({ alertId: a.alertId, action: ack.action, acknowledgedBy: ack.by, timestamp: ack.at });
+        }
+      }
+    }
+  }
+
+  /** A CRITICAL_ALERT from the server; quiet ones (already handled elsewhere) skip the banner. */
+  receive(alert, quiet = false) {
+    if (typeof alert.alertId !== 'string' || this.#alerts.has(alert.alertId)) return;
+    const entry = { alert, ack: null };
+    this.#alerts.set(alert.alertId, entry);
+    if (this.#alerts.size > MAX_KEPT) this.#alerts.delete(this.#alerts.keys().next().value);
+    const item = this.#createItem(entry);
+    this.#items.set(alert.alertId, item);
+    this.#ui.list.prepend(item.element);
+    while (this.#ui.list.children.length > MAX_LISTED) {
+      const oldest = this.#ui.list.lastElementChild;
+      this.#items.delete(oldest.dataset.alertId);
+      oldest.remove();
+    }
+    this.#studentChanged(alert.studentId);
+    if (!quiet) this.#showBanner(entry);
+    this.#renderCount();
+  }
+
+  /** An ALERT_ACKNOWLEDGED from the server: this teacher's own, or another's. */
+  acknowledged(message) {
+    const entry = this.#alerts.get(message.alertId);
+    if (!entry) return;
+    entry.ack = {
+      action: message.action,
+      by: typeof message.acknowledgedBy === 'string' ? message.acknowledgedBy : null,
+      at: typeof message.timestamp === 'number' ? message.timestamp : Date.now(),
+      pending: false,
+    };
+    this.#afterAck(entry);
+  }
+
+  acknowledge(alertId, action) {
+    const entry = this.#alerts.get(alertId);
+    if (!entry || (entry.ack && !entry.ack.pending)) return;
+    if (!this.#socket.send(alertAcknowledged(alertId, action))) {
+      this.#toast('Not connected: the acknowledgement was not sent. Try again when the dashboard is connected.');
+      return;
+    }
+    entry.ack = { action, by: 'you', at: Date.now(), pending: true };
+    this.#afterAck(entry);
+    setTimeout(() => {
+      if (entry.ack && entry.ack.pending) {
+        entry.ack.pending = false;
+        this.#afterAck(entry);
+      }
+    }, ACK_CONFIRM_MS);
+  }
+
+  /** Alerts of one student, newest first. */
+  forStudent(studentId) {
+    return [...this.#alerts.values()].filter((entry) => entry.alert.studentId === studentId).reverse();
+  }
+
+  #afterAck(entry) {
+    const item = this.#items.get(entry.alert.alertId);
+    if (item) this.#fillAck(item, entry);
+    this.#studentChanged(entry.alert.studentId);
+    if (this.#bannerAlertId === entry.alert.alertId) this.#showBanner(this.#newestOpen());
+    this.#renderCount();
+  }
+
+  #studentChanged(studentId) {
+    let open = 0;
+    for (const entry of this.#alerts.values()) if (entry.alert.studentId === studentId && !entry.ack) open += 1;
+    this.#store.setOpenAlerts(studentId, open);
+    this.#requestRender();
+  }
+
+  #newestOpen() {
+    let newest = null;
+    for (const entry of this.#alerts.values()) if (!entry.ack) newest = entry;
+    return newest;
+  }
+
+  #showBanner(entry) {
+    const ui = this.#ui;
+    if (!entry) {
+      this.#bannerAlertId = null;
+      show(ui.banner, false);
+      return;
+    }
+    const { alert } = entry;
+    this.#bannerAlertId = alert.alertId;
+    ui.banner.dataset.alertId = alert.alertId;
+    ui.banner.dataset.alertType = String(alert.alertType);
+    setText(ui.bannerTitle, `${alertTypeLabel(alert.alertType)}: ${this.#store.nameOf(alert.studentId)}`);
+    setText(ui.bannerReason, typeof alert.reason === 'string' ? alert.reason : '');
+    if (isImageDataUrl(alert.screenshot)) {
+      ui.bannerScreenshot.src = alert.screenshot;
+      show(ui.bannerScreenshot);
+    } else {
+      ui.bannerScreenshot.removeAttribute('src');
+      show(ui.bannerScreenshot, false);
+    }
+    const others = [...this.#alerts.values()].filter((e) => !e.ack).length - 1;
+    setText(ui.bannerMore, others > 0 ? `${others} more open alert${others === 1 ? '' : 's'} in the list.` : '');
+    show(ui.banner);
+  }
+
+  #renderCount() {
+    let open = 0;
+    for (const entry of this.#alerts.values()) if (!entry.ack) open += 1;
+    setText(this.#ui.count, this.#alerts.size ? `${open} open of ${this.#alerts.size}` : 'none yet');
+    show(this.#ui.empty, this.#alerts.size === 0);
+  }
+
+  #createItem(entry) {
+    const { alert } = entry;
+    const details = [];
+    if (typeof alert.reason === 'string' && alert.reason) details.push(alert.reason);
+    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
+    if (typeof alert.confidence === 'number') details.push(`confidence ${percent(alert.confidence)}`);
+    const screenshot = isImageDataUrl(alert.screenshot)
+      ? h('img', { class: 'alert-screenshot', src: alert.screenshot, alt: `Camera picture when the alert was raised (${this.#store.nameOf(alert.studentId)})`, tabindex: '0', title: 'Click to enlarge' })
+      : null;
+    const ackStatus = h('p', { class: 'ack-status' });
+    const actions = h(
+      'div',
+      { class: 'alert-actions' },
+      h('button', { type: 'button', class: 'ack-button', dataset: { action: AckAction.REVIEWED }, text: 'Reviewed' }),
+      h('button', { type: 'button', class: 'ack-button secondary', dataset: { action: AckAction.DISMISSED }, text: 'Dismiss' }),
+    );
+    const element = h(
+      'li',
+      { class: 'alert-item', dataset: { alertId: alert.alertId, alertType: String(alert.alertType), studentId: alert.studentId, state: 'open' } },
+      h(
+        'div',
+        { class: 'alert-head' },
+        h('strong', { text: alertTypeLabel(alert.alertType) }),
+        ' · ',
+        h('button', { type: 'button', class: 'link-button show-student', text: this.#store.nameOf(alert.studentId) }),
+        h('time', { class: 'alert-time', text: clockTime(alert.timestamp) }),
+      ),
+      details.length ? h('p', { class: 'alert-details', text: details.join(' · ') }) : null,
+      screenshot,
+      actions,
+      ackStatus,
+    );
+    const item = { element, actions, ackStatus };
+    this.#fillAck(item, entry);
+    return item;
+  }
+
+  #fillAck(item, entry) {
+    const { ack } = entry;
+    item.element.dataset.state = ack ? (ack.pending ? 'pending' : ack.action.toLowerCase()) : 'open';
+    show(item.actions, !ack || ack.pending);
+    for (const button of item.actions.querySelectorAll('button')) button.disabled = Boolean(ack && ack.pending);
+    setText(item.ackStatus, ack ? describeAck(ack) : '');
+  }
+
+  #onListClick(event) {
+    const item = event.target.closest('.alert-item');
+    if (!item) return;
+    const ackButton = event.target.closest('.ack-button');
+    if (ackButton) this.acknowledge(item.dataset.alertId, ackButton.dataset.action);
+    else if (event.target.closest('.show-student')) this.#onShowStudent(item.dataset.studentId);
+    else if (event.target.closest('.alert-screenshot')) event.target.classList.toggle('enlarged');
+  }
+}

@@ -1,0 +1,208 @@
+import { callApi } from '../api.js';
+import { pageParam, webSocketUrl } from '../app.js';
+import { ConnectionState, ReconnectingSocket } from '../connection.js';
+import { showConnectionStatus } from '../connection-status.js';
+import { byId, setText, show } from '../dom.js';
+import { IDENTIFIER, MessageType, Status } from '../protocol.js';
+import { createToaster } from '../toast.js';
+import { AlertCenter } from './alerts.js';
+import { wireCommands } from './commands.js';
+import { StudentDrilldown } from './drilldown.js';
+import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
+import { joinLinkFor, showJoinLink } from './join-link.js';
+import { createIdleTask, createRenderLoop } from './render-loop.js';
+import { showSessions } from './sessions.js';
+import { SessionStore } from './store.js';
+import { renderSummary } from './summary.js';
+import { Timeline } from './timeline.js';
+
+const toast = createToaster(byId('toasts'));
+const sessionId = pageParam('session');
+/** Performance entries are cleared now and then so that a long session does not grow them without end. */
+const MEASURES_KEPT = 1000;
+
+function openSession(id) {
+  window.location.search = `?session=${encodeURIComponent(id)}`;
+}
+
+function startChooser() {
+  // No socket on this view: a connection status would only say "not connected".
+  show(document.querySelector('.header-status'), false);
+  showSessions(
+    {
+      view: byId('sessions-view'),
+      list: byId('session-list'),
+      listStatus: byId('session-list-status'),
+      form: byId('create-session-form'),
+      name: byId('session-name'),
+      submit: byId('create-session-button'),
+      error: byId('create-session-error'),
+    },
+    openSession,
+  );
+}
+
+function startDashboard(id) {
+  show(byId('dashboard-view'));
+  setText(byId('session-title'), id);
+  document.title = `${id} · SmartSession dashboard`;
+
+  const store = new SessionStore();
+  const socket = new ReconnectingSocket(() => webSocketUrl('ws/teacher', { sessionId: id }));
+  showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
+
+  let grid;
+  let timeline;
+  let drilldown;
+  const summaryUi = {
+    active: byId('agg-active'),
+    confusion: byId('agg-confusion'),
+    confused: byId('agg-confused'),
+    disengaged: byId('agg-disengaged'),
+    updated: byId('agg-updated'),
+    affectOff: byId('affect-off-notice'),
+    confusionItem: byId('agg-confusion-item'),
+    confusedItem: byId('agg-confused-item'),
+  };
+  const requestRender = createRenderLoop(() => {
+    const now = Date.now();
+    renderSummary(summaryUi, store, now);
+    grid.render(now);
+    if (drilldown.openStudentId) drilldown.render();
+  });
+
+  grid = new StudentGrid({
+    viewport: byId('student-grid'),
+    empty: byId('grid-empty'),
+    count: byId('grid-count'),
+    store,
+    requestRender,
+    onOpen: (studentId) => drilldown.open(studentId),
+  });
+  timeline = new Timeline(byId('timeline'), store);
+  const requestTimeline = createIdleTask('render-timeline', () => timeline.render());
+  drilldown = new StudentDrilldown({
+    ui: {
+      dialog: byId('student-dialog'),
+      close: byId('drill-close'),
+      name: byId('drill-name'),
+      status: byId('drill-status'),
+      meta: byId('drill-meta'),
+      scores: byId('drill-scores'),
+      affectOff: byId('drill-affect-off'),
+      indicatorSection: byId('drill-indicator-section'),
+      indicators: byId('drill-indicators'),
+      driver: byId('drill-driver'),
+      historySection: byId('drill-history-section'),
+      sparkline: byId('drill-sparkline'),
+      alertList: byId('drill-alerts'),
+      noAlerts: byId('drill-no-alerts'),
+      commands: byId('drill-commands'),
+    },
+    store,
+    socket,
+    toast,
+    sessionId: id,
+  });
+  const alerts = new AlertCenter({
+    ui: {
+      banner: byId('alert-banner'),
+      bannerTitle: byId('alert-banner-title'),
+      bannerReason: byId('alert-banner-reason'),
+      bannerScreenshot: byId('alert-banner-screenshot'),
+      bannerMore: byId('alert-banner-more'),
+      bannerReview: byId('alert-banner-review'),
+      bannerDismiss: byId('alert-banner-dismiss'),
+      bannerShow: byId('alert-banner-show'),
+      list: byId('alert-list'),
+      count: byId('alert-count'),
+      empty: byId('alert-empty'),
+    },
+    store,
+    socket,
+    toast,
+    requestRender,
+    onShowStudent: (studentId) => drilldown.open(studentId),
+  });
+  drilldown.alerts = alerts;
+  wireCommands(byId('class-commands'), socket, toast);
+  wireToolbar(grid);
+
+  let measures = 0;
+  socket.addEventListener('message', ({ detail: message }) => {
+    switch (message.type) {
+      case MessageType.SESSION_UPDATE:
+        performance.mark('apply-session-update-start');
+        if (store.apply(message)) {
+          requestRender();
+          requestTimeline();
+        }
+        performance.measure('apply-session-update', 'apply-session-update-start');
+        performance.clearMarks('apply-session-update-start');
+        if (++measures > MEASURES_KEPT) {
+          performance.clearMeasures('apply-session-update');
+          performance.clearMeasures('render-dashboard');
+          performance.clearMeasures('render-timeline');
+          measures = 0;
+        }
+        break;
+      case MessageType.CRITICAL_ALERT:
+        alerts.receive(message);
+        break;
+      case MessageType.ALERT_ACKNOWLEDGED:
+        alerts.acknowledged(message);
+        break;
+      case MessageType.ERROR:
+        toast(`The server reported a problem: ${message.message || message.code}`);
+        break;
+      default:
+        break;
+    }
+  });
+  socket.addEventListener('state', async ({ detail }) => {
+    if (detail.state !== ConnectionState.OPEN) return;
+    try {
+      alerts.reconcile(await callApi('GET', `sessions/${encodeURIComponent(id)}/alerts`));
+    } catch {
+      // The live alerts still arrive over the socket; the stored list only fills gaps.
+    }
+  });
+  socket.start();
+  // "Last frame … ago" keeps counting even when no update arrives.
+  setInterval(requestRender, 1000);
+  requestRender();
+  describeSession(id);
+}
+
+function wireToolbar(grid) {
+  const sort = byId('sort-select');
+  for (const [value, { label }] of Object.entries(SortOrders)) sort.append(new Option(label, value));
+  const filter = byId('status-filter');
+  filter.append(new Option('All students', ''), new Option('With an open alert', ALERT_FILTER));
+  for (const [value, { label }] of Object.entries(Status)) filter.append(new Option(label, value));
+  sort.addEventListener('change', () => grid.setView({ sort: sort.value }));
+  filter.addEventListener('change', () => grid.setView({ statusFilter: filter.value }));
+  byId('student-search').addEventListener('input', (event) => grid.setView({ search: event.target.value }));
+}
+
+async function describeSession(id) {
+  const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
+  let session = null;
+  try {
+    session = await callApi('GET', `sessions/${encodeURIComponent(id)}`);
+  } catch (failure) {
+    toast(`Session details unavailable: ${failure.message}`);
+  }
+  if (session) {
+    setText(byId('session-title'), session.name || id);
+    setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
+    // Pausing is for exams; a class session does not offer it.
+    const exam = session.kind !== 'CLASS';
+    for (const button of document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]')) show(button, exam);
+    document.title = `${session.name || id} · SmartSession dashboard`;
+  }
+  showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
+}
+
+if (sessionId && IDENTIFIER.test(sessionId)) startDashboard(sessionId);
+else startChooser();

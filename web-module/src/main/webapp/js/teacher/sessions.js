@@ -1,0 +1,56 @@
+import { callApi } from '../api.js';
+import { h, setText, show } from '../dom.js';
+
+/** The GET /sessions answer as a list, whether it is an array or wrapped in an object. */
+function sessionList(answer) {
+  if (Array.isArray(answer)) return answer;
+  if (answer && Array.isArray(answer.sessions)) return answer.sessions;
+  return [];
+}
+
+const sessionIdOf = (session) => session.sessionId ?? session.id;
+
+const KIND_WORDS = { CLASS: 'Class', EXAM: 'Exam' };
+
+/** The session chooser: existing sessions, and a form to create one. */
+export async function showSessions(ui, open) {
+  ui.form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = ui.name.value.trim();
+    if (!name) {
+      setText(ui.error, 'Please give the session a name.');
+      ui.name.focus();
+      return;
+    }
+    const kind = ui.form.querySelector('input[name="kind"]:checked').value;
+    ui.submit.disabled = true;
+    setText(ui.error, '');
+    try {
+      const created = await callApi('POST', 'sessions', { name, kind });
+      open(sessionIdOf(created));
+    } catch (failure) {
+      setText(ui.error, `Could not create the session: ${failure.message}`);
+    } finally {
+      ui.submit.disabled = false;
+    }
+  });
+
+  setText(ui.listStatus, 'Loading sessions…');
+  try {
+    const sessions = sessionList(await callApi('GET', 'sessions')).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+    ui.list.replaceChildren(
+      ...sessions.filter(sessionIdOf).map((session) => {
+        const id = sessionIdOf(session);
+        const link = h('a', { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } }, session.name || id);
+        const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
+        if (typeof session.createdAt === 'number') facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
+        if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
+        return h('li', {}, link, h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }));
+      }),
+    );
+    setText(ui.listStatus, sessions.length ? '' : 'No sessions yet. Create one below.');
+  } catch (failure) {
+    setText(ui.listStatus, `Could not load the sessions: ${failure.message}`);
+  }
+  show(ui.view);
+}
