@@ -27,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.FaceBox;
+import org.smartsession.model.face.HeadPoseEstimator;
 import org.smartsession.model.face.Landmarks;
 
 /**
@@ -101,7 +102,11 @@ final class VisionWorker implements AutoCloseable {
     for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
       addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
     }
-    List<Face> faces = faces(bgr, regions, timings).stream().map(TrackedFace::face).toList();
+    // A detector's region is rough; the region the first landmarks give is what a stream would
+    // use from its second frame on, so one more pass makes single images read as streams do.
+    List<FaceRegion> refined =
+        faces(bgr, regions, timings).stream().map(TrackedFace::next).toList();
+    List<Face> faces = faces(bgr, refined, timings).stream().map(TrackedFace::face).toList();
     timings.put("total", ms(t0));
     return new FaceAnalysis(bgr.cols(), bgr.rows(), faces, timings);
   }
@@ -335,12 +340,18 @@ final class VisionWorker implements AutoCloseable {
       CropTransform c = crops[e];
       for (int p = 0; p < 5; p++) {
         int r = e * IRIS_VALUES + (IRIS_FIRST_POINT + p) * 3;
-        int target = (firstTarget + p) * 3;
+        // Mirroring the crop swaps the iris edge points on either side of the centre (1 and 3).
+        int target = (firstTarget + (mirrored(e) && p % 2 == 1 ? 4 - p : p)) * 3;
         xyz[target] = (float) c.x(out[r], out[r + 1]);
         xyz[target + 1] = (float) c.y(out[r], out[r + 1]);
         xyz[target + 2] = (float) (out[r + 2] * c.scale());
       }
     }
+  }
+
+  /** Odd eyes of the batch are the person's left eyes, whose crops are mirrored. */
+  private static boolean mirrored(int eye) {
+    return eye % 2 == 1;
   }
 
   /** A square around the eye corners, turned with them, {@link #EYE_CROP_SCALE} times as wide. */

@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,7 @@ class GoldenParityTest {
   static final double MAX_ABS_DIFF = 1e-3;
 
   private static JsonObject manifest;
-  private static final Map<DetectorSpec, FaceModels> loaded = new EnumMap<>(DetectorSpec.class);
+  private static FaceModels loaded;
 
   @BeforeAll
   static void readManifest() throws IOException {
@@ -56,8 +55,10 @@ class GoldenParityTest {
 
   @AfterAll
   static void unload() {
-    loaded.values().forEach(FaceModels::close);
-    loaded.clear();
+    if (loaded != null) {
+      loaded.close();
+      loaded = null;
+    }
   }
 
   private static JsonObject readManifestResource() throws IOException {
@@ -240,30 +241,24 @@ class GoldenParityTest {
     assertTrue(file.startsWith(FaceModels.RESOURCE_DIR), file);
     String fileName = file.substring(FaceModels.RESOURCE_DIR.length());
     if (fileName.equals(FaceModels.MESH)) {
-      return anySet().mesh;
+      return models().mesh;
     }
     if (fileName.equals(FaceModels.IRIS)) {
-      return anySet().iris;
+      return models().iris;
     }
     for (DetectorSpec spec : DetectorSpec.values()) {
       if (spec.file.equals(fileName)) {
-        return set(spec).detector;
+        return models().detector(spec);
       }
     }
     throw new AssertionError("no model of the application is loaded from " + file);
   }
 
-  private static FaceModels anySet() throws Exception {
-    return loaded.isEmpty() ? set(DetectorSpec.FULL_RANGE) : loaded.values().iterator().next();
-  }
-
-  private static FaceModels set(DetectorSpec spec) throws Exception {
-    FaceModels models = loaded.get(spec);
-    if (models == null) {
-      models = FaceModels.loadBundled(spec);
-      loaded.put(spec, models);
+  private static FaceModels models() throws Exception {
+    if (loaded == null) {
+      loaded = FaceModels.loadBundled();
     }
-    return models;
+    return loaded;
   }
 
   private static long[] shape(JsonArray dims) {
