@@ -36,8 +36,7 @@ class HeadPoseEstimatorTest {
 
   /**
    * Mirrored faces: yaw and roll negated, pitch kept, within this. The mesh model itself is not
-   * exactly symmetric: on sample3's turned faces the mirrored reading differs by up to 6.3
-   * degrees.
+   * exactly symmetric: on sample3's turned faces the mirrored reading differs by up to 6.3 degrees.
    */
   static final double MIRROR_TOLERANCE = 7.0;
 
