@@ -161,19 +161,7 @@ final class VisionWorker implements AutoCloseable {
     toFloats(pixels, detectorRgb, detectorInput, 1 / 127.5, -1);
     timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
-    float[] raw;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList out =
-          detectors
-              .get(spec)
-              .predict(
-                  new NDList(
-                      frame.create(
-                          (FloatBuffer) detectorInput.createBuffer(),
-                          new Shape(1, spec.inputSize, spec.inputSize, 3))));
-      raw = out.get(0).toFloatArray();
-      out.close();
-    }
+    float[] raw = predict(detectors.get(spec), detectorInput, 1, spec.inputSize)[0];
     timings.merge("detector", ms(t), Double::sum);
     List<Detection> inInput = spec.decode(raw, 0);
     List<Detection> inFrame = new ArrayList<>(inInput.size());
@@ -222,19 +210,9 @@ final class VisionWorker implements AutoCloseable {
     }
     timings.put("meshInput", ms(t));
     t = System.nanoTime();
-    float[] points;
-    float[] presence;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList out =
-          mesh.predict(
-              new NDList(
-                  frame.create(
-                      (FloatBuffer) meshInput.createBuffer(),
-                      new Shape(n, MESH_SIZE, MESH_SIZE, 3))));
-      points = out.get(0).toFloatArray();
-      presence = out.get(1).toFloatArray();
-      out.close();
-    }
+    float[][] meshOutputs = predict(mesh, meshInput, n, MESH_SIZE);
+    float[] points = meshOutputs[0];
+    float[] presence = meshOutputs[1];
     timings.put("mesh", ms(t));
 
     List<Integer> kept = new ArrayList<>();
@@ -322,17 +300,7 @@ final class VisionWorker implements AutoCloseable {
     }
     timings.put("irisInput", ms(t));
     t = System.nanoTime();
-    float[] out;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList result =
-          iris.predict(
-              new NDList(
-                  frame.create(
-                      (FloatBuffer) irisInput.createBuffer(),
-                      new Shape(eyes, IRIS_SIZE, IRIS_SIZE, 3))));
-      out = result.get(0).toFloatArray();
-      result.close();
-    }
+    float[] out = predict(iris, irisInput, eyes, IRIS_SIZE)[0];
     timings.put("iris", ms(t));
     for (int e = 0; e < eyes; e++) {
       float[] xyz = all[kept.get(e / 2)];
@@ -363,6 +331,27 @@ final class VisionWorker implements AutoCloseable {
     double angle = Math.atan2(y1 - y0, x1 - x0);
     double side = Math.hypot(x1 - x0, y1 - y0) * EYE_CROP_SCALE;
     return CropTransform.square((x0 + x1) / 2, (y0 + y1) / 2, side, angle, IRIS_SIZE, mirror);
+  }
+
+  /**
+   * Runs a model on a batch of {@code batch} square RGB float images of side {@code size}, laid out
+   * one after another in {@code input}; returns each output as a flat array.
+   */
+  private float[][] predict(Predictor<NDList, NDList> model, Mat input, int batch, int size)
+      throws TranslateException {
+    try (NDManager call = manager.newSubManager()) {
+      NDList out =
+          model.predict(
+              new NDList(
+                  call.create(
+                      (FloatBuffer) input.createBuffer(), new Shape(batch, size, size, 3))));
+      float[][] values = new float[out.size()][];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = out.get(i).toFloatArray();
+      }
+      out.close();
+      return values;
+    }
   }
 
   private void warp(Mat src, Mat dst, CropTransform t, int size) {
