@@ -62,14 +62,14 @@ public class StudentEndpoint {
       return; // refused at open; the close is under way
     }
     if (!(message instanceof VideoFrame frame)) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(ErrorCode.UNEXPECTED_TYPE, "students may send only VIDEO_FRAME"));
       return;
     }
     if (!frame.studentId().equals(student.key().studentId())
         || !frame.sessionId().equals(student.key().sessionId())) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(
               ErrorCode.IDENTITY_MISMATCH,
@@ -80,7 +80,7 @@ public class StudentEndpoint {
       return;
     }
     if (pipeline.submit(student, frame) == FrameQueue.Offer.REFUSED) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(ErrorCode.INVALID_FRAME, "the server is at capacity; frame skipped"));
     }

@@ -71,14 +71,14 @@ public class TeacherEndpoint {
       if (alerts
           .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(session))
           .isEmpty()) {
-        reply(
+        Endpoints.reply(
             session,
             Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
       }
     } else if (message instanceof Command command) {
       commands.issue(sessionId, command);
     } else {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(
               ErrorCode.UNEXPECTED_TYPE, "teachers may send ALERT_ACKNOWLEDGED or COMMAND"));
