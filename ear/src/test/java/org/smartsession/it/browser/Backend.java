@@ -184,6 +184,18 @@ final class Backend {
           .findFirst();
     }
 
+    /** How many students of the latest SESSION_UPDATE had a frame analysed (not JOINED). */
+    long analysed() {
+      JsonObject update = latest.get();
+      if (update == null) {
+        return 0;
+      }
+      return update.getJsonArray("students").stream()
+          .map(JsonValue::asJsonObject)
+          .filter(s -> !"JOINED".equals(s.getString("status", "JOINED")))
+          .count();
+    }
+
     /** When the server last got a frame from the student, 0 when never. */
     long lastFrameAt(String studentId) {
       return student(studentId)
