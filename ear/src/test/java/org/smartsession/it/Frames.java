@@ -42,6 +42,38 @@ final class Frames {
         java.nio.file.Path.of(System.getProperty("fixtures.dir"), name));
   }
 
+  /** The astronaut fixture (one face) on a 640×480 frame. */
+  static byte[] oneFace() throws IOException {
+    BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = frame.createGraphics();
+    g.setColor(new Color(120, 110, 100));
+    g.fillRect(0, 0, 640, 480);
+    g.drawImage(
+        ImageIO.read(new java.io.ByteArrayInputStream(fixture("astronaut.jpg"))), 64, -16, null);
+    g.dispose();
+    return jpeg(frame);
+  }
+
+  /** Two people side by side: the astronaut and her mirror image, each face about 90 px wide. */
+  static byte[] twoFaces() throws IOException {
+    BufferedImage astronaut =
+        ImageIO.read(new java.io.ByteArrayInputStream(fixture("astronaut.jpg")));
+    BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = frame.createGraphics();
+    g.setColor(new Color(120, 110, 100));
+    g.fillRect(0, 0, 640, 480);
+    g.drawImage(astronaut, -40, 40, 360, 400, 60, 0, 460, 450, null);
+    g.drawImage(astronaut, 320, 40, 680, 400, 460, 0, 60, 450, null);
+    g.dispose();
+    return jpeg(frame);
+  }
+
+  static byte[] jpeg(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+
   static String dataUrl(byte[] jpeg) {
     return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
   }

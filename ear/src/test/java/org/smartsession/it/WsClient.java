@@ -28,7 +28,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     this.socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(Duration.ofSeconds(30))
             .buildAsync(uri, this)
             .join();
   }

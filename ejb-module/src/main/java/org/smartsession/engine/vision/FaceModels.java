@@ -93,6 +93,10 @@ final class FaceModels implements AutoCloseable {
     return model;
   }
 
+  ZooModel<NDList, NDList> detector(DetectorSpec spec) {
+    return detectors.get(spec);
+  }
+
   Predictor<NDList, NDList> newDetectorPredictor(DetectorSpec spec) {
     return detectors.get(spec).newPredictor();
   }

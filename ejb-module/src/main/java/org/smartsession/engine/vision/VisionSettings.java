@@ -16,6 +16,6 @@ public record VisionSettings(int detectEvery, int tileScanEvery, int tilesPerSid
   }
 
   public static VisionSettings defaults() {
-    return new VisionSettings(3, 2, 3, 4);
+    return new VisionSettings(3, 3, 3, 4);
   }
 }

@@ -27,6 +27,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.FaceBox;
+import org.smartsession.model.face.HeadPoseEstimator;
 import org.smartsession.model.face.Landmarks;
 
 /**
@@ -101,7 +102,11 @@ final class VisionWorker implements AutoCloseable {
     for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
       addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
     }
-    List<Face> faces = faces(bgr, regions, timings).stream().map(TrackedFace::face).toList();
+    // A detector's region is rough; the region the first landmarks give is what a stream would
+    // use from its second frame on, so one more pass makes single images read as streams do.
+    List<FaceRegion> refined =
+        faces(bgr, regions, timings).stream().map(TrackedFace::next).toList();
+    List<Face> faces = faces(bgr, refined, timings).stream().map(TrackedFace::face).toList();
     timings.put("total", ms(t0));
     return new FaceAnalysis(bgr.cols(), bgr.rows(), faces, timings);
   }
@@ -156,19 +161,7 @@ final class VisionWorker implements AutoCloseable {
     toFloats(pixels, detectorRgb, detectorInput, 1 / 127.5, -1);
     timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
-    float[] raw;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList out =
-          detectors
-              .get(spec)
-              .predict(
-                  new NDList(
-                      frame.create(
-                          (FloatBuffer) detectorInput.createBuffer(),
-                          new Shape(1, spec.inputSize, spec.inputSize, 3))));
-      raw = out.get(0).toFloatArray();
-      out.close();
-    }
+    float[] raw = predict(detectors.get(spec), detectorInput, 1, spec.inputSize)[0];
     timings.merge("detector", ms(t), Double::sum);
     List<Detection> inInput = spec.decode(raw, 0);
     List<Detection> inFrame = new ArrayList<>(inInput.size());
@@ -217,19 +210,9 @@ final class VisionWorker implements AutoCloseable {
     }
     timings.put("meshInput", ms(t));
     t = System.nanoTime();
-    float[] points;
-    float[] presence;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList out =
-          mesh.predict(
-              new NDList(
-                  frame.create(
-                      (FloatBuffer) meshInput.createBuffer(),
-                      new Shape(n, MESH_SIZE, MESH_SIZE, 3))));
-      points = out.get(0).toFloatArray();
-      presence = out.get(1).toFloatArray();
-      out.close();
-    }
+    float[][] meshOutputs = predict(mesh, meshInput, n, MESH_SIZE);
+    float[] points = meshOutputs[0];
+    float[] presence = meshOutputs[1];
     timings.put("mesh", ms(t));
 
     List<Integer> kept = new ArrayList<>();
@@ -317,17 +300,7 @@ final class VisionWorker implements AutoCloseable {
     }
     timings.put("irisInput", ms(t));
     t = System.nanoTime();
-    float[] out;
-    try (NDManager frame = manager.newSubManager()) {
-      NDList result =
-          iris.predict(
-              new NDList(
-                  frame.create(
-                      (FloatBuffer) irisInput.createBuffer(),
-                      new Shape(eyes, IRIS_SIZE, IRIS_SIZE, 3))));
-      out = result.get(0).toFloatArray();
-      result.close();
-    }
+    float[] out = predict(iris, irisInput, eyes, IRIS_SIZE)[0];
     timings.put("iris", ms(t));
     for (int e = 0; e < eyes; e++) {
       float[] xyz = all[kept.get(e / 2)];
@@ -335,12 +308,18 @@ final class VisionWorker implements AutoCloseable {
       CropTransform c = crops[e];
       for (int p = 0; p < 5; p++) {
         int r = e * IRIS_VALUES + (IRIS_FIRST_POINT + p) * 3;
-        int target = (firstTarget + p) * 3;
+        // Mirroring the crop swaps the iris edge points on either side of the centre (1 and 3).
+        int target = (firstTarget + (mirrored(e) && p % 2 == 1 ? 4 - p : p)) * 3;
         xyz[target] = (float) c.x(out[r], out[r + 1]);
         xyz[target + 1] = (float) c.y(out[r], out[r + 1]);
         xyz[target + 2] = (float) (out[r + 2] * c.scale());
       }
     }
+  }
+
+  /** Odd eyes of the batch are the person's left eyes, whose crops are mirrored. */
+  private static boolean mirrored(int eye) {
+    return eye % 2 == 1;
   }
 
   /** A square around the eye corners, turned with them, {@link #EYE_CROP_SCALE} times as wide. */
@@ -352,6 +331,27 @@ final class VisionWorker implements AutoCloseable {
     double angle = Math.atan2(y1 - y0, x1 - x0);
     double side = Math.hypot(x1 - x0, y1 - y0) * EYE_CROP_SCALE;
     return CropTransform.square((x0 + x1) / 2, (y0 + y1) / 2, side, angle, IRIS_SIZE, mirror);
+  }
+
+  /**
+   * Runs a model on a batch of {@code batch} square RGB float images of side {@code size}, laid out
+   * one after another in {@code input}; returns each output as a flat array.
+   */
+  private float[][] predict(Predictor<NDList, NDList> model, Mat input, int batch, int size)
+      throws TranslateException {
+    try (NDManager call = manager.newSubManager()) {
+      NDList out =
+          model.predict(
+              new NDList(
+                  call.create(
+                      (FloatBuffer) input.createBuffer(), new Shape(batch, size, size, 3))));
+      float[][] values = new float[out.size()][];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = out.get(i).toFloatArray();
+      }
+      out.close();
+      return values;
+    }
   }
 
   private void warp(Mat src, Mat dst, CropTransform t, int size) {

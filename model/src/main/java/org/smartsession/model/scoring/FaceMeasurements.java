@@ -22,6 +22,7 @@ import static org.smartsession.model.face.Landmarks.UPPER_LIP;
 
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.HeadPose;
+import org.smartsession.model.face.HeadPoseEstimator;
 import org.smartsession.model.face.Landmarks;
 
 /**
@@ -134,7 +135,7 @@ record FaceMeasurements(
   /** The engine's pose when it gave a usable one, else one read from the mesh's depth. */
   private static HeadPose pose(Face face, Landmarks lm) {
     HeadPose given = finitePose(face.pose());
-    return given != null ? given : MeshHeadPose.estimate(lm);
+    return given != null ? given : FaceMeasurements.finitePose(HeadPoseEstimator.estimate(lm));
   }
 
   /** The pose, or null when it is missing or not finite. */

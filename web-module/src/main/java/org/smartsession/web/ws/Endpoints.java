@@ -60,4 +60,27 @@ final class Endpoints {
   static ErrorMessage error(ErrorCode code, String message) {
     return new ErrorMessage(code.name(), message);
   }
+
+  static final String OUTBOX = "smartsession.outbox";
+
+  /** Remembers the connection's outbox, through which every reply goes. */
+  static void useOutbox(Session session, Outbox outbox) {
+    session.getUserProperties().put(OUTBOX, outbox);
+  }
+
+  /** Sends an ERROR on the connection; nothing if it was refused before it had an outbox. */
+  static void reply(Session session, ErrorMessage error) {
+    Outbox outbox = (Outbox) session.getUserProperties().get(OUTBOX);
+    if (outbox != null) {
+      outbox.sendEvent(Protocol.CODEC.encode(error));
+    }
+  }
+
+  /** An endpoint's {@code @OnError}: a refused message is answered, anything else logged. */
+  static void failed(Session session, Throwable failure) {
+    ErrorMessage error = errorFor(session, failure);
+    if (error != null) {
+      reply(session, error);
+    }
+  }
 }

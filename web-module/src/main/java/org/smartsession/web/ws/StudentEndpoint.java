@@ -16,7 +16,6 @@ import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.engine.session.StudentRegistry;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.ErrorCode;
-import org.smartsession.model.protocol.ErrorMessage;
 import org.smartsession.model.protocol.Message;
 import org.smartsession.model.protocol.VideoFrame;
 
@@ -30,7 +29,6 @@ import org.smartsession.model.protocol.VideoFrame;
     encoders = MessageEncoder.class)
 public class StudentEndpoint {
   private static final String STUDENT = "smartsession.student";
-  private static final String OUTBOX = "smartsession.outbox";
 
   @Inject StudentRegistry registry;
   @Inject FramePipeline pipeline;
@@ -54,7 +52,7 @@ public class StudentEndpoint {
     }
     session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
     session.getUserProperties().put(STUDENT, student);
-    session.getUserProperties().put(OUTBOX, connections.add(student.key(), session));
+    Endpoints.useOutbox(session, connections.add(student.key(), session));
   }
 
   @OnMessage(maxMessageSize = 16 * 1024 * 1024)
@@ -64,14 +62,14 @@ public class StudentEndpoint {
       return; // refused at open; the close is under way
     }
     if (!(message instanceof VideoFrame frame)) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(ErrorCode.UNEXPECTED_TYPE, "students may send only VIDEO_FRAME"));
       return;
     }
     if (!frame.studentId().equals(student.key().studentId())
         || !frame.sessionId().equals(student.key().sessionId())) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(
               ErrorCode.IDENTITY_MISMATCH,
@@ -82,7 +80,7 @@ public class StudentEndpoint {
       return;
     }
     if (pipeline.submit(student, frame) == FrameQueue.Offer.REFUSED) {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(ErrorCode.INVALID_FRAME, "the server is at capacity; frame skipped"));
     }
@@ -95,10 +93,7 @@ public class StudentEndpoint {
 
   @OnError
   public void error(Session session, Throwable failure) {
-    ErrorMessage error = Endpoints.errorFor(session, failure);
-    if (error != null) {
-      reply(session, error);
-    }
+    Endpoints.failed(session, failure);
   }
 
   @OnClose
@@ -107,13 +102,6 @@ public class StudentEndpoint {
     if (student != null) {
       connections.remove(student.key(), session);
       registry.disconnect(student);
-    }
-  }
-
-  private static void reply(Session session, ErrorMessage error) {
-    Outbox outbox = (Outbox) session.getUserProperties().get(OUTBOX);
-    if (outbox != null) {
-      outbox.sendEvent(Protocol.CODEC.encode(error));
     }
   }
 }

@@ -17,7 +17,6 @@ import org.smartsession.engine.session.CommandService;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.protocol.Command;
 import org.smartsession.model.protocol.ErrorCode;
-import org.smartsession.model.protocol.ErrorMessage;
 import org.smartsession.model.protocol.Message;
 import org.smartsession.model.session.SessionStore;
 
@@ -32,7 +31,6 @@ import org.smartsession.model.session.SessionStore;
     encoders = MessageEncoder.class)
 public class TeacherEndpoint {
   private static final String SESSION_ID = "smartsession.sessionId";
-  private static final String OUTBOX = "smartsession.outbox";
 
   @Inject SessionStore store;
   @Inject TeacherConnections connections;
@@ -54,7 +52,7 @@ public class TeacherEndpoint {
     }
     Outbox outbox = connections.add(sessionId, session);
     session.getUserProperties().put(SESSION_ID, sessionId);
-    session.getUserProperties().put(OUTBOX, outbox);
+    Endpoints.useOutbox(session, outbox);
     presence.joined(sessionId);
     outbox.sendState(
         Protocol.CODEC.encode(summaries.summarise(sessionId, System.currentTimeMillis())));
@@ -73,14 +71,14 @@ public class TeacherEndpoint {
       if (alerts
           .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(session))
           .isEmpty()) {
-        reply(
+        Endpoints.reply(
             session,
             Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
       }
     } else if (message instanceof Command command) {
       commands.issue(sessionId, command);
     } else {
-      reply(
+      Endpoints.reply(
           session,
           Endpoints.error(
               ErrorCode.UNEXPECTED_TYPE, "teachers may send ALERT_ACKNOWLEDGED or COMMAND"));
@@ -99,10 +97,7 @@ public class TeacherEndpoint {
 
   @OnError
   public void error(Session session, Throwable failure) {
-    ErrorMessage error = Endpoints.errorFor(session, failure);
-    if (error != null) {
-      reply(session, error);
-    }
+    Endpoints.failed(session, failure);
   }
 
   @OnClose
@@ -111,13 +106,6 @@ public class TeacherEndpoint {
     if (sessionId != null) {
       connections.remove(sessionId, session);
       presence.left(sessionId);
-    }
-  }
-
-  private static void reply(Session session, ErrorMessage error) {
-    Outbox outbox = (Outbox) session.getUserProperties().get(OUTBOX);
-    if (outbox != null) {
-      outbox.sendEvent(Protocol.CODEC.encode(error));
     }
   }
 }

@@ -1,0 +1,138 @@
+package org.smartsession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real frames through the real vision engine and scoring rules, end to end: a student is assessed,
+ * leaves the camera (NO_FACE after the configured 10 s of frame time), comes back and recovers,
+ * then a second person appears (exactly one MULTIPLE_FACES alert, with a screenshot), and a teacher
+ * acknowledges it. Frames carry capture timestamps 500 ms apart (2 frames per second); each is sent
+ * once the previous one's feedback arrived, so none is dropped.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AlertLifecycleIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final long STEP_MS = 500;
+
+  @Deployment(testable = false)
+  static WebArchive application() {
+    return Server.application();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private long clock = 1_700_000_000_000L;
+
+  /** Sends {@code count} frames and returns their feedback. */
+  private List<JsonObject> stream(
+      WsClient student, String sessionId, String studentId, String dataUrl, int count)
+      throws InterruptedException {
+    List<JsonObject> feedback = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      clock += STEP_MS;
+      student.send(Frames.videoFrame(sessionId, studentId, clock, dataUrl));
+      feedback.add(student.next("FEEDBACK", WAIT));
+    }
+    return feedback;
+  }
+
+  private static String status(List<JsonObject> feedback) {
+    return feedback.get(feedback.size() - 1).getString("status");
+  }
+
+  @Test
+  void alertsFollowWhatTheCameraSees() throws Exception {
+    Server server = new Server(deployed);
+    String sessionId = server.createSession("Exam with alerts", "EXAM");
+    String face = Frames.dataUrl(Frames.oneFace());
+    String empty = Frames.dataUrl(Frames.fixture("no-face.jpg"));
+    String two = Frames.dataUrl(Frames.twoFaces());
+    try (WsClient student = WsClient.connect(server.join(sessionId, "S1", "Ada"));
+        WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+      teacher.next("SESSION_UPDATE", WAIT);
+
+      // 5 s with a face: calibrated, then assessed with real scores.
+      List<JsonObject> present = stream(student, sessionId, "S1", face, 10);
+      JsonObject last = present.get(present.size() - 1);
+      assertTrue(List.of("ENGAGED", "CONFUSED").contains(last.getString("status")), last::toString);
+      assertTrue(
+          last.containsKey("confusionScore") && last.containsKey("engagementScore"),
+          last::toString);
+
+      // The face leaves: DISENGAGED at once, NO_FACE once 10 s have passed, and only once.
+      List<JsonObject> away = stream(student, sessionId, "S1", empty, 24);
+      assertEquals("DISENGAGED", status(away));
+      assertEquals(0.0, away.get(away.size() - 1).getJsonNumber("engagementScore").doubleValue());
+      JsonObject noFace = teacher.next("CRITICAL_ALERT", WAIT);
+      assertEquals("NO_FACE", noFace.getString("alertType"));
+      assertEquals("S1", noFace.getString("studentId"));
+      assertTrue(noFace.getJsonNumber("durationMs").longValue() >= 10_000, noFace::toString);
+      assertFalse(noFace.containsKey("screenshot"), "NO_FACE alerts carry no screenshot");
+
+      // The face comes back: the status recovers.
+      List<JsonObject> back = stream(student, sessionId, "S1", face, 6);
+      assertNotEquals("DISENGAGED", status(back));
+
+      // A second person: one MULTIPLE_FACES alert with the frame as screenshot, however long.
+      stream(student, sessionId, "S1", two, 12);
+      JsonObject multiple =
+          teacher.next(
+              m ->
+                  "CRITICAL_ALERT".equals(m.getString("type"))
+                      && "MULTIPLE_FACES".equals(m.getString("alertType")),
+              WAIT,
+              "MULTIPLE_FACES alert");
+      assertTrue(multiple.getString("screenshot").startsWith("data:image/jpeg;base64,"));
+
+      JsonArray alerts =
+          Server.json(
+                  "{\"a\":" + server.get("api/v1/sessions/" + sessionId + "/alerts").body() + "}")
+              .getJsonArray("a");
+      long multiples =
+          alerts.stream()
+              .map(JsonObject.class::cast)
+              .filter(a -> "MULTIPLE_FACES".equals(a.getString("type")))
+              .count();
+      long noFaces =
+          alerts.stream()
+              .map(JsonObject.class::cast)
+              .filter(a -> "NO_FACE".equals(a.getString("type")))
+              .count();
+      assertEquals(1, multiples, alerts::toString);
+      assertEquals(1, noFaces, alerts::toString);
+
+      // A teacher reviews it; every teacher of the session is told.
+      teacher.send(
+          "{\"type\":\"ALERT_ACKNOWLEDGED\",\"alertId\":\""
+              + multiple.getString("alertId")
+              + "\",\"action\":\"REVIEWED\"}");
+      JsonObject ack = teacher.next("ALERT_ACKNOWLEDGED", WAIT);
+      assertEquals(multiple.getString("alertId"), ack.getString("alertId"));
+      assertEquals("REVIEWED", ack.getString("action"));
+
+      // The teacher's summary lists the student with real values.
+      JsonObject update = teacher.next("SESSION_UPDATE", WAIT);
+      JsonObject line = update.getJsonArray("students").getJsonObject(0);
+      assertEquals(2, line.getInt("faces"));
+      assertTrue(line.containsKey("indicators"), line::toString);
+    }
+  }
+}

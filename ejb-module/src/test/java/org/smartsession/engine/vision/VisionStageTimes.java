@@ -1,0 +1,91 @@
+package org.smartsession.engine.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.smartsession.engine.config.FrameLimits;
+import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.engine.pipeline.JpegFrameDecoder;
+import org.smartsession.model.face.FaceAnalysis;
+
+/**
+ * Per-stage times of one student's stream on one thread: a 640×480 JPEG with one face, decoded and
+ * analysed as the server does, frame after frame. Prints, per stage, the mean time per frame
+ * (stages that run on some frames only are averaged over all frames), and the thread's CPU time per
+ * frame, which a busy machine disturbs less than wall time. Run: {@code mvn -Pbench -pl ejb-module
+ * -am test-compile -Dbench.main=org.smartsession.engine.vision.VisionStageTimes} (frames: {@code
+ * -Dframes=}).
+ */
+public final class VisionStageTimes {
+  private VisionStageTimes() {}
+
+  public static void main(String[] args) throws Exception {
+    int warmup = 100;
+    int frames = Integer.getInteger("frames", 600);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    JpegFrameDecoder decoder = new JpegFrameDecoder(FrameLimits.defaults());
+    byte[] jpeg = oneFaceJpeg();
+    try (FaceModels models = FaceModels.loadBundled();
+        VisionWorker worker = new VisionWorker(models, 4)) {
+      MeshFaceTracker tracker = new MeshFaceTracker(VisionSettings.defaults());
+      Map<String, Double> sums = new TreeMap<>();
+      List<Double> totals = new ArrayList<>();
+      long cpu = 0;
+      int faces = 0;
+      for (int i = 0; i < warmup + frames; i++) {
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        FaceAnalysis analysis;
+        double decodeMs;
+        try (DecodedFrame frame = decoder.decode(jpeg)) {
+          decodeMs = (System.nanoTime() - t0) / 1e6;
+          analysis = tracker.analyze(worker, frame.bgr());
+        }
+        double total = (System.nanoTime() - t0) / 1e6;
+        if (i >= warmup) {
+          cpu += threads.getCurrentThreadCpuTime() - cpu0;
+          totals.add(total);
+          faces = analysis.faceCount();
+          sums.merge("decode", decodeMs, Double::sum);
+          analysis.timingsMs().forEach((stage, ms) -> sums.merge(stage, ms, Double::sum));
+        }
+      }
+      Collections.sort(totals);
+      System.out.printf(Locale.ROOT, "frames %d, faces in the last %d%n", frames, faces);
+      sums.forEach(
+          (stage, sum) ->
+              System.out.printf(Locale.ROOT, "%-14s mean %6.2f ms/frame%n", stage, sum / frames));
+      System.out.printf(
+          Locale.ROOT,
+          "per frame: median %.2f ms, p90 %.2f ms wall; %.2f ms CPU%n",
+          totals.get(frames / 2),
+          totals.get(frames * 9 / 10),
+          cpu / 1e6 / frames);
+    }
+  }
+
+  /** The astronaut fixture on a 640×480 frame, as a JPEG of webcam quality. */
+  static byte[] oneFaceJpeg() throws Exception {
+    try (Mat astronaut = VisionPipelineTest.fixture("astronaut.jpg");
+        Mat top = astronaut.rowRange(0, 480);
+        Mat frame = new Mat()) {
+      copyMakeBorder(top, frame, 0, 0, 64, 64, BORDER_REPLICATE, new Scalar());
+      try (var buffer = new org.bytedeco.javacpp.BytePointer()) {
+        org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".jpg", frame, buffer);
+        byte[] bytes = new byte[(int) buffer.limit()];
+        buffer.get(bytes);
+        return bytes;
+      }
+    }
+  }
+}
