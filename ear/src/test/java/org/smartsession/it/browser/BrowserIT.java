@@ -405,6 +405,8 @@ class BrowserIT {
       waitFor(teacher).until(d -> !text(d, "agg-active").startsWith("—"));
       save(teacher, target.resolve("teacher.png"));
       save(student, target.resolve("student.png"));
+      assertTrue(Files.size(target.resolve("teacher.png")) > 0, "teacher.png written");
+      assertTrue(Files.size(target.resolve("student.png")) > 0, "student.png written");
       System.out.println("screenshots: " + target.toAbsolutePath());
     } finally {
       camera.shutdownNow();
