@@ -1,0 +1,215 @@
+package org.smartsession.it.browser;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The deployed application seen from outside the browser, over loopback: REST calls and plain
+ * WebSocket clients (the JDK's) for students and teachers the test drives without a page.
+ */
+final class Backend {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI base;
+
+  /**
+   * @param deployed the URL Arquillian reports; its host is replaced by the loopback address
+   */
+  Backend(URL deployed) {
+    URI u = URI.create(deployed.toString());
+    String path = u.getPath().isEmpty() ? "/" : u.getPath();
+    this.base = URI.create("http://127.0.0.1:" + u.getPort() + path);
+  }
+
+  int port() {
+    return base.getPort();
+  }
+
+  /** An address of the application, such as {@code teacher/?session=ID}. */
+  String url(String path) {
+    return base.resolve(path).toString();
+  }
+
+  URI ws(String pathAndQuery) {
+    return URI.create("ws://" + base.getAuthority() + base.getPath() + pathAndQuery);
+  }
+
+  static JsonObject json(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
+  }
+
+  private JsonObject post(String path, JsonObject body, int expected) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != expected) {
+      throw new AssertionError("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return json(r.body());
+  }
+
+  /** Creates a session and returns its id. */
+  String createSession(String name, String kind) throws Exception {
+    return post(
+            "api/v1/sessions",
+            Json.createObjectBuilder().add("name", name).add("kind", kind).build(),
+            201)
+        .getString("sessionId");
+  }
+
+  /** Joins a student over REST and connects their WebSocket. */
+  Student join(String sessionId, String studentId, String name) throws Exception {
+    JsonObject joined =
+        post(
+            "api/v1/sessions/" + sessionId + "/students",
+            Json.createObjectBuilder().add("studentId", studentId).add("name", name).build(),
+            200);
+    String path = joined.getString("webSocketPath");
+    return new Student(
+        sessionId, studentId, ws(path.startsWith("/") ? path.substring(1) : path), HTTP);
+  }
+
+  /** A teacher's socket that keeps the latest SESSION_UPDATE. */
+  Teacher teacher(String sessionId) {
+    return new Teacher(ws("ws/teacher?sessionId=" + sessionId), HTTP);
+  }
+
+  /** A student without a page: sends frames, ignores what comes back. */
+  static final class Student implements WebSocket.Listener, AutoCloseable {
+    private final String sessionId;
+    private final String studentId;
+    private final WebSocket socket;
+
+    Student(String sessionId, String studentId, URI uri, HttpClient client) {
+      this.sessionId = sessionId;
+      this.studentId = studentId;
+      this.socket =
+          client
+              .newWebSocketBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .buildAsync(uri, this)
+              .join();
+    }
+
+    String id() {
+      return studentId;
+    }
+
+    /** Sends one VIDEO_FRAME as the student page does. */
+    synchronized void send(String frameDataUrl) {
+      String frame =
+          Json.createObjectBuilder()
+              .add("type", "VIDEO_FRAME")
+              .add("studentId", studentId)
+              .add("sessionId", sessionId)
+              .add("timestamp", System.currentTimeMillis())
+              .add("frame", frameDataUrl)
+              .add(
+                  "metadata", Json.createObjectBuilder().add("fps", 2).add("resolution", "640x480"))
+              .build()
+              .toString();
+      socket.sendText(frame, true).join();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public void close() {
+      if (!socket.isOutputClosed()) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+      }
+      socket.abort();
+    }
+  }
+
+  /** A teacher without a page, to read what the server itself says. */
+  static final class Teacher implements WebSocket.Listener, AutoCloseable {
+    private final AtomicReference<JsonObject> latest = new AtomicReference<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+
+    Teacher(URI uri, HttpClient client) {
+      this.socket =
+          client
+              .newWebSocketBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .buildAsync(uri, this)
+              .join();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        JsonObject message = json(partial.toString());
+        partial.setLength(0);
+        if ("SESSION_UPDATE".equals(message.getString("type", null))) {
+          latest.set(message);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    /** The student's line in the latest SESSION_UPDATE. */
+    Optional<JsonObject> student(String studentId) {
+      JsonObject update = latest.get();
+      if (update == null) {
+        return Optional.empty();
+      }
+      return update.getJsonArray("students").stream()
+          .map(JsonValue::asJsonObject)
+          .filter(s -> studentId.equals(s.getString("id", null)))
+          .findFirst();
+    }
+
+    /** How many students of the latest SESSION_UPDATE had a frame analysed (not JOINED). */
+    long analysed() {
+      JsonObject update = latest.get();
+      if (update == null) {
+        return 0;
+      }
+      return update.getJsonArray("students").stream()
+          .map(JsonValue::asJsonObject)
+          .filter(s -> !"JOINED".equals(s.getString("status", "JOINED")))
+          .count();
+    }
+
+    /** When the server last got a frame from the student, 0 when never. */
+    long lastFrameAt(String studentId) {
+      return student(studentId)
+          .filter(s -> s.containsKey("lastFrameAt") && !s.isNull("lastFrameAt"))
+          .map(s -> s.getJsonNumber("lastFrameAt").longValue())
+          .orElse(0L);
+    }
+
+    @Override
+    public void close() {
+      if (!socket.isOutputClosed()) {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+      }
+      socket.abort();
+    }
+  }
+}

@@ -1,0 +1,652 @@
+package org.smartsession.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Both pages in a real Chromium against the real application on Payara Micro, with the real face
+ * models: students join through the join link with a fake camera that plays real photos, and
+ * teachers watch, acknowledge alerts and send commands. One class, so one server boot.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; without them the class is
+ * skipped. {@code -Dscreenshots.dir=docs/screenshots} also writes screenshots of both pages.
+ */
+@EnabledIf(
+    value = "org.smartsession.it.browser.Chromium#available",
+    disabledReason =
+        "browser tests need Chromium and its driver at /usr/bin/chromium and /usr/bin/chromedriver:"
+            + " apt-get install chromium chromium-driver")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Path WORK = Path.of("target", "browser");
+  private static final Set<String> ANALYSED = Set.of("PRESENT", "ENGAGED", "CONFUSED");
+
+  private static ChromeDriver teacher;
+  private static ChromeDriver student;
+  private static ChromeDriver pair;
+  private static Path oneFace;
+  private static Path twoFaces;
+  private static BufferedImage oneFaceFrame;
+
+  /** On a failure, what each browser showed, for the report. */
+  @RegisterExtension
+  static final TestWatcher SCREENSHOTS_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          String test = context.getRequiredTestMethod().getName();
+          save(teacher, WORK.resolve("failures/" + test + "-teacher.png"));
+          save(student, WORK.resolve("failures/" + test + "-student.png"));
+          save(pair, WORK.resolve("failures/" + test + "-pair.png"));
+        }
+      };
+
+  /** The WAR as built, at the root context, where the quick start and the EAR serve it too. */
+  @Deployment(testable = false)
+  static WebArchive application() {
+    File war = new File(System.getProperty("smartsession.war", "target/smartsession.war"));
+    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+  }
+
+  @ArquillianResource URL deployed;
+  private Backend backend;
+
+  @BeforeAll
+  static void startBrowsers() throws IOException {
+    oneFaceFrame = FakeCamera.frame(FakeCamera.fixture("astronaut.jpg"));
+    oneFace = FakeCamera.mjpeg(oneFaceFrame, 20, WORK.resolve("one-face.mjpeg"));
+    twoFaces =
+        FakeCamera.mjpeg(
+            FakeCamera.frame(FakeCamera.fixture("two-people.jpg")),
+            20,
+            WORK.resolve("two-faces.mjpeg"));
+    teacher = Chromium.start(null, WORK.resolve("profiles"));
+    student = Chromium.start(oneFace, WORK.resolve("profiles"));
+  }
+
+  @AfterAll
+  static void stopBrowsers() {
+    for (WebDriver driver : Arrays.asList(teacher, student, pair)) {
+      if (driver != null) {
+        driver.quit();
+      }
+    }
+  }
+
+  @BeforeEach
+  void connect() {
+    backend = new Backend(deployed);
+  }
+
+  @Test
+  @Order(1)
+  void aStudentJoinsByTheLinkAndTheTeacherSeesTheirStatus() throws Exception {
+    // The teacher creates an exam on the session list and lands on its dashboard.
+    teacher.get(backend.url("teacher/"));
+    WebElement name = visible(teacher, By.id("session-name"));
+    name.sendKeys("Browser check: joining");
+    teacher.findElement(By.id("kind-exam")).click();
+    teacher.findElement(By.id("create-session-button")).click();
+    waitFor(teacher).until(ExpectedConditions.urlContains("?session="));
+    connected(teacher);
+    WebElement link = visible(teacher, By.id("join-link"));
+    waitFor(teacher).until(d -> link.getAttribute("href").contains("/student/?session="));
+    String joinLink = link.getAttribute("href");
+    assertTrue(
+        teacher.findElement(By.cssSelector("#join-qr img")).getAttribute("alt").contains(joinLink),
+        "the QR code carries the join link");
+
+    // The student opens the link, gives only a name, agrees, and the camera starts.
+    student.get(joinLink);
+    visible(student, By.id("student-name")).sendKeys("Ada Lovelace");
+    student.findElement(By.id("join-button")).click();
+    visible(student, By.id("agree-button")).click();
+    visible(student, By.id("live-step"));
+    connected(student);
+    assertCameraPlays(student, oneFaceFrame);
+    save(student, WORK.resolve("student-live.png"));
+
+    // The teacher sees the student's tile with a status the face model produced.
+    WebElement tile =
+        waitFor(teacher, Duration.ofSeconds(20)).until(d -> tileNamed(d, "Ada Lovelace", ANALYSED));
+    assertEquals("false", tile.getAttribute("data-alert"));
+    waitFor(teacher).until(d -> text(d, "agg-active").equals("1 of 1"));
+    waitFor(student).until(d -> !attribute(d, "feedback", "data-status").isEmpty());
+    assertTrue(
+        ANALYSED.contains(attribute(student, "feedback", "data-status"))
+            || "DISENGAGED".equals(attribute(student, "feedback", "data-status")),
+        "feedback status " + attribute(student, "feedback", "data-status"));
+    save(teacher, WORK.resolve("teacher-one-student.png"));
+
+    assertNoScriptErrors(teacher);
+    assertNoScriptErrors(student);
+  }
+
+  @Test
+  @Order(2)
+  void twoFacesRaiseAnAlertWithAScreenshotThatTeachersAcknowledge() throws Exception {
+    String sessionId = backend.createSession("Browser check: integrity", "EXAM");
+    openDashboard(teacher, sessionId);
+    String first = teacher.getWindowHandle();
+    teacher.switchTo().newWindow(WindowType.WINDOW);
+    String second = teacher.getWindowHandle();
+    openDashboard(teacher, sessionId);
+    teacher.switchTo().window(first);
+    try {
+      if (pair == null) {
+        pair = Chromium.start(twoFaces, WORK.resolve("profiles"));
+      }
+      joinAsStudent(pair, sessionId, "Grace Hopper", "S-GRACE");
+
+      waitFor(teacher)
+          .until(
+              ExpectedConditions.attributeToBe(
+                  By.id("alert-banner"), "data-alert-type", "MULTIPLE_FACES"));
+      WebElement banner = visible(teacher, By.id("alert-banner"));
+      String alertId = banner.getAttribute("data-alert-id");
+      By item = By.cssSelector("#alert-list .alert-item[data-alert-id='" + alertId + "']");
+      WebElement listed = visible(teacher, item);
+      assertEquals("MULTIPLE_FACES", listed.getAttribute("data-alert-type"));
+      assertEquals("S-GRACE", listed.getAttribute("data-student-id"));
+      assertEquals("open", listed.getAttribute("data-state"));
+      WebElement screenshot = listed.findElement(By.cssSelector("img.alert-screenshot"));
+      assertTrue(screenshot.getAttribute("src").startsWith("data:image/jpeg;base64,"));
+      waitFor(teacher)
+          .until(
+              d ->
+                  Boolean.TRUE.equals(
+                      script(
+                          d,
+                          "return arguments[0].complete && arguments[0].naturalWidth > 0",
+                          screenshot)));
+      assertTrue(
+          teacher
+              .findElement(By.id("alert-banner-screenshot"))
+              .getAttribute("src")
+              .startsWith("data:image/jpeg;base64,"));
+      By tile = By.cssSelector("#student-grid .tile[data-student-id='S-GRACE']");
+      waitFor(teacher).until(ExpectedConditions.attributeToBe(tile, "data-alert", "true"));
+      save(teacher, WORK.resolve("teacher-alert.png"));
+
+      // Reviewed in the list: the server confirms, to this teacher and to the other one.
+      listed.findElement(By.cssSelector(".ack-button[data-action='REVIEWED']")).click();
+      waitFor(teacher).until(ExpectedConditions.attributeToBe(item, "data-state", "reviewed"));
+      waitFor(teacher).until(ExpectedConditions.attributeToBe(tile, "data-alert", "false"));
+      assertFalse(
+          teacher.findElement(By.id("alert-banner")).isDisplayed()
+              && alertId.equals(
+                  teacher.findElement(By.id("alert-banner")).getAttribute("data-alert-id")),
+          "the banner no longer shows the reviewed alert");
+
+      teacher.switchTo().window(second);
+      waitFor(teacher).until(ExpectedConditions.attributeToBe(item, "data-state", "reviewed"));
+      assertTrue(
+          teacher
+              .findElement(item)
+              .findElement(By.className("ack-status"))
+              .getText()
+              .startsWith("Reviewed"),
+          "the other teacher reads who did what");
+    } finally {
+      teacher.switchTo().window(second).close();
+      teacher.switchTo().window(first);
+      if (pair != null) {
+        pair.get("about:blank");
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void pausingTheExamCoversTheStudentsPageUntilItResumes() throws Exception {
+    String sessionId = backend.createSession("Browser check: pause", "EXAM");
+    openDashboard(teacher, sessionId);
+    joinAsStudent(student, sessionId, "Alan Turing", "S-ALAN");
+    waitFor(teacher).until(d -> tileWithId(d, "S-ALAN", ANALYSED));
+    assertFalse(student.findElement(By.id("pause-overlay")).isDisplayed());
+
+    click(teacher, By.id("pause-all"));
+    visible(student, By.id("pause-overlay"));
+    click(teacher, By.id("resume-all"));
+    waitFor(student).until(ExpectedConditions.invisibilityOfElementLocated(By.id("pause-overlay")));
+
+    teacher.findElement(By.id("message-all-text")).sendKeys("Ten minutes left.");
+    click(teacher, By.id("send-message-all"));
+    waitFor(student)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#teacher-messages .teacher-message"), "Ten minutes left."));
+  }
+
+  @Test
+  @Order(4)
+  void aDroppedConnectionComesBackByItselfAndFramesFlowAgain() throws Exception {
+    String sessionId = backend.createSession("Browser check: reconnect", "EXAM");
+    // The student reaches the server through a relay standing for their network.
+    try (Relay network = new Relay(backend.port());
+        Backend.Teacher watcher = backend.teacher(sessionId)) {
+      joinByLink(
+          student,
+          "http://127.0.0.1:" + network.port() + "/student/?session=" + sessionId,
+          "Barbara Liskov",
+          "S-BARBARA");
+      waitFor(student).until(d -> watcher.lastFrameAt("S-BARBARA") > 0);
+
+      network.cut();
+      waitFor(student)
+          .until(
+              d ->
+                  Set.of("waiting", "connecting", "offline")
+                      .contains(attribute(d, "connection-status", "data-state")));
+      assertTrue(
+          text(student, "sending-state").startsWith("Not sending"),
+          "the page says frames are not sent: " + text(student, "sending-state"));
+      network.restore();
+      long restored = System.currentTimeMillis();
+
+      connected(student);
+      waitFor(student).until(d -> watcher.lastFrameAt("S-BARBARA") > restored);
+      assertTrue(
+          ANALYSED.contains(watcher.student("S-BARBARA").orElseThrow().getString("status")),
+          "status after reconnecting: " + watcher.student("S-BARBARA"));
+      assertTrue(text(student, "sending-state").startsWith("Sending"));
+    }
+  }
+
+  @Test
+  @Order(5)
+  void theDashboardKeepsUpWithThirtyAndTwoHundredStudents() throws Exception {
+    String sessionId = backend.createSession("Browser check: dashboard load", "CLASS");
+    String frame = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
+    List<Backend.Student> students = new CopyOnWriteArrayList<>();
+    // Every student sends a real frame every 10 s (staggered), so the tiles keep changing.
+    ScheduledExecutorService cameras = Executors.newSingleThreadScheduledExecutor();
+    AtomicLong tick = new AtomicLong();
+    try (Backend.Teacher watcher = backend.teacher(sessionId)) {
+      addStudents(students, sessionId, 30, frame);
+      cameras.scheduleAtFixedRate(
+          () -> {
+            long t = tick.getAndIncrement() % 100;
+            for (int i = 0; i < students.size(); i++) {
+              if (i % 100 == t) {
+                students.get(i).send(frame);
+              }
+            }
+          },
+          0,
+          100,
+          TimeUnit.MILLISECONDS);
+      openDashboard(teacher, sessionId);
+      waitFor(teacher).until(d -> text(d, "grid-count").equals("30 students"));
+      waitFor(teacher).until(d -> watcher.analysed() == 30);
+      measureDashboard(30);
+
+      addStudents(students, sessionId, 170, frame);
+      waitFor(teacher).until(d -> text(d, "grid-count").equals("200 students"));
+      waitFor(teacher, Duration.ofSeconds(90)).until(d -> watcher.analysed() == 200);
+      measureDashboard(200);
+    } finally {
+      cameras.shutdownNow();
+      students.forEach(Backend.Student::close);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void screenshotsOfBothPages() throws Exception {
+    String dir = System.getProperty("screenshots.dir", "");
+    Assumptions.assumeFalse(dir.isBlank(), "screenshots only with -Dscreenshots.dir=DIR");
+    Path target = Path.of(dir);
+    if (!target.isAbsolute()) {
+      // Failsafe runs in ear/: a relative directory is meant from the repository's root.
+      target = Path.of(System.getProperty("user.dir")).getParent().resolve(dir);
+    }
+    String sessionId = backend.createSession("Linear algebra: midterm", "EXAM");
+    String face = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
+    String nobody = FakeCamera.dataUrl(FakeCamera.jpeg(FakeCamera.fixture("no-face.jpg")));
+    List<Backend.Student> others = new ArrayList<>();
+    ScheduledExecutorService camera = Executors.newSingleThreadScheduledExecutor();
+    try {
+      String[] names = {
+        "Edsger Dijkstra",
+        "Katherine Johnson",
+        "Ken Thompson",
+        "Margaret Hamilton",
+        "Donald Knuth",
+        "Frances Allen",
+        "John Backus",
+        "Radia Perlman",
+        "Tony Hoare"
+      };
+      for (int i = 0; i < names.length; i++) {
+        others.add(backend.join(sessionId, "S-" + (100 + i), names[i]));
+      }
+      camera.scheduleAtFixedRate(
+          () -> {
+            for (int i = 0; i < others.size(); i++) {
+              others.get(i).send(i == 3 ? nobody : face);
+            }
+          },
+          0,
+          1,
+          TimeUnit.SECONDS);
+      openDashboard(teacher, sessionId);
+      joinAsStudent(student, sessionId, "Ada Lovelace", "S-ADA");
+      if (pair == null) {
+        pair = Chromium.start(twoFaces, WORK.resolve("profiles"));
+      }
+      joinAsStudent(pair, sessionId, "Grace Hopper", "S-GRACE");
+      visible(teacher, By.id("alert-banner"));
+      waitFor(teacher).until(d -> tileWithId(d, "S-ADA", ANALYSED));
+      waitFor(teacher, Duration.ofSeconds(60))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#student-grid .tile")).stream()
+                      .noneMatch(t -> "JOINED".equals(t.getAttribute("data-status"))));
+      waitFor(student).until(d -> !attribute(d, "feedback", "data-status").isEmpty());
+      teacher.manage().window().setSize(new Dimension(1440, 1100));
+      student.manage().window().setSize(new Dimension(1100, 720));
+      waitFor(teacher).until(d -> !text(d, "agg-active").startsWith("—"));
+      save(teacher, target.resolve("teacher.png"));
+      save(student, target.resolve("student.png"));
+      assertTrue(Files.size(target.resolve("teacher.png")) > 0, "teacher.png written");
+      assertTrue(Files.size(target.resolve("student.png")) > 0, "student.png written");
+      System.out.println("screenshots: " + target.toAbsolutePath());
+    } finally {
+      camera.shutdownNow();
+      others.forEach(Backend.Student::close);
+      teacher.manage().window().setSize(new Dimension(1440, 1000));
+      student.manage().window().setSize(new Dimension(1440, 1000));
+      if (pair != null) {
+        pair.get("about:blank");
+      }
+    }
+  }
+
+  // --- steps
+
+  private void openDashboard(WebDriver driver, String sessionId) {
+    driver.get(backend.url("teacher/?session=" + sessionId));
+    visible(driver, By.id("dashboard-view"));
+    connected(driver);
+  }
+
+  private void joinAsStudent(WebDriver driver, String sessionId, String name, String id) {
+    joinByLink(driver, backend.url("student/?session=" + sessionId), name, id);
+  }
+
+  private static void joinByLink(WebDriver driver, String joinLink, String name, String id) {
+    driver.get(joinLink);
+    visible(driver, By.id("student-name")).sendKeys(name);
+    driver.findElement(By.id("student-id")).sendKeys(id);
+    driver.findElement(By.id("join-button")).click();
+    visible(driver, By.id("agree-button")).click();
+    visible(driver, By.id("live-step"));
+    connected(driver);
+  }
+
+  private void addStudents(
+      List<Backend.Student> students, String sessionId, int count, String frame) throws Exception {
+    int from = students.size();
+    for (int i = from; i < from + count; i++) {
+      students.add(backend.join(sessionId, String.format("L%03d", i), "Student " + (i + 1)));
+    }
+    for (int i = from; i < from + count; i++) {
+      students.get(i).send(frame);
+    }
+  }
+
+  /**
+   * Reads the dashboard's own performance entries (apply-session-update, render-dashboard) over ten
+   * updates, and the long tasks meanwhile, and prints them. Timings are not asserted: the machine
+   * running the tests is shared.
+   */
+  private void measureDashboard(int students) {
+    script(
+        teacher,
+        "performance.clearMeasures('apply-session-update');"
+            + "performance.clearMeasures('render-dashboard');"
+            + "window.longTasks = [];"
+            + "if (!window.longTaskObserver) {"
+            + "  window.longTaskObserver = new PerformanceObserver((list) => {"
+            + "    for (const e of list.getEntries()) window.longTasks.push(e.duration); });"
+            + "  window.longTaskObserver.observe({ type: 'longtask' });"
+            + "}");
+    waitFor(teacher)
+        .until(
+            d ->
+                ((Number)
+                            script(
+                                d,
+                                "return performance.getEntriesByName('apply-session-update')"
+                                    + ".length"))
+                        .intValue()
+                    >= 10);
+    double[] apply = durations("apply-session-update");
+    double[] render = durations("render-dashboard");
+    @SuppressWarnings("unchecked")
+    List<Number> longTasks = (List<Number>) script(teacher, "return window.longTasks");
+    int tiles = teacher.findElements(By.cssSelector("#student-grid .tile")).size();
+    System.out.printf(
+        "dashboard: %d students apply median %.1f ms p95 %.1f ms, render median %.1f ms p95 %.1f"
+            + " ms, long tasks %d (%s) over %d updates; %d tiles in the DOM; active %s%n",
+        students,
+        percentile(apply, 50),
+        percentile(apply, 95),
+        percentile(render, 50),
+        percentile(render, 95),
+        longTasks.size(),
+        longTasks.stream()
+            .map(n -> String.format("%.0f ms", n.doubleValue()))
+            .collect(Collectors.joining(", ")),
+        apply.length,
+        tiles,
+        text(teacher, "agg-active"));
+    assertTrue(render.length > 0, "render-dashboard entries");
+    assertTrue(tiles > 0 && tiles < students + 1, "tiles in the DOM: " + tiles);
+  }
+
+  private static double[] durations(String name) {
+    @SuppressWarnings("unchecked")
+    List<Number> values =
+        (List<Number>)
+            script(
+                teacher,
+                "return performance.getEntriesByName(arguments[0]).map((e) => e.duration)",
+                name);
+    return values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+  }
+
+  private static double percentile(double[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  // --- checks
+
+  /** The self view shows the fake camera's photo: its mean colour matches the frame's. */
+  private static void assertCameraPlays(WebDriver driver, BufferedImage expected) {
+    waitFor(driver)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    script(
+                        d,
+                        "const v = document.getElementById('self-view');"
+                            + "return v.readyState >= 2 && v.videoWidth > 0;")));
+    @SuppressWarnings("unchecked")
+    List<Number> seen =
+        (List<Number>)
+            script(
+                driver,
+                "const v = document.getElementById('self-view');"
+                    + "const c = document.createElement('canvas'); c.width = 64; c.height = 48;"
+                    + "const g = c.getContext('2d'); g.drawImage(v, 0, 0, 64, 48);"
+                    + "const p = g.getImageData(0, 0, 64, 48).data; const m = [0, 0, 0];"
+                    + "for (let i = 0; i < p.length; i += 4) { m[0] += p[i]; m[1] += p[i + 1];"
+                    + " m[2] += p[i + 2]; }"
+                    + "return [m[0] / 3072, m[1] / 3072, m[2] / 3072, v.videoWidth,"
+                    + " v.videoHeight];");
+    double[] want = new double[3];
+    for (int y = 0; y < expected.getHeight(); y++) {
+      for (int x = 0; x < expected.getWidth(); x++) {
+        int rgb = expected.getRGB(x, y);
+        want[0] += (rgb >> 16) & 0xff;
+        want[1] += (rgb >> 8) & 0xff;
+        want[2] += rgb & 0xff;
+      }
+    }
+    int pixels = expected.getWidth() * expected.getHeight();
+    assertEquals(640, seen.get(3).intValue(), "camera width");
+    assertEquals(480, seen.get(4).intValue(), "camera height");
+    for (int c = 0; c < 3; c++) {
+      assertEquals(
+          want[c] / pixels,
+          seen.get(c).doubleValue(),
+          12,
+          "mean of colour channel " + c + " of the self view: " + seen);
+    }
+  }
+
+  private static void assertNoScriptErrors(WebDriver driver) {
+    List<LogEntry> severe =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
+    assertTrue(severe.isEmpty(), "console errors: " + severe);
+  }
+
+  // --- page access
+
+  private static WebDriverWait waitFor(WebDriver driver) {
+    return waitFor(driver, WAIT);
+  }
+
+  private static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  private static WebElement visible(WebDriver driver, By by) {
+    return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /**
+   * Clicks a control brought to the middle of the window, clear of the toasts in the bottom corner
+   * (a toast confirming one command can cover the next command's button).
+   */
+  private static void click(WebDriver driver, By by) {
+    WebElement element = visible(driver, by);
+    script(driver, "arguments[0].scrollIntoView({ block: 'center' })", element);
+    element.click();
+  }
+
+  private static void connected(WebDriver driver) {
+    waitFor(driver)
+        .until(ExpectedConditions.attributeToBe(By.id("connection-status"), "data-state", "open"));
+  }
+
+  private static String text(WebDriver driver, String id) {
+    return driver.findElement(By.id(id)).getText().trim();
+  }
+
+  private static String attribute(WebDriver driver, String id, String name) {
+    String value = driver.findElement(By.id(id)).getAttribute(name);
+    return value == null ? "" : value;
+  }
+
+  private static Object script(WebDriver driver, String code, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(code, args);
+  }
+
+  /** The tile of the student with this name when its status is one of those, else null. */
+  private static WebElement tileNamed(WebDriver driver, String name, Set<String> statuses) {
+    for (WebElement tile : driver.findElements(By.cssSelector("#student-grid .tile"))) {
+      if (name.equals(tile.findElement(By.className("tile-name")).getText().trim())
+          && statuses.contains(tile.getAttribute("data-status"))) {
+        return tile;
+      }
+    }
+    return null;
+  }
+
+  private static WebElement tileWithId(WebDriver driver, String id, Set<String> statuses) {
+    List<WebElement> tiles =
+        driver.findElements(By.cssSelector("#student-grid .tile[data-student-id='" + id + "']"));
+    return tiles.isEmpty() || !statuses.contains(tiles.get(0).getAttribute("data-status"))
+        ? null
+        : tiles.get(0);
+  }
+
+  private static void save(WebDriver driver, Path file) {
+    if (driver == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.write(file, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not save " + file + ": " + e);
+    }
+  }
+}
