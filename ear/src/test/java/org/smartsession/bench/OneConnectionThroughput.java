@@ -47,10 +47,7 @@ public final class OneConnectionThroughput {
             "{\"studentId\":\"BENCH\",\"name\":\"Bench\"}");
     URI socket =
         URI.create(
-            "ws://"
-                + base.getAuthority()
-                + base.getPath()
-                + joined.getString("webSocketPath").substring(1));
+            "ws://" + base.getAuthority() + base.getPath() + joined.getString("webSocketPath"));
     LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
     WebSocket ws =
         http.newWebSocketBuilder()

@@ -94,6 +94,6 @@ final class Server {
     if (r.statusCode() != 200) {
       throw new AssertionError("joining answered " + r.statusCode() + ": " + r.body());
     }
-    return ws(json(r.body()).getString("webSocketPath").substring(1));
+    return ws(json(r.body()).getString("webSocketPath"));
   }
 }

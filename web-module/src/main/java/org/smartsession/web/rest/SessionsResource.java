@@ -51,7 +51,10 @@ public class SessionsResource {
   /** Body of {@code POST /sessions/{id}/students}. */
   public record JoinSession(String studentId, String name) {}
 
-  /** What the student page needs to connect, and what the session will do with the frames. */
+  /**
+   * What the student page needs to connect (the socket's path relative to the application), and
+   * what the session will do with the frames.
+   */
   public record Joined(
       String sessionId,
       String sessionName,
@@ -114,7 +117,7 @@ public class SessionsResource {
         session.kind().name(),
         body.studentId(),
         name,
-        "/ws/student?sessionId=" + session.sessionId() + "&studentId=" + body.studentId(),
+        "ws/student?sessionId=" + session.sessionId() + "&studentId=" + body.studentId(),
         settings.affectInference(),
         settings.screenshots());
   }
@@ -145,7 +148,8 @@ public class SessionsResource {
   }
 
   private SessionView view(SessionInfo s) {
-    String root = uri.getBaseUri().resolve("/").toString();
+    // The API lives at <application>/api/v1/: the pages are two levels up, whatever the context.
+    String root = uri.getBaseUri().resolve("../../").toString();
     return new SessionView(
         s.sessionId(),
         s.name(),
