@@ -467,6 +467,13 @@ class BrowserIT {
             + "  window.longTaskObserver = new PerformanceObserver((list) => {"
             + "    for (const e of list.getEntries()) window.longTasks.push(e.duration); });"
             + "  window.longTaskObserver.observe({ type: 'longtask' });"
+            + "}"
+            // Count the frames the page paints while updates flow.
+            + "window.paintedFrames = 0; window.paintStart = performance.now();"
+            + "if (!window.paintCounter) {"
+            + "  window.paintCounter = () => { window.paintedFrames++;"
+            + " requestAnimationFrame(window.paintCounter); };"
+            + "  requestAnimationFrame(window.paintCounter);"
             + "}");
     waitFor(teacher)
         .until(
@@ -482,15 +489,23 @@ class BrowserIT {
     double[] render = durations("render-dashboard");
     @SuppressWarnings("unchecked")
     List<Number> longTasks = (List<Number>) script(teacher, "return window.longTasks");
+    double framesPerSecond =
+        ((Number)
+                script(
+                    teacher,
+                    "return window.paintedFrames * 1000 / (performance.now() - window.paintStart)"))
+            .doubleValue();
     int tiles = teacher.findElements(By.cssSelector("#student-grid .tile")).size();
     System.out.printf(
         "dashboard: %d students apply median %.1f ms p95 %.1f ms, render median %.1f ms p95 %.1f"
-            + " ms, long tasks %d (%s) over %d updates; %d tiles in the DOM; active %s%n",
+            + " ms, %.0f frames/s, long tasks %d (%s) over %d updates; %d tiles in the DOM;"
+            + " active %s%n",
         students,
         percentile(apply, 50),
         percentile(apply, 95),
         percentile(render, 50),
         percentile(render, 95),
+        framesPerSecond,
         longTasks.size(),
         longTasks.stream()
             .map(n -> String.format("%.0f ms", n.doubleValue()))
@@ -499,6 +514,7 @@ class BrowserIT {
         tiles,
         text(teacher, "agg-active"));
     assertTrue(render.length > 0, "render-dashboard entries");
+    assertTrue(framesPerSecond > 0, "the page paints while updates flow");
     assertTrue(tiles > 0 && tiles < students + 1, "tiles in the DOM: " + tiles);
   }
 
