@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * acknowledges it. Frames carry capture timestamps 500 ms apart (2 frames per second); each is sent
  * once the previous one's feedback arrived, so none is dropped.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
 class AlertLifecycleIT {
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The real-time path end to end on a real Payara Micro: REST to create and join a session, a
  * student's frames over /ws/student, the teacher's view over /ws/teacher, and the refusals.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
 class RealTimePathIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
