@@ -65,6 +65,10 @@ final class VisionWorker implements AutoCloseable {
   private final Mat affine = new Mat(2, 3, CV_64F);
   private final DoubleIndexer affineValues = affine.createIndexer();
   private final Scalar black = new Scalar(0, 0, 0, 0);
+
+  /** Output sizes of the crops, made once rather than as native objects on every warp. */
+  private final Map<Integer, Size> squares = new java.util.HashMap<>();
+
   private final Mat detectorRgb = new Mat();
   private final Mat detectorInput = new Mat();
   private final Mat meshPixels;
@@ -360,7 +364,7 @@ final class VisionWorker implements AutoCloseable {
         src,
         dst,
         affine,
-        new Size(size, size),
+        squares.computeIfAbsent(size, side -> new Size(side, side)),
         INTER_LINEAR | WARP_INVERSE_MAP,
         BORDER_CONSTANT,
         black);
@@ -384,6 +388,8 @@ final class VisionWorker implements AutoCloseable {
     iris.close();
     manager.close();
     affineValues.close();
+    squares.values().forEach(Size::close);
+    black.close();
     for (Mat m :
         List.of(
             affine,
