@@ -25,7 +25,7 @@ import org.smartsession.model.protocol.VideoFrame;
 /**
  * What one student's frame costs before any analysis: reading the VIDEO_FRAME JSON (as the
  * WebSocket decoder does), then base64, JPEG header check, JPEG decode and brightness figures (as a
- * frame worker does). The frame is a 640×480 JPEG of photographic size (about 60 kB).
+ * frame worker does). The frame is a 640×480 JPEG of webcam size (29 kB).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
