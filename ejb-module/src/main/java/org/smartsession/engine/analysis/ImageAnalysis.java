@@ -1,12 +1,9 @@
 package org.smartsession.engine.analysis;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.smartsession.engine.config.EngineSettings;
 import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.engine.pipeline.FrameRejectedException;
 import org.smartsession.engine.pipeline.JpegFrameDecoder;
@@ -25,21 +22,16 @@ public class ImageAnalysis {
     }
   }
 
-  @Inject EngineSettings settings;
-  @Inject Instance<FaceAnalyzer> analyzers;
-
-  private JpegFrameDecoder decoder;
-
-  @PostConstruct
-  void init() {
-    decoder = new JpegFrameDecoder(settings.frameLimits());
-  }
+  @Inject ReadyAnalyzer ready;
+  @Inject JpegFrameDecoder decoder;
 
   public FaceAnalysis analyze(byte[] jpeg) throws FrameRejectedException, UnavailableException {
-    FaceAnalyzer analyzer = analyzers.isResolvable() ? analyzers.get() : null;
-    if (analyzer == null || !analyzer.isReady()) {
-      throw new UnavailableException("the face models are not loaded; see /health/ready");
-    }
+    FaceAnalyzer analyzer =
+        ready
+            .get()
+            .orElseThrow(
+                () ->
+                    new UnavailableException("the face models are not loaded; see /health/ready"));
     long t = System.nanoTime();
     try (DecodedFrame frame = decoder.decode(jpeg)) {
       double decodeMs = (System.nanoTime() - t) / 1e6;

@@ -2,14 +2,13 @@ package org.smartsession.engine.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.alerts.AlertService;
 import org.smartsession.engine.analysis.FaceAnalyzer;
-import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.engine.analysis.ReadyAnalyzer;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
 import org.smartsession.engine.session.ConnectedStudent;
@@ -32,31 +31,25 @@ import org.smartsession.model.session.StudentState;
 public class FrameProcessor {
   private static final Logger LOG = Logger.getLogger(FrameProcessor.class.getName());
 
-  @Inject EngineSettings settings;
-  @Inject Instance<FaceAnalyzer> analyzers;
+  @Inject ReadyAnalyzer analyzer;
   @Inject SessionStore store;
   @Inject AlertService alerts;
   @Inject Event<FeedbackReady> feedback;
   @Inject Event<FrameRejected> rejected;
 
-  private JpegFrameDecoder decoder;
-
-  @jakarta.annotation.PostConstruct
-  void init() {
-    decoder = new JpegFrameDecoder(settings.frameLimits());
-  }
+  @Inject JpegFrameDecoder decoder;
 
   public void process(IncomingFrame incoming) {
     ConnectedStudent student = incoming.student();
     Assessment assessment;
     int faces;
     try (DecodedFrame frame = decoder.decodeBase64(incoming.frame().base64Payload())) {
-      FaceAnalyzer analyzer = readyAnalyzer();
-      if (analyzer == null) {
+      FaceAnalyzer ready = analyzer.get().orElse(null);
+      if (ready == null) {
         assessment = Assessment.unavailable();
         faces = 0;
       } else {
-        FaceAnalysis analysis = student.tracker(analyzer).analyze(frame);
+        FaceAnalysis analysis = student.tracker(ready).analyze(frame);
         faces = analysis.faceCount();
         if (student.takeRecalibrationRequest()) {
           student.assessor().recalibrate();
@@ -94,14 +87,6 @@ public class FrameProcessor {
                 assessment.engagement(),
                 assessment.status().name(),
                 assessment.feedbackMessage())));
-  }
-
-  private FaceAnalyzer readyAnalyzer() {
-    if (analyzers.isUnsatisfied() || analyzers.isAmbiguous()) {
-      return null;
-    }
-    FaceAnalyzer analyzer = analyzers.get();
-    return analyzer.isReady() ? analyzer : null;
   }
 
   private static FrameObservation observe(
