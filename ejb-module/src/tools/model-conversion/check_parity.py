@@ -8,8 +8,8 @@ golden input (one thread) and prints, per output, the largest absolute
 difference from the TF.js output and the worst ratio of a difference to the
 manifest's tolerance (absolute + relative * |golden|, element-wise). Also
 checks that a batch of all of a model's inputs gives the same rows as
-one-by-one calls (the batch size is dynamic). Exits 1 if any difference is out
-of tolerance.
+one-by-one calls, within the same tolerance (the batch size is dynamic).
+Exits 1 if any difference is out of tolerance.
 
 --exact   also evaluates each graph in float64 (convert.py's interpreter) and
           prints how far the TorchScript and the TF.js outputs each are from
@@ -120,12 +120,15 @@ def main(argv):
     for model_id, model in models.items():
         xs = [load_f32(golden_dir, c["input"]) for c in manifest["cases"] if c["model"] == model_id]
         batch = run(model, np.concatenate(xs, axis=0))
-        diff = 0.0
+        diff, ratio = 0.0, 0.0
         for i, x in enumerate(xs):
             for b, s in zip(batch, run(model, x)):
-                diff = max(diff, float(np.max(np.abs(b[i:i + 1] - s))))
-        failed |= diff > atol
-        print("  %-20s batch %d, max |diff| %.3e" % (model_id, len(xs), diff))
+                d = np.abs(b[i:i + 1].astype(np.float64) - s)
+                diff = max(diff, float(np.max(d)))
+                ratio = max(ratio, float(np.max(d / (atol + rtol * np.abs(s)))))
+        # a batch may take other matrix-product kernels: float32 rounding, not errors
+        failed |= ratio > 1.0
+        print("  %-20s batch %d, max |diff| %.3e  worst/tol %.2f" % (model_id, len(xs), diff, ratio))
 
     if "--exact" in argv:
         print("\ndistance from a float64 evaluation of the same graph (max |diff|):")

@@ -7,10 +7,23 @@ equivalent chain of aten operations, which torch.jit.freeze then turns into a
 self-contained, frozen TorchScript module saved as a .pt file.
 
 Layout: the saved module takes and returns tensors in the layout of the
-original graph (NHWC images, float32). Internally 4-D activations are kept in
-NCHW, the layout PyTorch's convolutions are fastest in; every node that cares
-about axes (Pad, ConcatV2, Reshape, Shape, DepthToSpace, ...) maps its axes
-accordingly, so the result is the same as running the graph in NHWC.
+original graph (NHWC images, float32). Internally 4-D activations are NCHW
+tensors stored channels-last: the NHWC input is only permuted (no copy), and
+oneDNN then runs the convolutions on that memory without reordering it. Every
+node that cares about axes (Pad, ConcatV2, Reshape, Shape, DepthToSpace, ...)
+maps its axes accordingly, so the result is the same as running the graph in
+NHWC.
+
+Speed: these models run one image (or two eyes) at a time on one thread, where
+libtorch's per-operation costs dominate. The module therefore emits fewer,
+cheaper operations than a literal translation, with the same arithmetic:
+- 1x1 convolutions become one matrix product on the channels-last memory
+  (libtorch would otherwise send them to its slow unfolded path);
+- TF's asymmetric SAME padding becomes a kernel one tap larger with a zero tap
+  and symmetric padding, instead of a padded copy of the input;
+- a residual added to channel-padded input adds into the first channels in
+  place instead of materialising the zero-padded tensor;
+- additions and Relus write into intermediate results nobody else reads.
 
 Only the operations met in the MediaPipe face models are implemented; any
 other operation stops the conversion with a clear error instead of producing a
@@ -37,7 +50,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-CONVERTER_VERSION = "1"
+CONVERTER_VERSION = "2"
 
 # Axis of a logical NHWC tensor -> axis of its internal NCHW representation.
 NHWC_TO_NCHW = {0: 0, 1: 2, 2: 3, 3: 1}
@@ -191,6 +204,9 @@ BINARY_OPS = {
     "Maximum": torch.maximum,
     "Minimum": torch.minimum,
 }
+# Operations whose result is a new tensor owned by the graph (not an input,
+# a constant or an alias), so a single reader may write into it.
+FRESH_RESULT_OPS = CONV_OPS | {"Relu", "Relu6", "Prelu", "AddV2", "Add", "MaxPool"}
 SUPPORTED_OPS = CONV_OPS | set(UNARY_OPS) | set(BINARY_OPS) | {
     "Const", "Placeholder", "Identity", "Pad", "PadV2", "MaxPool", "Prelu",
     "Reshape", "Shape", "StridedSlice", "Pack", "ConcatV2", "DepthToSpace",
@@ -226,6 +242,7 @@ class TfjsGraphModule(torch.nn.Module):
         # eager run so that tracing bakes padding amounts in as constants
         # (only the batch size stays dynamic).
         self.static_chw = {}
+        self.extended_kernels = {}
         self._recording = True
         with torch.no_grad():
             self.forward(torch.zeros([1] + self.input_shape[1:], dtype=torch.float32))
@@ -295,8 +312,13 @@ class TfjsGraphModule(torch.nn.Module):
                 folded[name] = (pads[1][0], pads[2][0])
         return folded
 
-    def _buffer(self, key, array):
+    def _buffer(self, key, array, channels_last=False):
+        """Registers a constant. Dense convolution kernels are stored channels-last,
+        the layout oneDNN wants for channels-last input; otherwise it would
+        convert the kernel again on every call."""
         tensor = torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
+        if channels_last:
+            tensor = tensor.contiguous(memory_format=torch.channels_last)
         buffer_name = "p%d" % len(self.params)
         self.register_buffer(buffer_name, tensor)
         self.params[key] = buffer_name
@@ -319,7 +341,7 @@ class TfjsGraphModule(torch.nn.Module):
                     raise ValueError("%s: convolution filter must be a constant" % name)
                 if op in ("Conv2D", "_FusedConv2D"):
                     # TF [kh, kw, in, out] -> torch [out, in, kh, kw]
-                    self._buffer((name, "weight"), kernel.transpose(3, 2, 0, 1))
+                    self._buffer((name, "weight"), kernel.transpose(3, 2, 0, 1), channels_last=True)
                     self.groups[name] = 1
                 else:
                     # TF [kh, kw, in, multiplier] -> torch [in*multiplier, 1, kh, kw],
@@ -359,6 +381,47 @@ class TfjsGraphModule(torch.nn.Module):
             self.static_chw[name] = (int(x.shape[1]), int(x.shape[2]), int(x.shape[3]))
         return self.static_chw[name]
 
+    def _fresh(self, ref):
+        """True when the tensor `ref` names is an intermediate result computed
+        here and read by one node only, so that node may overwrite it."""
+        name = tensor_name(ref)[0]
+        if name in [tensor_name(r)[0] for r in self.output_refs]:
+            return False
+        if self.by_name[name]["op"] not in FRESH_RESULT_OPS:
+            return False
+        return len(self.consumers.get(name, [])) == 1
+
+    def _channel_pad(self, ref):
+        """(source ref, channels) if `ref` is a Pad adding zero channels after
+        a 4-D tensor's own channels and nothing else, read by one node only."""
+        node = self.by_name[tensor_name(ref)[0]]
+        if node["op"] != "Pad" or len(self.consumers.get(node["name"], [])) != 1:
+            return None
+        pads = self._const(node["inputs"][1])
+        if pads is None or pads.shape != (4, 2):
+            return None
+        pads = pads.tolist()
+        if pads[:3] != [[0, 0], [0, 0], [0, 0]] or pads[3][0] != 0 or pads[3][1] <= 0:
+            return None
+        return node["inputs"][0], pads[3][1]
+
+    def _extended_kernel(self, name, weight, rows, cols):
+        """The kernel with `rows` and `cols` zero taps added (negative: after,
+        positive: before), made once while recording and kept as a buffer."""
+        if self._recording:
+            pad = (max(cols, 0), max(-cols, 0), max(rows, 0), max(-rows, 0))
+            self._buffer((name, "weight_ext"), F.pad(weight, pad).numpy(),
+                         channels_last=self.groups[name] == 1)
+        return self._param((name, "weight_ext"))
+
+    def _flat_kernel(self, name, weight):
+        """[out, in, kh, kw] -> [out, kh*kw*in], the order of a channels-last
+        window read row by row; made once while recording."""
+        if self._recording:
+            flat = weight.permute(0, 2, 3, 1).reshape(weight.shape[0], -1)
+            self._buffer((name, "weight_flat"), flat.numpy())
+        return self._param((name, "weight_flat"))
+
     # -- layout helpers ----------------------------------------------------
 
     @staticmethod
@@ -366,7 +429,7 @@ class TfjsGraphModule(torch.nn.Module):
         if layout == NCHW:
             return value
         if layout == PLAIN and value.dim() == 4:
-            return value.permute(0, 3, 1, 2).contiguous()
+            return value.permute(0, 3, 1, 2)
         raise ValueError("expected a 4-D tensor, got layout %s" % layout)
 
     @staticmethod
@@ -425,21 +488,48 @@ class TfjsGraphModule(torch.nn.Module):
             raise NotImplementedError("%s: padding %s" % (name, padding))
         top, bottom = top + pre_pad[0], bottom + pre_pad[0]
         left, right = left + pre_pad[1], right + pre_pad[1]
-        sym_h, sym_w = min(top, bottom), min(left, right)
-        if top != bottom or left != right:
-            x = F.pad(x, (left - sym_w, right - sym_w, top - sym_h, bottom - sym_h))
         groups = self.groups[name]
         bias = self._param((name, "bias")) if (name, "bias") in self.params else None
-        y = F.conv2d(x, weight, bias, stride, (sym_h, sym_w), dilation, groups)
+        unpadded = not any((top, bottom, left, right))
+        if (kh, kw) == (1, 1) and stride == (1, 1) and groups == 1 and unpadded:
+            # out[n,h,w,:] = W @ in[n,h,w,:] + b, straight on the channels-last memory
+            y = F.linear(x.permute(0, 2, 3, 1), weight.flatten(1), bias).permute(0, 3, 1, 2)
+        elif (kh, kw) == (height, width) and groups == 1 and unpadded and dilation == (1, 1):
+            # one window covering the whole input: a fully connected layer
+            flat = x.permute(0, 2, 3, 1).reshape(-1, kh * kw * weight.shape[1])
+            y = F.linear(flat, self._flat_kernel(name, weight), bias)
+            y = y.reshape(-1, 1, 1, weight.shape[0]).permute(0, 3, 1, 2)
+        else:
+            if (top != bottom or left != right) and dilation == (1, 1):
+                # Padding (t, t+d) with a K-tap kernel equals padding (t+d, t+d)
+                # with d zero taps put before the kernel; likewise after.
+                weight = self._extended_kernel(name, weight, bottom - top, right - left)
+                top = bottom = max(top, bottom)
+                left = right = max(left, right)
+            sym_h, sym_w = min(top, bottom), min(left, right)
+            if top != bottom or left != right:
+                x = F.pad(x, (left - sym_w, right - sym_w, top - sym_h, bottom - sym_h))
+            y = F.conv2d(x, weight, bias, stride, (sym_h, sym_w), dilation, groups)
         fused = attr.get("fused_ops", [])
         if len(fused) == 2:
             if fused[1] == "Relu":
-                y = F.relu(y)
+                y = F.relu(y, inplace=True)
             elif fused[1] == "Relu6":
                 y = torch.clamp(y, 0.0, 6.0)
             else:
                 y = self._prelu(name, y)
         return y, NCHW
+
+    def _pad_needed(self, name):
+        """False for a channel Pad whose only reader adds it in place."""
+        users = self.consumers.get(name, [])
+        if len(users) != 1 or self._channel_pad(name) is None:
+            return True
+        add = self.by_name[users[0]]
+        if add["op"] not in ("Add", "AddV2") or len(add["inputs"]) != 2:
+            return True
+        other = [r for r in add["inputs"] if tensor_name(r)[0] != name]
+        return not (len(other) == 1 and self._fresh(other[0]))
 
     def _pad(self, node, env):
         x, layout = env[tensor_name(node["inputs"][0])[0]]
@@ -474,13 +564,44 @@ class TfjsGraphModule(torch.nn.Module):
                 x = F.pad(x, (left, right, top, bottom), value=-math.inf)
         return F.max_pool2d(x, kernel, stride), NCHW
 
+    def _add_in_place(self, node, env):
+        """AddV2 of two 4-D activations without a new tensor: into a fresh
+        operand, or, for a channel-padded operand, into the first channels of
+        the other one. None when neither applies."""
+        refs = node["inputs"]
+        if node["op"] not in ("Add", "AddV2") or len(refs) != 2:
+            return None
+        if any((node["name"], "operand%d" % i) in self.params for i in range(2)):
+            return None
+        for target, other in ((refs[0], refs[1]), (refs[1], refs[0])):
+            value, layout = env.get(tensor_name(target)[0], (None, None))
+            if layout != NCHW or not self._fresh(target):
+                continue
+            padded = self._channel_pad(other)
+            if padded is not None:
+                source_value, source_layout = env[tensor_name(padded[0])[0]]
+                if source_layout != NCHW:
+                    continue
+                channels = self._chw(node["name"] + "/padded", source_value)[0]
+                value.narrow(1, 0, channels).add_(source_value)
+                return value, NCHW
+            other_value, other_layout = env.get(tensor_name(other)[0], (None, None))
+            if other_layout == NCHW and other_value.shape == value.shape:
+                return value.add_(other_value), NCHW
+        return None
+
     def _binary(self, node, env):
+        in_place = self._add_in_place(node, env)
+        if in_place is not None:
+            return in_place
         fn = BINARY_OPS[node["op"]]
         operands = []
         for i, ref in enumerate(node["inputs"]):
             key = (node["name"], "operand%d" % i)
             if key in self.params:
                 operands.append((self._param(key), CONST))
+            elif env[tensor_name(ref)[0]][1] is None:  # a Pad left for an in-place add
+                operands.append(self._pad(self.by_name[tensor_name(ref)[0]], env))
             else:
                 operands.append(env[tensor_name(ref)[0]])
         layouts = [layout for _, layout in operands]
@@ -603,7 +724,7 @@ class TfjsGraphModule(torch.nn.Module):
             elif op == "Placeholder":
                 if name != self.input_name:
                     raise ValueError("graph has a second input %r" % name)
-                env[name] = (x.permute(0, 3, 1, 2).contiguous(), NCHW) if x.dim() == 4 else (x, PLAIN)
+                env[name] = (x.permute(0, 3, 1, 2), NCHW) if x.dim() == 4 else (x, PLAIN)
             elif op == "Identity":
                 env[name] = env[tensor_name(node["inputs"][0])[0]]
             elif op in CONV_OPS:
@@ -611,12 +732,15 @@ class TfjsGraphModule(torch.nn.Module):
             elif op in ("Pad", "PadV2"):
                 if name in self.folded_pads:
                     continue
-                env[name] = self._pad(node, env)
+                env[name] = self._pad(node, env) if self._pad_needed(name) else (None, None)
             elif op == "MaxPool":
                 env[name] = self._max_pool(node, env)
             elif op in UNARY_OPS:
                 value, layout = env[tensor_name(node["inputs"][0])[0]]
-                env[name] = (UNARY_OPS[op](value), layout)
+                if op == "Relu" and layout == NCHW and self._fresh(node["inputs"][0]):
+                    env[name] = (F.relu(value, inplace=True), layout)
+                else:
+                    env[name] = (UNARY_OPS[op](value), layout)
             elif op == "Prelu":
                 value, layout = env[tensor_name(node["inputs"][0])[0]]
                 if layout == NCHW:

@@ -35,6 +35,7 @@ public final class VisionStageTimes {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     JpegFrameDecoder decoder = new JpegFrameDecoder(FrameLimits.defaults());
     byte[] jpeg = oneFaceJpeg();
+    System.out.printf(Locale.ROOT, "one-face 640x480 JPEG, %d bytes%n", jpeg.length);
     try (FaceModels models = FaceModels.loadBundled();
         VisionWorker worker = new VisionWorker(models, 4)) {
       MeshFaceTracker tracker = new MeshFaceTracker(VisionSettings.defaults());
@@ -81,7 +82,13 @@ public final class VisionStageTimes {
         Mat frame = new Mat()) {
       copyMakeBorder(top, frame, 0, 0, 64, 64, BORDER_REPLICATE, new Scalar());
       try (var buffer = new org.bytedeco.javacpp.BytePointer()) {
-        org.bytedeco.opencv.global.opencv_imgcodecs.imencode(".jpg", frame, buffer);
+        // quality 70: what the student page sends by default (canvas JPEG quality 0.7)
+        org.bytedeco.opencv.global.opencv_imgcodecs.imencode(
+            ".jpg",
+            frame,
+            buffer,
+            new org.bytedeco.javacpp.IntPointer(
+                org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY, 70));
         byte[] bytes = new byte[(int) buffer.limit()];
         buffer.get(bytes);
         return bytes;
