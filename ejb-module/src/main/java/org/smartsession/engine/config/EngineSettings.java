@@ -38,6 +38,10 @@ public class EngineSettings {
   int frameWorkers;
 
   @Inject
+  @ConfigProperty(name = "smartsession.frames.batch-size")
+  int frameBatchSize;
+
+  @Inject
   @ConfigProperty(name = "smartsession.frames.max-students")
   int maxStudents;
 
@@ -89,6 +93,11 @@ public class EngineSettings {
 
   public int frameWorkers() {
     return frameWorkers;
+  }
+
+  /** At most this many students' frames go through the face models together. */
+  public int frameBatchSize() {
+    return frameBatchSize;
   }
 
   public int maxStudents() {

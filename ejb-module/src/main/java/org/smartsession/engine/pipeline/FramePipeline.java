@@ -26,6 +26,7 @@ public class FramePipeline {
         new FrameQueue(
             executor,
             settings.frameWorkers(),
+            settings.frameBatchSize(),
             settings.maxStudents(),
             settings.staleAfterMs(),
             processor::process,

@@ -23,8 +23,55 @@ final class MeshFaceTracker {
   }
 
   FaceAnalysis analyze(VisionWorker worker, Mat bgr) throws ai.djl.translate.TranslateException {
-    Map<String, Double> timings = new LinkedHashMap<>();
+    return analyzeTogether(worker, List.of(this), List.of(bgr)).get(0);
+  }
+
+  /**
+   * The next frame of several trackers' streams (each tracker once), their faces run through the
+   * mesh and iris models together. Each result carries its frame's own detector times and the
+   * batch's other stage times divided among the frames.
+   */
+  static List<FaceAnalysis> analyzeTogether(
+      VisionWorker worker, List<MeshFaceTracker> trackers, List<Mat> frames)
+      throws ai.djl.translate.TranslateException {
     long t0 = System.nanoTime();
+    List<Map<String, Double>> timings = new ArrayList<>(frames.size());
+    List<List<FaceRegion>> regions = new ArrayList<>(frames.size());
+    for (int f = 0; f < frames.size(); f++) {
+      Map<String, Double> own = new LinkedHashMap<>();
+      regions.add(trackers.get(f).regions(worker, frames.get(f), own));
+      timings.add(own);
+    }
+    Map<String, Double> shared = new LinkedHashMap<>();
+    List<List<VisionWorker.TrackedFace>> found = worker.faces(frames, regions, shared);
+    double total = (System.nanoTime() - t0) / 1e6;
+    List<FaceAnalysis> analyses = new ArrayList<>(frames.size());
+    for (int f = 0; f < frames.size(); f++) {
+      List<VisionWorker.TrackedFace> faces = found.get(f);
+      trackers.get(f).followed = faces.stream().map(VisionWorker.TrackedFace::next).toList();
+      Map<String, Double> own = timings.get(f);
+      shared.forEach((stage, ms) -> own.put(stage, ms / frames.size()));
+      if (frames.size() > 1) {
+        own.put("batchFrames", (double) frames.size());
+      }
+      own.put("total", total / frames.size());
+      Mat bgr = frames.get(f);
+      analyses.add(
+          new FaceAnalysis(
+              bgr.cols(),
+              bgr.rows(),
+              faces.stream().map(VisionWorker.TrackedFace::face).toList(),
+              own));
+    }
+    return analyses;
+  }
+
+  /**
+   * Where to look in this frame: the faces followed from the last one, plus what the detectors find
+   * when it is their turn (and whenever no face is followed).
+   */
+  private List<FaceRegion> regions(VisionWorker worker, Mat bgr, Map<String, Double> timings)
+      throws ai.djl.translate.TranslateException {
     frames++;
     List<FaceRegion> regions = new ArrayList<>(followed);
     if (followed.isEmpty() || frames % settings.detectEvery() == 0) {
@@ -44,13 +91,6 @@ final class MeshFaceTracker {
         worker.addNew(regions, worker.detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
       }
     }
-    List<VisionWorker.TrackedFace> found = worker.faces(bgr, regions, timings);
-    followed = found.stream().map(VisionWorker.TrackedFace::next).toList();
-    timings.put("total", (System.nanoTime() - t0) / 1e6);
-    return new FaceAnalysis(
-        bgr.cols(),
-        bgr.rows(),
-        found.stream().map(VisionWorker.TrackedFace::face).toList(),
-        timings);
+    return regions;
   }
 }

@@ -3,6 +3,9 @@ package org.smartsession.engine.vision;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -10,6 +13,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -20,7 +24,8 @@ import org.smartsession.model.face.FaceAnalysis;
 /**
  * The vision engine on one 640×480 frame with one face (the astronaut fixture, padded to 640×480),
  * after decoding: detectors, mesh and iris, with their input preparation. Run with {@code -t 1} for
- * one worker and {@code -t 2} for two (each thread has its own worker, as in the server).
+ * one worker and {@code -t 2} for two (each thread has its own worker, as in the server). Times are
+ * per frame, also when a worker takes the frames of several students at once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,11 +39,17 @@ public class VisionBenchmark {
   public static class Worker {
     VisionWorker worker;
     MeshFaceTracker tracker;
+    List<MeshFaceTracker> students = new ArrayList<>();
+    List<Mat> frames;
 
     @Setup(Level.Trial)
     public void setUp(VisionBenchmark shared) {
       worker = new VisionWorker(shared.models, 4);
       tracker = new MeshFaceTracker(VisionSettings.defaults());
+      for (int s = 0; s < STUDENTS; s++) {
+        students.add(new MeshFaceTracker(VisionSettings.defaults()));
+      }
+      frames = Collections.nCopies(STUDENTS, shared.frame);
     }
 
     @TearDown(Level.Trial)
@@ -67,6 +78,16 @@ public class VisionBenchmark {
   @Benchmark
   public FaceAnalysis streamOneFace(Worker w) throws Exception {
     return w.tracker.analyze(w.worker, frame);
+  }
+
+  /** Students taken together by one worker, as when several frames wait. */
+  static final int STUDENTS = 4;
+
+  /** {@value #STUDENTS} students' streams, their frames taken together: time per frame. */
+  @Benchmark
+  @OperationsPerInvocation(STUDENTS)
+  public List<FaceAnalysis> streamsOfFourStudentsTogether(Worker w) throws Exception {
+    return MeshFaceTracker.analyzeTogether(w.worker, w.students, w.frames);
   }
 
   /** A single image searched thoroughly: whole frame and every tile. */
