@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,10 @@ final class VisionWorker implements AutoCloseable {
     addNew(
         regions,
         detect(bgr, DetectorSpec.SHORT_RANGE, wholeFrame(bgr, DetectorSpec.SHORT_RANGE), timings));
-    for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
-      addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
+    List<CropTransform> tiles = tiles(bgr.cols(), bgr.rows(), tilesPerSide);
+    for (List<Detection> inTile :
+        detect(DetectorSpec.FULL_RANGE, Collections.nCopies(tiles.size(), bgr), tiles, timings)) {
+      addNew(regions, inTile);
     }
     // A detector's region is rough; the region the first landmarks give is what a stream would
     // use from its second frame on, so one more pass makes single images read as streams do.
@@ -152,22 +155,44 @@ final class VisionWorker implements AutoCloseable {
   /** Detections in frame pixels from the part of the frame {@code box} maps to the input. */
   List<Detection> detect(Mat bgr, DetectorSpec spec, CropTransform box, Map<String, Double> timings)
       throws TranslateException {
+    return detect(spec, List.of(bgr), List.of(box), timings).get(0);
+  }
+
+  /**
+   * For each part of a frame ({@code boxes.get(i)} of {@code frames.get(i)}), the detections in it,
+   * in frame pixels; all parts go through the detector in one batch.
+   */
+  List<List<Detection>> detect(
+      DetectorSpec spec, List<Mat> frames, List<CropTransform> boxes, Map<String, Double> timings)
+      throws TranslateException {
+    int n = boxes.size();
+    List<List<Detection>> found = new ArrayList<>(n);
+    if (n == 0) {
+      return found;
+    }
     long t = System.nanoTime();
     CropBatch crops = detectorCrops.get(spec);
-    try (Mat slot = crops.slot(0)) {
-      warp(bgr, slot, box, spec.inputSize);
+    crops.reserve(n);
+    for (int i = 0; i < n; i++) {
+      try (Mat slot = crops.slot(i)) {
+        warp(frames.get(i), slot, boxes.get(i), spec.inputSize);
+      }
     }
-    FloatBuffer input = crops.floats(1);
+    FloatBuffer input = crops.floats(n);
     timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
-    float[] raw = predict(detectors.get(spec), input, 1, spec.inputSize)[0];
+    float[] raw = predict(detectors.get(spec), input, n, spec.inputSize)[0];
     timings.merge("detector", ms(t), Double::sum);
-    List<Detection> inInput = spec.decode(raw, 0);
-    List<Detection> inFrame = new ArrayList<>(inInput.size());
-    for (Detection d : inInput) {
-      inFrame.add(toFrame(d, box));
+    for (int i = 0; i < n; i++) {
+      List<Detection> inInput =
+          spec.decode(raw, i * spec.anchorCount * DetectorSpec.VALUES_PER_ANCHOR);
+      List<Detection> inFrame = new ArrayList<>(inInput.size());
+      for (Detection d : inInput) {
+        inFrame.add(toFrame(d, boxes.get(i)));
+      }
+      found.add(WeightedNms.apply(inFrame, DetectorSpec.NMS_IOU));
     }
-    return WeightedNms.apply(inFrame, DetectorSpec.NMS_IOU);
+    return found;
   }
 
   private static Detection toFrame(Detection d, CropTransform t) {
