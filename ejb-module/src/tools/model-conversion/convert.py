@@ -9,18 +9,20 @@ self-contained, frozen TorchScript module saved as a .pt file.
 Layout: the saved module takes and returns tensors in the layout of the
 original graph (NHWC images, float32). Internally 4-D activations are NCHW
 tensors stored channels-last: the NHWC input is only permuted (no copy), and
-oneDNN then runs the convolutions on that memory without reordering it. Every
-node that cares about axes (Pad, ConcatV2, Reshape, Shape, DepthToSpace, ...)
-maps its axes accordingly, so the result is the same as running the graph in
-NHWC.
+the convolutions run on that memory as it is. Every node that cares about axes
+(Pad, ConcatV2, Reshape, Shape, DepthToSpace, ...) maps its axes accordingly,
+so the result is the same as running the graph in NHWC.
 
 Speed: these models run one image (or two eyes) at a time on one thread, where
-libtorch's per-operation costs dominate. The module therefore emits fewer,
-cheaper operations than a literal translation, with the same arithmetic:
-- 1x1 convolutions become one matrix product on the channels-last memory
-  (libtorch would otherwise send them to its slow unfolded path);
-- TF's asymmetric SAME padding becomes a kernel one tap larger with a zero tap
-  and symmetric padding, instead of a padded copy of the input;
+libtorch's cost per operation matters more than the arithmetic. So:
+- every convolution is an XNNPACK prepacked convolution
+  (prepacked::conv2d_clamp_run): NHWC memory natively, bias and Relu/Relu6
+  fused, a few microseconds of overhead per call where ATen's oneDNN path
+  costs about 40. The saved module holds the weights as plain tensors; libtorch
+  packs them again when it loads the module;
+- TF's asymmetric SAME padding becomes a kernel with one more, zero, tap and
+  symmetric padding (which is all the prepacked convolution takes), instead
+  of a padded copy of the input;
 - a residual added to channel-padded input adds into the first channels in
   place instead of materialising the zero-padded tensor;
 - additions and Relus write into intermediate results nobody else reads.
@@ -242,7 +244,7 @@ class TfjsGraphModule(torch.nn.Module):
         # eager run so that tracing bakes padding amounts in as constants
         # (only the batch size stays dynamic).
         self.static_chw = {}
-        self.extended_kernels = {}
+        self.packed_index = {}
         self._recording = True
         with torch.no_grad():
             self.forward(torch.zeros([1] + self.input_shape[1:], dtype=torch.float32))
@@ -312,13 +314,8 @@ class TfjsGraphModule(torch.nn.Module):
                 folded[name] = (pads[1][0], pads[2][0])
         return folded
 
-    def _buffer(self, key, array, channels_last=False):
-        """Registers a constant. Dense convolution kernels are stored channels-last,
-        the layout oneDNN wants for channels-last input; otherwise it would
-        convert the kernel again on every call."""
+    def _buffer(self, key, array):
         tensor = torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32))
-        if channels_last:
-            tensor = tensor.contiguous(memory_format=torch.channels_last)
         buffer_name = "p%d" % len(self.params)
         self.register_buffer(buffer_name, tensor)
         self.params[key] = buffer_name
@@ -341,7 +338,7 @@ class TfjsGraphModule(torch.nn.Module):
                     raise ValueError("%s: convolution filter must be a constant" % name)
                 if op in ("Conv2D", "_FusedConv2D"):
                     # TF [kh, kw, in, out] -> torch [out, in, kh, kw]
-                    self._buffer((name, "weight"), kernel.transpose(3, 2, 0, 1), channels_last=True)
+                    self._buffer((name, "weight"), kernel.transpose(3, 2, 0, 1))
                     self.groups[name] = 1
                 else:
                     # TF [kh, kw, in, multiplier] -> torch [in*multiplier, 1, kh, kw],
@@ -410,17 +407,16 @@ class TfjsGraphModule(torch.nn.Module):
         positive: before), made once while recording and kept as a buffer."""
         if self._recording:
             pad = (max(cols, 0), max(-cols, 0), max(rows, 0), max(-rows, 0))
-            self._buffer((name, "weight_ext"), F.pad(weight, pad).numpy(),
-                         channels_last=self.groups[name] == 1)
+            self._buffer((name, "weight_ext"), F.pad(weight, pad).numpy())
         return self._param((name, "weight_ext"))
 
-    def _flat_kernel(self, name, weight):
-        """[out, in, kh, kw] -> [out, kh*kw*in], the order of a channels-last
-        window read row by row; made once while recording."""
-        if self._recording:
-            flat = weight.permute(0, 2, 3, 1).reshape(weight.shape[0], -1)
-            self._buffer((name, "weight_flat"), flat.numpy())
-        return self._param((name, "weight_flat"))
+    def _packed(self, name, context=None):
+        """The prepacked convolution of node `name`, kept as a module attribute
+        so that tracing records it as a constant of the saved module."""
+        attribute = "packed_%d" % self.packed_index.setdefault(name, len(self.packed_index))
+        if context is not None:
+            setattr(self, attribute, context)
+        return getattr(self, attribute)
 
     # -- layout helpers ----------------------------------------------------
 
@@ -490,34 +486,37 @@ class TfjsGraphModule(torch.nn.Module):
         left, right = left + pre_pad[1], right + pre_pad[1]
         groups = self.groups[name]
         bias = self._param((name, "bias")) if (name, "bias") in self.params else None
-        unpadded = not any((top, bottom, left, right))
-        if (kh, kw) == (1, 1) and stride == (1, 1) and groups == 1 and unpadded:
-            # out[n,h,w,:] = W @ in[n,h,w,:] + b, straight on the channels-last memory
-            y = F.linear(x.permute(0, 2, 3, 1), weight.flatten(1), bias).permute(0, 3, 1, 2)
-        elif (kh, kw) == (height, width) and groups == 1 and unpadded and dilation == (1, 1):
-            # one window covering the whole input: a fully connected layer
-            flat = x.permute(0, 2, 3, 1).reshape(-1, kh * kw * weight.shape[1])
-            y = F.linear(flat, self._flat_kernel(name, weight), bias)
-            y = y.reshape(-1, 1, 1, weight.shape[0]).permute(0, 3, 1, 2)
-        else:
-            if (top != bottom or left != right) and dilation == (1, 1):
-                # Padding (t, t+d) with a K-tap kernel equals padding (t+d, t+d)
-                # with d zero taps put before the kernel; likewise after.
-                weight = self._extended_kernel(name, weight, bottom - top, right - left)
-                top = bottom = max(top, bottom)
-                left = right = max(left, right)
-            sym_h, sym_w = min(top, bottom), min(left, right)
-            if top != bottom or left != right:
-                x = F.pad(x, (left - sym_w, right - sym_w, top - sym_h, bottom - sym_h))
-            y = F.conv2d(x, weight, bias, stride, (sym_h, sym_w), dilation, groups)
+        if (top != bottom or left != right) and dilation == (1, 1):
+            # Padding (t, t+d) with a K-tap kernel equals padding (t+d, t+d)
+            # with d zero taps put before the kernel; likewise after.
+            weight = self._extended_kernel(name, weight, bottom - top, right - left)
+            top = bottom = max(top, bottom)
+            left = right = max(left, right)
+        sym_h, sym_w = min(top, bottom), min(left, right)
+        if top != bottom or left != right:
+            x = F.pad(x, (left - sym_w, right - sym_w, top - sym_h, bottom - sym_h))
         fused = attr.get("fused_ops", [])
-        if len(fused) == 2:
-            if fused[1] == "Relu":
-                y = F.relu(y, inplace=True)
-            elif fused[1] == "Relu6":
-                y = torch.clamp(y, 0.0, 6.0)
-            else:
+        activation = fused[1] if len(fused) == 2 else None
+        clamp = {"Relu": (0.0, None), "Relu6": (0.0, 6.0)}.get(activation, (None, None))
+        if x.dtype != torch.float32:
+            # float64 reference evaluation (check_parity.py --exact): XNNPACK is float32 only
+            y = F.conv2d(x, weight.to(x.dtype), None if bias is None else bias.to(x.dtype),
+                         stride, (sym_h, sym_w), dilation, groups)
+            if clamp != (None, None):
+                y = torch.clamp(y, clamp[0], clamp[1])
+            elif activation == "Prelu":
                 y = self._prelu(name, y)
+            return y, NCHW
+        if self._recording:
+            # XNNPACK, prepacked once: the packed kernel lives in the saved module
+            # (as the plain weights, packed again when the module is loaded).
+            packed = torch.ops.prepacked.conv2d_clamp_prepack(
+                weight.contiguous(), bias, list(stride), [sym_h, sym_w], list(dilation),
+                groups, clamp[0], clamp[1])
+            self._packed(name, packed)
+        y = torch.ops.prepacked.conv2d_clamp_run(x, self._packed(name))
+        if activation == "Prelu":
+            y = self._prelu(name, y)
         return y, NCHW
 
     def _pad_needed(self, name):

@@ -142,9 +142,14 @@ def main(argv):
             "face-mesh": "models/face/face-mesh.pt",
             "iris": "models/face/iris.pt",
         },
+        # Two float32 evaluations of these graphs (TF.js's and XNNPACK's, each
+        # summing in its own order) each stray up to about 1.2e-6 of the
+        # output's largest magnitude from a float64 evaluation
+        # (check_parity.py --exact), so they may differ from each other by the
+        # sum of both; 3e-6 of |golden| covers that with some room.
         "tolerance": {
             "absolute": 1e-4,
-            "relative": 1e-6,
+            "relative": 3e-6,
             "rule": "element-wise |converted - golden| <= absolute + relative * |golden|",
         },
         "cases": cases,
