@@ -1,6 +1,5 @@
 package org.smartsession.engine.analysis;
 
-import java.util.List;
 import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
@@ -22,15 +21,4 @@ public interface FaceAnalyzer {
 
   /** A tracker for one student's stream of frames. */
   FaceTracker newTracker();
-
-  /**
-   * The next frame of several students at once, each with its own tracker (no tracker twice): the
-   * same results as {@link FaceTracker#analyze} frame by frame, in order. Implementations may run
-   * the frames' faces through their models together, which costs less per frame.
-   *
-   * @throws IllegalStateException when not ready
-   */
-  default List<FaceAnalysis> track(List<StreamFrame> frames) {
-    return frames.stream().map(f -> f.tracker().analyze(f.frame())).toList();
-  }
 }

@@ -38,10 +38,6 @@ public class EngineSettings {
   int frameWorkers;
 
   @Inject
-  @ConfigProperty(name = "smartsession.frames.batch-size")
-  int frameBatchSize;
-
-  @Inject
   @ConfigProperty(name = "smartsession.frames.max-students")
   int maxStudents;
 
@@ -93,11 +89,6 @@ public class EngineSettings {
 
   public int frameWorkers() {
     return frameWorkers;
-  }
-
-  /** At most this many students' frames go through the face models together. */
-  public int frameBatchSize() {
-    return frameBatchSize;
   }
 
   public int maxStudents() {

@@ -26,7 +26,6 @@ public class FramePipeline {
         new FrameQueue(
             executor,
             settings.frameWorkers(),
-            settings.frameBatchSize(),
             settings.maxStudents(),
             settings.staleAfterMs(),
             processor::process,

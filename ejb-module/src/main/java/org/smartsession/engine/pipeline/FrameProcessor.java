@@ -3,14 +3,12 @@ package org.smartsession.engine.pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.alerts.AlertService;
 import org.smartsession.engine.analysis.FaceAnalyzer;
 import org.smartsession.engine.analysis.ReadyAnalyzer;
-import org.smartsession.engine.analysis.StreamFrame;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
 import org.smartsession.engine.session.ConnectedStudent;
@@ -26,9 +24,8 @@ import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 
 /**
- * What a frame worker does with frames: decode and validate each, find faces (the frames of several
- * students together), then per student assess, save the new state, raise alerts and send feedback.
- * A bad frame only affects its own student.
+ * What a frame worker does with one frame: decode and validate it, find faces, assess the student,
+ * save the new state, raise alerts and send the student feedback.
  */
 @ApplicationScoped
 public class FrameProcessor {
@@ -42,64 +39,28 @@ public class FrameProcessor {
 
   @Inject JpegFrameDecoder decoder;
 
-  /** Frames of different students, one each. */
-  public void process(List<IncomingFrame> batch) {
-    List<IncomingFrame> accepted = new ArrayList<>(batch.size());
-    List<DecodedFrame> decoded = new ArrayList<>(batch.size());
-    try {
-      for (IncomingFrame incoming : batch) {
-        try {
-          decoded.add(decoder.decodeBase64(incoming.frame().base64Payload()));
-          accepted.add(incoming);
-        } catch (FrameRejectedException e) {
-          rejected.fire(
-              new FrameRejected(
-                  incoming.student().key(),
-                  new ErrorMessage(ErrorCode.INVALID_FRAME.name(), e.getMessage())));
-        }
-      }
-      List<FaceAnalysis> analyses = analyse(accepted, decoded);
-      for (int i = 0; i < accepted.size(); i++) {
-        try {
-          finish(accepted.get(i), decoded.get(i), analyses == null ? null : analyses.get(i));
-        } catch (RuntimeException e) {
-          LOG.log(
-              Level.WARNING,
-              "Processing a frame of " + accepted.get(i).student().key() + " failed",
-              e);
-        }
-      }
-    } finally {
-      decoded.forEach(DecodedFrame::close);
-    }
-  }
-
-  /** The faces in every frame, or null while the analyzer is not ready. */
-  private List<FaceAnalysis> analyse(List<IncomingFrame> frames, List<DecodedFrame> decoded) {
-    FaceAnalyzer ready = analyzer.get().orElse(null);
-    if (ready == null || frames.isEmpty()) {
-      return null;
-    }
-    List<StreamFrame> streams = new ArrayList<>(frames.size());
-    for (int i = 0; i < frames.size(); i++) {
-      streams.add(new StreamFrame(frames.get(i).student().tracker(ready), decoded.get(i)));
-    }
-    return ready.track(streams);
-  }
-
-  private void finish(IncomingFrame incoming, DecodedFrame frame, FaceAnalysis analysis) {
+  public void process(IncomingFrame incoming) {
     ConnectedStudent student = incoming.student();
     Assessment assessment;
     int faces;
-    if (analysis == null) {
-      assessment = Assessment.unavailable();
-      faces = 0;
-    } else {
-      faces = analysis.faceCount();
-      if (student.takeRecalibrationRequest()) {
-        student.assessor().recalibrate();
+    try (DecodedFrame frame = decoder.decodeBase64(incoming.frame().base64Payload())) {
+      FaceAnalyzer ready = analyzer.get().orElse(null);
+      if (ready == null) {
+        assessment = Assessment.unavailable();
+        faces = 0;
+      } else {
+        FaceAnalysis analysis = student.tracker(ready).analyze(frame);
+        faces = analysis.faceCount();
+        if (student.takeRecalibrationRequest()) {
+          student.assessor().recalibrate();
+        }
+        assessment = student.assessor().assess(observe(incoming, frame, analysis.faces()));
       }
-      assessment = student.assessor().assess(observe(incoming, frame, analysis.faces()));
+    } catch (FrameRejectedException e) {
+      rejected.fire(
+          new FrameRejected(
+              student.key(), new ErrorMessage(ErrorCode.INVALID_FRAME.name(), e.getMessage())));
+      return;
     }
     long now = System.currentTimeMillis();
     StudentState state =

@@ -1,7 +1,5 @@
 package org.smartsession.engine.pipeline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,20 +23,15 @@ import org.smartsession.engine.session.StudentKey;
  * student, a slow server falls behind by at most one frame per student, and offering never blocks.
  * A student's frames are processed one at a time and in arrival order; students take turns, so one
  * fast sender cannot starve the others. At most {@code workers} tasks run on the executor at once.
- *
- * <p>When several students' frames wait, a worker takes up to {@code batchSize} of them at once (at
- * most one per student): the face models run a batch of faces in much less time than the same faces
- * one by one. A worker never waits for a batch to fill.
  */
 public final class FrameQueue {
   private static final Logger LOG = Logger.getLogger(FrameQueue.class.getName());
 
   private final Executor executor;
   private final int workers;
-  private final int batchSize;
   private final int maxStudents;
   private final long staleAfterMs;
-  private final Consumer<List<IncomingFrame>> processor;
+  private final Consumer<IncomingFrame> processor;
   private final LongSupplier clock;
 
   private final ConcurrentHashMap<StudentKey, Lane> lanes = new ConcurrentHashMap<>();
@@ -67,17 +60,15 @@ public final class FrameQueue {
   public FrameQueue(
       Executor executor,
       int workers,
-      int batchSize,
       int maxStudents,
       long staleAfterMs,
-      Consumer<List<IncomingFrame>> processor,
+      Consumer<IncomingFrame> processor,
       LongSupplier clock) {
-    if (workers < 1 || batchSize < 1 || maxStudents < 1) {
-      throw new IllegalArgumentException("workers, batchSize and maxStudents must be at least 1");
+    if (workers < 1 || maxStudents < 1) {
+      throw new IllegalArgumentException("workers and maxStudents must be at least 1");
     }
     this.executor = Objects.requireNonNull(executor);
     this.workers = workers;
-    this.batchSize = batchSize;
     this.maxStudents = maxStudents;
     this.staleAfterMs = staleAfterMs;
     this.processor = Objects.requireNonNull(processor);
@@ -137,30 +128,17 @@ public final class FrameQueue {
 
   private void drain() {
     try {
-      List<Lane> taken = new ArrayList<>(batchSize);
-      List<IncomingFrame> batch = new ArrayList<>(batchSize);
-      while (true) {
-        Lane lane;
-        while (taken.size() < batchSize && (lane = ready.poll()) != null) {
-          taken.add(lane);
-          IncomingFrame frame = lane.pending.getAndSet(null);
-          if (frame != null && !stale(lane, frame)) {
-            batch.add(frame);
-          }
+      Lane lane;
+      while ((lane = ready.poll()) != null) {
+        IncomingFrame frame = lane.pending.getAndSet(null);
+        if (frame != null) {
+          process(lane, frame);
         }
-        if (taken.isEmpty()) {
-          return;
+        lane.scheduled.set(false);
+        // A frame that came in while this one was processed goes to the back of the line.
+        if (lane.pending.get() != null && lane.scheduled.compareAndSet(false, true)) {
+          ready.add(lane);
         }
-        process(batch);
-        for (Lane done : taken) {
-          done.scheduled.set(false);
-          // A frame that came in meanwhile goes to the back of the line.
-          if (done.pending.get() != null && done.scheduled.compareAndSet(false, true)) {
-            ready.add(done);
-          }
-        }
-        taken.clear();
-        batch.clear();
       }
     } finally {
       activeWorkers.decrementAndGet();
@@ -170,25 +148,18 @@ public final class FrameQueue {
     }
   }
 
-  private boolean stale(Lane lane, IncomingFrame frame) {
-    if (clock.getAsLong() - frame.receivedAt() <= staleAfterMs) {
-      return false;
-    }
-    lane.dropped.incrementAndGet();
-    dropped.incrementAndGet();
-    return true;
-  }
-
-  private void process(List<IncomingFrame> batch) {
-    if (batch.isEmpty()) {
+  private void process(Lane lane, IncomingFrame frame) {
+    if (clock.getAsLong() - frame.receivedAt() > staleAfterMs) {
+      lane.dropped.incrementAndGet();
+      dropped.incrementAndGet();
       return;
     }
     try {
-      processor.accept(List.copyOf(batch));
+      processor.accept(frame);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Processing " + batch.size() + " frame(s) failed", e);
+      LOG.log(Level.WARNING, "Processing a frame of " + frame.student().key() + " failed", e);
     } finally {
-      processed.addAndGet(batch.size());
+      processed.incrementAndGet();
     }
   }
 

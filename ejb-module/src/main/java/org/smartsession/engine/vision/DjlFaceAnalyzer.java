@@ -6,16 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartsession.engine.analysis.FaceAnalyzer;
 import org.smartsession.engine.analysis.FaceTracker;
-import org.smartsession.engine.analysis.StreamFrame;
 import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
@@ -94,44 +91,14 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
 
   @Override
   public FaceTracker newTracker() {
-    return new StreamTracker(new MeshFaceTracker(settings));
-  }
-
-  /** One student's stream, followed by this analyzer. */
-  private final class StreamTracker implements FaceTracker {
-    final MeshFaceTracker tracker;
-
-    StreamTracker(MeshFaceTracker tracker) {
-      this.tracker = tracker;
-    }
-
-    @Override
-    public FaceAnalysis analyze(DecodedFrame frame) {
+    MeshFaceTracker tracker = new MeshFaceTracker(settings);
+    return frame -> {
       try {
         return tracker.analyze(worker(), frame.bgr());
       } catch (TranslateException e) {
         throw new IllegalStateException("face model inference failed", e);
       }
-    }
-  }
-
-  /** Runs the faces of all the frames through the mesh and iris models together. */
-  @Override
-  public List<FaceAnalysis> track(List<StreamFrame> frames) {
-    List<MeshFaceTracker> trackers = new ArrayList<>(frames.size());
-    List<Mat> images = new ArrayList<>(frames.size());
-    for (StreamFrame f : frames) {
-      if (!(f.tracker() instanceof StreamTracker own)) {
-        return FaceAnalyzer.super.track(frames); // another analyzer's tracker: one by one
-      }
-      trackers.add(own.tracker);
-      images.add(f.frame().bgr());
-    }
-    try {
-      return MeshFaceTracker.analyzeTogether(worker(), trackers, images);
-    } catch (TranslateException e) {
-      throw new IllegalStateException("face model inference failed", e);
-    }
+    };
   }
 
   private VisionWorker worker() {

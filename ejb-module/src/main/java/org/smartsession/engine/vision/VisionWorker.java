@@ -1,9 +1,13 @@
 package org.smartsession.engine.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import ai.djl.inference.Predictor;
@@ -13,7 +17,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +36,8 @@ import org.smartsession.model.face.Landmarks;
  *
  * <p>Per frame: the whole frame, letterboxed, through the face detector; then, for all faces in one
  * batch, a rotated crop of each through the mesh; then both eyes of every face, in one batch,
- * through the iris model. Frames of several students can share those two batches. Crops are cut
- * with {@code warpAffine} straight from the frame and converted to RGB floats in reused buffers, so
- * no pixel is touched from Java.
+ * through the iris model. Crops are cut with {@code warpAffine} straight from the frame and
+ * converted to RGB floats in place, so no pixel is touched from Java.
  */
 final class VisionWorker implements AutoCloseable {
   static final int MESH_SIZE = 192;
@@ -55,7 +57,7 @@ final class VisionWorker implements AutoCloseable {
   private final NDManager manager;
   private final java.util.EnumMap<DetectorSpec, Predictor<NDList, NDList>> detectors =
       new java.util.EnumMap<>(DetectorSpec.class);
-  private final java.util.EnumMap<DetectorSpec, CropBatch> detectorCrops =
+  private final java.util.EnumMap<DetectorSpec, Mat> detectorPixels =
       new java.util.EnumMap<>(DetectorSpec.class);
   private final Predictor<NDList, NDList> mesh;
   private final Predictor<NDList, NDList> iris;
@@ -67,22 +69,26 @@ final class VisionWorker implements AutoCloseable {
   /** Output sizes of the crops, made once rather than as native objects on every warp. */
   private final Map<Integer, Size> squares = new java.util.HashMap<>();
 
-  private final CropBatch meshCrops = new CropBatch(MESH_SIZE, 1 / 255.0, 0);
-  private final CropBatch irisCrops = new CropBatch(IRIS_SIZE, 1 / 255.0, 0);
+  private final Mat detectorRgb = new Mat();
+  private final Mat detectorInput = new Mat();
+  private final Mat meshPixels;
+  private final Mat meshRgb = new Mat();
+  private final Mat meshInput = new Mat();
+  private final Mat irisPixels;
+  private final Mat irisRgb = new Mat();
+  private final Mat irisInput = new Mat();
 
   VisionWorker(FaceModels models, int maxFaces) {
     this.maxFaces = maxFaces;
     this.manager = models.mesh.getNDManager().newSubManager();
     for (DetectorSpec spec : DetectorSpec.values()) {
       detectors.put(spec, models.newDetectorPredictor(spec));
-      CropBatch crops = new CropBatch(spec.inputSize, 1 / 127.5, -1);
-      crops.reserve(1);
-      detectorCrops.put(spec, crops);
+      detectorPixels.put(spec, new Mat(spec.inputSize, spec.inputSize, CV_8UC3));
     }
     this.mesh = models.newMeshPredictor();
     this.iris = models.newIrisPredictor();
-    meshCrops.reserve(maxFaces);
-    irisCrops.reserve(2 * maxFaces);
+    this.meshPixels = new Mat(MESH_SIZE * maxFaces, MESH_SIZE, CV_8UC3);
+    this.irisPixels = new Mat(IRIS_SIZE * 2 * maxFaces, IRIS_SIZE, CV_8UC3);
   }
 
   /**
@@ -97,10 +103,8 @@ final class VisionWorker implements AutoCloseable {
     addNew(
         regions,
         detect(bgr, DetectorSpec.SHORT_RANGE, wholeFrame(bgr, DetectorSpec.SHORT_RANGE), timings));
-    List<CropTransform> tiles = tiles(bgr.cols(), bgr.rows(), tilesPerSide);
-    for (List<Detection> inTile :
-        detect(DetectorSpec.FULL_RANGE, Collections.nCopies(tiles.size(), bgr), tiles, timings)) {
-      addNew(regions, inTile);
+    for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
+      addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
     }
     // A detector's region is rough; the region the first landmarks give is what a stream would
     // use from its second frame on, so one more pass makes single images read as streams do.
@@ -155,44 +159,20 @@ final class VisionWorker implements AutoCloseable {
   /** Detections in frame pixels from the part of the frame {@code box} maps to the input. */
   List<Detection> detect(Mat bgr, DetectorSpec spec, CropTransform box, Map<String, Double> timings)
       throws TranslateException {
-    return detect(spec, List.of(bgr), List.of(box), timings).get(0);
-  }
-
-  /**
-   * For each part of a frame ({@code boxes.get(i)} of {@code frames.get(i)}), the detections in it,
-   * in frame pixels; all parts go through the detector in one batch.
-   */
-  List<List<Detection>> detect(
-      DetectorSpec spec, List<Mat> frames, List<CropTransform> boxes, Map<String, Double> timings)
-      throws TranslateException {
-    int n = boxes.size();
-    List<List<Detection>> found = new ArrayList<>(n);
-    if (n == 0) {
-      return found;
-    }
     long t = System.nanoTime();
-    CropBatch crops = detectorCrops.get(spec);
-    crops.reserve(n);
-    for (int i = 0; i < n; i++) {
-      try (Mat slot = crops.slot(i)) {
-        warp(frames.get(i), slot, boxes.get(i), spec.inputSize);
-      }
-    }
-    FloatBuffer input = crops.floats(n);
+    Mat pixels = detectorPixels.get(spec);
+    warp(bgr, pixels, box, spec.inputSize);
+    toFloats(pixels, detectorRgb, detectorInput, 1 / 127.5, -1);
     timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
-    float[] raw = predict(detectors.get(spec), input, n, spec.inputSize)[0];
+    float[] raw = predict(detectors.get(spec), detectorInput, 1, spec.inputSize)[0];
     timings.merge("detector", ms(t), Double::sum);
-    for (int i = 0; i < n; i++) {
-      List<Detection> inInput =
-          spec.decode(raw, i * spec.anchorCount * DetectorSpec.VALUES_PER_ANCHOR);
-      List<Detection> inFrame = new ArrayList<>(inInput.size());
-      for (Detection d : inInput) {
-        inFrame.add(toFrame(d, boxes.get(i)));
-      }
-      found.add(WeightedNms.apply(inFrame, DetectorSpec.NMS_IOU));
+    List<Detection> inInput = spec.decode(raw, 0);
+    List<Detection> inFrame = new ArrayList<>(inInput.size());
+    for (Detection d : inInput) {
+      inFrame.add(toFrame(d, box));
     }
-    return found;
+    return WeightedNms.apply(inFrame, DetectorSpec.NMS_IOU);
   }
 
   private static Detection toFrame(Detection d, CropTransform t) {
@@ -213,61 +193,41 @@ final class VisionWorker implements AutoCloseable {
   /** A face found by the mesh, and the region to look for it in the next frame. */
   record TrackedFace(Face face, FaceRegion next) {}
 
-  /** The faces in one frame; see {@link #faces(List, List, Map)}. */
+  /**
+   * Mesh for every region in one batch, iris for both eyes of every face found in one batch.
+   * Regions where the mesh sees no face are dropped, and so is a face found twice.
+   */
   List<TrackedFace> faces(Mat bgr, List<FaceRegion> regions, Map<String, Double> timings)
       throws TranslateException {
-    return faces(List.of(bgr), List.of(regions), timings).get(0);
-  }
-
-  /**
-   * The faces in several frames at once ({@code regions.get(f)} are where to look in {@code
-   * frames.get(f)}): the mesh for every region of every frame in one batch, then the iris for both
-   * eyes of every face found, in one batch. Regions where the mesh sees no face are dropped, and so
-   * is a face found twice in a frame. At most {@code maxFaces} regions per frame are used.
-   */
-  List<List<TrackedFace>> faces(
-      List<Mat> frames, List<List<FaceRegion>> regions, Map<String, Double> timings)
-      throws TranslateException {
-    List<FaceRegion> slots = new ArrayList<>();
-    List<Integer> frameOf = new ArrayList<>();
-    for (int f = 0; f < frames.size(); f++) {
-      List<FaceRegion> inFrame = regions.get(f);
-      for (int r = 0; r < Math.min(inFrame.size(), maxFaces); r++) {
-        slots.add(inFrame.get(r));
-        frameOf.add(f);
-      }
-    }
-    List<List<TrackedFace>> found = new ArrayList<>(frames.size());
-    for (int f = 0; f < frames.size(); f++) {
-      found.add(new ArrayList<>());
-    }
-    int n = slots.size();
+    int n = Math.min(regions.size(), maxFaces);
     if (n == 0) {
-      return found;
+      return List.of();
     }
     long t = System.nanoTime();
-    meshCrops.reserve(n);
     for (int i = 0; i < n; i++) {
-      try (Mat slot = meshCrops.slot(i)) {
-        warp(frames.get(frameOf.get(i)), slot, slots.get(i).crop(), MESH_SIZE);
+      try (Mat slot = meshPixels.rowRange(i * MESH_SIZE, (i + 1) * MESH_SIZE)) {
+        warp(bgr, slot, regions.get(i).crop(), MESH_SIZE);
       }
     }
-    FloatBuffer input = meshCrops.floats(n);
+    try (Mat used = meshPixels.rowRange(0, n * MESH_SIZE)) {
+      toFloats(used, meshRgb, meshInput, 1 / 255.0, 0);
+    }
     timings.put("meshInput", ms(t));
     t = System.nanoTime();
-    float[][] meshOutputs = predict(mesh, input, n, MESH_SIZE);
+    float[][] meshOutputs = predict(mesh, meshInput, n, MESH_SIZE);
     float[] points = meshOutputs[0];
     float[] presence = meshOutputs[1];
     timings.put("mesh", ms(t));
 
     List<Integer> kept = new ArrayList<>();
+    List<FaceRegion> keptRegions = new ArrayList<>();
     float[][] all = new float[n][];
     for (int i = 0; i < n; i++) {
       if (presence[i] < MIN_PRESENCE) {
         continue; // no face in this region: a false detection, or a tracked face that left
       }
       float[] xyz = new float[Landmarks.COUNT * 3];
-      CropTransform c = slots.get(i).crop();
+      CropTransform c = regions.get(i).crop();
       double zScale = c.scale();
       for (int p = 0; p < Landmarks.MESH_COUNT; p++) {
         int r = i * Landmarks.MESH_COUNT * 3 + p * 3;
@@ -277,33 +237,31 @@ final class VisionWorker implements AutoCloseable {
       }
       float noseX = xyz[Landmarks.NOSE_TIP * 3];
       float noseY = xyz[Landmarks.NOSE_TIP * 3 + 1];
-      int frame = frameOf.get(i);
-      if (kept.stream()
-          .anyMatch(k -> frameOf.get(k) == frame && slots.get(k).covers(noseX, noseY))) {
+      if (keptRegions.stream().anyMatch(r -> r.covers(noseX, noseY))) {
         continue; // two regions converged on one face
       }
       all[i] = xyz;
       kept.add(i);
+      keptRegions.add(regions.get(i));
     }
     if (!kept.isEmpty()) {
-      irises(frames, frameOf, kept, all, timings);
+      irises(bgr, kept, all, timings);
     }
+    List<TrackedFace> faces = new ArrayList<>(kept.size());
     for (int i : kept) {
       Landmarks landmarks = Landmarks.of(all[i]);
-      float score = slots.get(i).detectorScore();
-      found
-          .get(frameOf.get(i))
-          .add(
-              new TrackedFace(
-                  new Face(
-                      box(landmarks),
-                      score,
-                      landmarks,
-                      presence[i],
-                      HeadPoseEstimator.estimate(landmarks)),
-                  FaceRegion.fromLandmarks(landmarks, score, MESH_SIZE)));
+      float score = regions.get(i).detectorScore();
+      faces.add(
+          new TrackedFace(
+              new Face(
+                  box(landmarks),
+                  score,
+                  landmarks,
+                  presence[i],
+                  HeadPoseEstimator.estimate(landmarks)),
+              FaceRegion.fromLandmarks(landmarks, score, MESH_SIZE)));
     }
-    return found;
+    return faces;
   }
 
   /** The axis-aligned box around the mesh points. */
@@ -326,12 +284,7 @@ final class VisionWorker implements AutoCloseable {
    * the model was trained on one side only; the mirrored transform maps its points back unchanged
    * in order.
    */
-  private void irises(
-      List<Mat> frames,
-      List<Integer> frameOf,
-      List<Integer> kept,
-      float[][] all,
-      Map<String, Double> timings)
+  private void irises(Mat bgr, List<Integer> kept, float[][] all, Map<String, Double> timings)
       throws TranslateException {
     long t = System.nanoTime();
     int eyes = kept.size() * 2;
@@ -341,16 +294,17 @@ final class VisionWorker implements AutoCloseable {
       crops[2 * k] = eyeCrop(xyz, Landmarks.RIGHT_EYE_OUTER, Landmarks.RIGHT_EYE_INNER, false);
       crops[2 * k + 1] = eyeCrop(xyz, Landmarks.LEFT_EYE_INNER, Landmarks.LEFT_EYE_OUTER, true);
     }
-    irisCrops.reserve(eyes);
     for (int e = 0; e < eyes; e++) {
-      try (Mat slot = irisCrops.slot(e)) {
-        warp(frames.get(frameOf.get(kept.get(e / 2))), slot, crops[e], IRIS_SIZE);
+      try (Mat slot = irisPixels.rowRange(e * IRIS_SIZE, (e + 1) * IRIS_SIZE)) {
+        warp(bgr, slot, crops[e], IRIS_SIZE);
       }
     }
-    FloatBuffer input = irisCrops.floats(eyes);
+    try (Mat used = irisPixels.rowRange(0, eyes * IRIS_SIZE)) {
+      toFloats(used, irisRgb, irisInput, 1 / 255.0, 0);
+    }
     timings.put("irisInput", ms(t));
     t = System.nanoTime();
-    float[] out = predict(iris, input, eyes, IRIS_SIZE)[0];
+    float[] out = predict(iris, irisInput, eyes, IRIS_SIZE)[0];
     timings.put("iris", ms(t));
     for (int e = 0; e < eyes; e++) {
       float[] xyz = all[kept.get(e / 2)];
@@ -387,10 +341,14 @@ final class VisionWorker implements AutoCloseable {
    * Runs a model on a batch of {@code batch} square RGB float images of side {@code size}, laid out
    * one after another in {@code input}; returns each output as a flat array.
    */
-  private float[][] predict(Predictor<NDList, NDList> model, FloatBuffer input, int batch, int size)
+  private float[][] predict(Predictor<NDList, NDList> model, Mat input, int batch, int size)
       throws TranslateException {
     try (NDManager call = manager.newSubManager()) {
-      NDList out = model.predict(new NDList(call.create(input, new Shape(batch, size, size, 3))));
+      NDList out =
+          model.predict(
+              new NDList(
+                  call.create(
+                      (FloatBuffer) input.createBuffer(), new Shape(batch, size, size, 3))));
       float[][] values = new float[out.size()][];
       for (int i = 0; i < values.length; i++) {
         values[i] = out.get(i).toFloatArray();
@@ -412,6 +370,12 @@ final class VisionWorker implements AutoCloseable {
         black);
   }
 
+  /** 8-bit BGR to float RGB scaled as {@code v * alpha + beta}, into reused buffers. */
+  private static void toFloats(Mat bgr, Mat rgb, Mat floats, double alpha, double beta) {
+    cvtColor(bgr, rgb, COLOR_BGR2RGB);
+    rgb.convertTo(floats, CV_32FC3, alpha, beta);
+  }
+
   private static double ms(long since) {
     return (System.nanoTime() - since) / 1e6;
   }
@@ -419,15 +383,25 @@ final class VisionWorker implements AutoCloseable {
   @Override
   public void close() {
     detectors.values().forEach(Predictor::close);
-    detectorCrops.values().forEach(CropBatch::close);
+    detectorPixels.values().forEach(Mat::close);
     mesh.close();
     iris.close();
     manager.close();
     affineValues.close();
     squares.values().forEach(Size::close);
     black.close();
-    meshCrops.close();
-    irisCrops.close();
-    affine.close();
+    for (Mat m :
+        List.of(
+            affine,
+            detectorRgb,
+            detectorInput,
+            meshPixels,
+            meshRgb,
+            meshInput,
+            irisPixels,
+            irisRgb,
+            irisInput)) {
+      m.close();
+    }
   }
 }

@@ -53,12 +53,6 @@ class FrameQueueTest {
         public void recalibrate() {}
       };
 
-  /** A processor that handles a batch's frames one by one. */
-  private static java.util.function.Consumer<List<IncomingFrame>> each(
-      java.util.function.Consumer<IncomingFrame> perFrame) {
-    return batch -> batch.forEach(perFrame);
-  }
-
   private static ConnectedStudent student(String id) {
     return new ConnectedStudent(
         new StudentKey("SESSION", id), id, SessionKind.CLASS, NO_SCORING, 0);
@@ -77,8 +71,7 @@ class FrameQueueTest {
     ManualExecutor executor = new ManualExecutor();
     List<Long> processed = new ArrayList<>();
     FrameQueue queue =
-        new FrameQueue(
-            executor, 1, 1, 10, 10_000, each(f -> processed.add(f.frame().timestamp())), () -> 0);
+        new FrameQueue(executor, 1, 10, 10_000, f -> processed.add(f.frame().timestamp()), () -> 0);
     ConnectedStudent ada = student("ada");
     assertEquals(FrameQueue.Offer.QUEUED, queue.offer(frame(ada, 1, 0)));
     assertEquals(FrameQueue.Offer.REPLACED_OLDER, queue.offer(frame(ada, 2, 0)));
@@ -101,54 +94,20 @@ class FrameQueueTest {
         new FrameQueue(
             executor,
             1,
-            1,
             10,
             10_000,
-            each(
-                f -> {
-                  order.add(f.student().key().studentId() + f.frame().timestamp());
-                  // Ada sends her next frame while her current one is being processed.
-                  if (f.student() == ada && f.frame().timestamp() < 3) {
-                    queue[0].offer(frame(ada, f.frame().timestamp() + 1, 0));
-                  }
-                }),
+            f -> {
+              order.add(f.student().key().studentId() + f.frame().timestamp());
+              // Ada sends her next frame while her current one is being processed.
+              if (f.student() == ada && f.frame().timestamp() < 3) {
+                queue[0].offer(frame(ada, f.frame().timestamp() + 1, 0));
+              }
+            },
             () -> 0);
     queue[0].offer(frame(ada, 1, 0));
     queue[0].offer(frame(bob, 1, 0));
     executor.runAll();
     assertEquals(List.of("ada1", "bob1", "ada2", "ada3"), order);
-  }
-
-  @Test
-  void waitingStudentsAreTakenTogetherUpToTheBatchSizeAndNeverTwiceInOneBatch() {
-    ManualExecutor executor = new ManualExecutor();
-    List<List<String>> batches = new ArrayList<>();
-    FrameQueue[] queue = new FrameQueue[1];
-    ConnectedStudent ada = student("ada");
-    queue[0] =
-        new FrameQueue(
-            executor,
-            1,
-            2,
-            10,
-            10_000,
-            batch -> {
-              batches.add(
-                  batch.stream()
-                      .map(f -> f.student().key().studentId() + f.frame().timestamp())
-                      .toList());
-              // Ada's next frame arrives while her first is in this batch: it waits for the next.
-              if (batches.size() == 1) {
-                queue[0].offer(frame(ada, 2, 0));
-              }
-            },
-            () -> 0);
-    for (String id : List.of("ada", "bob", "cy")) {
-      queue[0].offer(frame(id.equals("ada") ? ada : student(id), 1, 0));
-    }
-    executor.runAll();
-    assertEquals(List.of(List.of("ada1", "bob1"), List.of("cy1", "ada2")), batches);
-    assertEquals(4, queue[0].processedCount());
   }
 
   @Test
@@ -158,13 +117,7 @@ class FrameQueueTest {
     List<Long> processed = new ArrayList<>();
     FrameQueue queue =
         new FrameQueue(
-            executor,
-            1,
-            1,
-            10,
-            3000,
-            each(f -> processed.add(f.frame().timestamp())),
-            () -> now[0]);
+            executor, 1, 10, 3000, f -> processed.add(f.frame().timestamp()), () -> now[0]);
     queue.offer(frame(student("ada"), 1, 0));
     now[0] = 3001;
     executor.runAll();
@@ -175,7 +128,7 @@ class FrameQueueTest {
   @Test
   void refusesNewStudentsBeyondCapacityButKeepsServingKnownOnes() {
     ManualExecutor executor = new ManualExecutor();
-    FrameQueue queue = new FrameQueue(executor, 1, 1, 2, 10_000, batch -> {}, () -> 0);
+    FrameQueue queue = new FrameQueue(executor, 1, 2, 10_000, f -> {}, () -> 0);
     assertEquals(FrameQueue.Offer.QUEUED, queue.offer(frame(student("a"), 1, 0)));
     assertEquals(FrameQueue.Offer.QUEUED, queue.offer(frame(student("b"), 1, 0)));
     assertEquals(FrameQueue.Offer.REFUSED, queue.offer(frame(student("c"), 1, 0)));
@@ -194,32 +147,25 @@ class FrameQueueTest {
     ConcurrentHashMap<StudentKey, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     ConcurrentHashMap<StudentKey, Long> lastTimestamp = new ConcurrentHashMap<>();
     List<String> violations = Collections.synchronizedList(new ArrayList<>());
-    int batchSize = 4;
     FrameQueue queue =
         new FrameQueue(
             pool,
             workers,
-            batchSize,
             100,
             60_000,
-            batch -> {
+            f -> {
               maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-              if (batch.isEmpty() || batch.size() > batchSize) {
-                violations.add("a batch of " + batch.size());
+              StudentKey key = f.student().key();
+              if (inFlight.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                violations.add("two frames of " + key + " at once");
               }
-              for (IncomingFrame f : batch) {
-                StudentKey key = f.student().key();
-                if (inFlight.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
-                  violations.add("two frames of " + key + " at once");
-                }
-                Long previous = lastTimestamp.put(key, f.frame().timestamp());
-                if (previous != null && previous >= f.frame().timestamp()) {
-                  violations.add(
-                      key + " went back from " + previous + " to " + f.frame().timestamp());
-                }
+              Long previous = lastTimestamp.put(key, f.frame().timestamp());
+              if (previous != null && previous >= f.frame().timestamp()) {
+                violations.add(
+                    key + " went back from " + previous + " to " + f.frame().timestamp());
               }
               Thread.onSpinWait();
-              batch.forEach(f -> inFlight.get(f.student().key()).decrementAndGet());
+              inFlight.get(key).decrementAndGet();
               running.decrementAndGet();
             },
             System::currentTimeMillis);

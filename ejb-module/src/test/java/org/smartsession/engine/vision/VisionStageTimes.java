@@ -22,11 +22,9 @@ import org.smartsession.model.face.FaceAnalysis;
  * Per-stage times of one student's stream on one thread: a 640×480 JPEG with one face, decoded and
  * analysed as the server does, frame after frame. Prints, per stage, the mean time per frame
  * (stages that run on some frames only are averaged over all frames), and the thread's CPU time per
- * frame, which a busy machine disturbs less than wall time. With {@code -Dstudents=N}, N students'
- * streams are taken together, as a worker does when N frames wait; times stay per frame. Run:
- * {@code mvn -Pbench -pl ejb-module -am test-compile
- * -Dbench.main=org.smartsession.engine.vision.VisionStageTimes -Dbench.jvm="-Dframes=400
- * -Dstudents=1"}.
+ * frame, which a busy machine disturbs less than wall time, and the process's memory. Run: {@code
+ * mvn -Pbench -pl ejb-module -am test-compile
+ * -Dbench.main=org.smartsession.engine.vision.VisionStageTimes -Dbench.jvm="-Dframes=400"}.
  */
 public final class VisionStageTimes {
   private VisionStageTimes() {}
@@ -34,76 +32,46 @@ public final class VisionStageTimes {
   public static void main(String[] args) throws Exception {
     int warmup = 100;
     int frames = Integer.getInteger("frames", 600);
-    int students = Integer.getInteger("students", 1);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     JpegFrameDecoder decoder = new JpegFrameDecoder(FrameLimits.defaults());
     byte[] jpeg = oneFaceJpeg();
-    System.out.printf(
-        Locale.ROOT,
-        "one-face 640x480 JPEG, %d bytes; %d student(s) taken together%n",
-        jpeg.length,
-        students);
+    System.out.printf(Locale.ROOT, "one-face 640x480 JPEG, %d bytes%n", jpeg.length);
     try (FaceModels models = FaceModels.loadBundled();
         VisionWorker worker = new VisionWorker(models, 4)) {
-      List<MeshFaceTracker> trackers = new ArrayList<>();
-      try (DecodedFrame first = decoder.decode(jpeg)) {
-        for (int s = 0; s < students; s++) {
-          MeshFaceTracker tracker = new MeshFaceTracker(VisionSettings.defaults());
-          // Students' streams are out of step, as in a class: their detector turns differ.
-          for (int k = 0; k < s; k++) {
-            tracker.analyze(worker, first.bgr());
-          }
-          trackers.add(tracker);
-        }
-      }
+      MeshFaceTracker tracker = new MeshFaceTracker(VisionSettings.defaults());
       Map<String, Double> sums = new TreeMap<>();
-      List<Double> perFrame = new ArrayList<>();
+      List<Double> totals = new ArrayList<>();
       long cpu = 0;
       int faces = 0;
-      int steps = (warmup + frames) / students;
-      int measured = 0;
-      for (int i = 0; i < steps; i++) {
+      for (int i = 0; i < warmup + frames; i++) {
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        List<DecodedFrame> decoded = new ArrayList<>();
-        List<FaceAnalysis> analyses;
+        FaceAnalysis analysis;
         double decodeMs;
-        try {
-          for (int s = 0; s < students; s++) {
-            decoded.add(decoder.decode(jpeg));
-          }
-          decodeMs = (System.nanoTime() - t0) / 1e6 / students;
-          analyses =
-              MeshFaceTracker.analyzeTogether(
-                  worker, trackers, decoded.stream().map(DecodedFrame::bgr).toList());
-        } finally {
-          decoded.forEach(DecodedFrame::close);
+        try (DecodedFrame frame = decoder.decode(jpeg)) {
+          decodeMs = (System.nanoTime() - t0) / 1e6;
+          analysis = tracker.analyze(worker, frame.bgr());
         }
-        double total = (System.nanoTime() - t0) / 1e6 / students;
-        if (i * students >= warmup) {
+        double total = (System.nanoTime() - t0) / 1e6;
+        if (i >= warmup) {
           cpu += threads.getCurrentThreadCpuTime() - cpu0;
-          measured += students;
-          for (FaceAnalysis analysis : analyses) {
-            perFrame.add(total);
-            faces = analysis.faceCount();
-            sums.merge("decode", decodeMs, Double::sum);
-            analysis.timingsMs().forEach((stage, ms) -> sums.merge(stage, ms, Double::sum));
-          }
+          totals.add(total);
+          faces = analysis.faceCount();
+          sums.merge("decode", decodeMs, Double::sum);
+          analysis.timingsMs().forEach((stage, ms) -> sums.merge(stage, ms, Double::sum));
         }
       }
-      sums.remove("batchFrames");
-      Collections.sort(perFrame);
-      int n = measured;
-      System.out.printf(Locale.ROOT, "frames %d, faces in the last %d%n", n, faces);
+      Collections.sort(totals);
+      System.out.printf(Locale.ROOT, "frames %d, faces in the last %d%n", frames, faces);
       sums.forEach(
           (stage, sum) ->
-              System.out.printf(Locale.ROOT, "%-14s mean %6.2f ms/frame%n", stage, sum / n));
+              System.out.printf(Locale.ROOT, "%-14s mean %6.2f ms/frame%n", stage, sum / frames));
       System.out.printf(
           Locale.ROOT,
           "per frame: median %.2f ms, p90 %.2f ms wall; %.2f ms CPU%n",
-          perFrame.get(n / 2),
-          perFrame.get(n * 9 / 10),
-          cpu / 1e6 / n);
+          totals.get(frames / 2),
+          totals.get(frames * 9 / 10),
+          cpu / 1e6 / frames);
       Runtime heap = Runtime.getRuntime();
       System.out.printf(
           Locale.ROOT,
