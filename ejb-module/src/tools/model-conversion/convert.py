@@ -826,19 +826,23 @@ def strip_debug_info(path):
         shutil.move(tmp_path, path)
 
 
-def choose_outputs(outputs, wanted):
-    """wanted: ["key" | "tensor:0" | "name=tensor:0", ...] -> [(name, tensor ref)]."""
+def choose_outputs(outputs, wanted, nodes):
+    """wanted: ["key" | "tensor:0" | "name=tensor:0", ...] -> [(name, tensor ref)].
+
+    NAME=TENSOR may name any tensor of the graph, not only a declared output:
+    a model can then be cut down to the part of the graph that tensor needs."""
     if not wanted:
         return outputs
     by_key = dict(outputs)
     refs = {ref for _, ref in outputs}
+    node_names = {n["name"] for n in nodes}
     chosen = []
     for want in wanted:
         name, _, ref = want.partition("=")
         if not ref:
             ref = by_key.get(name, name)
-        if ref not in refs:
-            raise KeyError("model has no output %r (has %s)" % (want, outputs))
+        if ref not in refs and tensor_name(ref)[0] not in node_names:
+            raise KeyError("model has no output or tensor %r (outputs %s)" % (want, outputs))
         chosen.append((name, ref))
     return chosen
 
@@ -850,7 +854,7 @@ def convert(model_json, out_path, wanted_outputs=(), batch=1):
         used = {tensor_name(i)[0] for n in nodes for i in n["inputs"]}
         outputs = [(n["name"] + ":0", n["name"] + ":0") for n in nodes
                    if n["op"] == "Identity" and n["name"] not in used]
-    outputs = choose_outputs(outputs, wanted_outputs)
+    outputs = choose_outputs(outputs, wanted_outputs, nodes)
     shape = [batch if d < 0 else d for d in input_dims]
     module = TfjsGraphModule(nodes, weights, input_node, [ref for _, ref in outputs], shape)
     module.eval()

@@ -50,8 +50,8 @@ final class VisionWorker implements AutoCloseable {
   /** MediaPipe's eye crop: 2.3 times the eye's width. */
   static final double EYE_CROP_SCALE = 2.3;
 
-  private static final int IRIS_VALUES = 228;
-  private static final int IRIS_FIRST_POINT = 71;
+  /** The iris model's output per eye: 5 points (centre, then four on the edge) × (x, y, z). */
+  private static final int IRIS_VALUES = 15;
 
   private final int maxFaces;
   private final NDManager manager;
@@ -311,7 +311,7 @@ final class VisionWorker implements AutoCloseable {
       int firstTarget = e % 2 == 0 ? Landmarks.RIGHT_IRIS_CENTER : Landmarks.LEFT_IRIS_CENTER;
       CropTransform c = crops[e];
       for (int p = 0; p < 5; p++) {
-        int r = e * IRIS_VALUES + (IRIS_FIRST_POINT + p) * 3;
+        int r = e * IRIS_VALUES + p * 3;
         // Mirroring the crop swaps the iris edge points on either side of the centre (1 and 3).
         int target = (firstTarget + (mirrored(e) && p % 2 == 1 ? 4 - p : p)) * 3;
         xyz[target] = (float) c.x(out[r], out[r + 1]);
