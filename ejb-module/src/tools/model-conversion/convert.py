@@ -389,8 +389,9 @@ class TfjsGraphModule(torch.nn.Module):
         return len(self.consumers.get(name, [])) == 1
 
     def _channel_pad(self, ref):
-        """(source ref, channels) if `ref` is a Pad adding zero channels after
-        a 4-D tensor's own channels and nothing else, read by one node only."""
+        """(source ref, zero channels added) if `ref` is a Pad adding zero
+        channels after a 4-D tensor's own channels and nothing else, read by
+        one node only; otherwise None."""
         node = self.by_name[tensor_name(ref)[0]]
         if node["op"] != "Pad" or len(self.consumers.get(node["name"], [])) != 1:
             return None
