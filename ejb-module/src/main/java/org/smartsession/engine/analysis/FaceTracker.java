@@ -10,7 +10,9 @@ import org.smartsession.model.face.FaceAnalysis;
 public interface FaceTracker {
 
   /**
+   * @param timestampMs when the frame was taken (the student's clock, milliseconds), which paces
+   *     the search for new faces when frames come seldom
    * @throws IllegalStateException when the analyzer is not ready
    */
-  FaceAnalysis analyze(DecodedFrame frame);
+  FaceAnalysis analyze(DecodedFrame frame, long timestampMs);
 }

@@ -49,7 +49,7 @@ public class FrameProcessor {
         assessment = Assessment.unavailable();
         faces = 0;
       } else {
-        FaceAnalysis analysis = student.tracker(ready).analyze(frame);
+        FaceAnalysis analysis = student.tracker(ready).analyze(frame, incoming.frame().timestamp());
         faces = analysis.faceCount();
         if (student.takeRecalibrationRequest()) {
           student.assessor().recalibrate();

@@ -45,6 +45,10 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   @ConfigProperty(name = "smartsession.vision.max-faces", defaultValue = "4")
   int maxFaces;
 
+  @Inject
+  @ConfigProperty(name = "smartsession.vision.search-at-least-every-ms", defaultValue = "3000")
+  long searchAtLeastEveryMs;
+
   private VisionSettings settings;
 
   private volatile FaceModels models;
@@ -60,7 +64,9 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
     }
     long t = System.nanoTime();
     try {
-      settings = new VisionSettings(detectEvery, tileScanEvery, tilesPerSide, maxFaces);
+      settings =
+          new VisionSettings(
+              detectEvery, tileScanEvery, tilesPerSide, maxFaces, searchAtLeastEveryMs);
       models = FaceModels.loadBundled();
       failure = null;
       LOG.info(() -> String.format("Face models loaded in %.0f ms", (System.nanoTime() - t) / 1e6));
@@ -92,9 +98,9 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   @Override
   public FaceTracker newTracker() {
     MeshFaceTracker tracker = new MeshFaceTracker(settings);
-    return frame -> {
+    return (frame, timestampMs) -> {
       try {
-        return tracker.analyze(worker(), frame.bgr());
+        return tracker.analyze(worker(), frame.bgr(), timestampMs);
       } catch (TranslateException e) {
         throw new IllegalStateException("face model inference failed", e);
       }

@@ -17,17 +17,23 @@ final class MeshFaceTracker {
   private List<FaceRegion> followed = List.of();
   private long frames;
   private int nextTile;
+  private long lastDetection = Long.MIN_VALUE;
+  private long lastTileScan = Long.MIN_VALUE;
 
   MeshFaceTracker(VisionSettings settings) {
     this.settings = settings;
   }
 
-  FaceAnalysis analyze(VisionWorker worker, Mat bgr) throws ai.djl.translate.TranslateException {
+  FaceAnalysis analyze(VisionWorker worker, Mat bgr, long timestampMs)
+      throws ai.djl.translate.TranslateException {
     Map<String, Double> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     frames++;
     List<FaceRegion> regions = new ArrayList<>(followed);
-    if (followed.isEmpty() || frames % settings.detectEvery() == 0) {
+    if (followed.isEmpty()
+        || frames % settings.detectEvery() == 0
+        || overdue(lastDetection, timestampMs)) {
+      lastDetection = timestampMs;
       worker.addNew(
           regions,
           worker.detect(
@@ -36,7 +42,9 @@ final class MeshFaceTracker {
               VisionWorker.wholeFrame(bgr, DetectorSpec.SHORT_RANGE),
               timings));
     }
-    if (settings.tileScanEvery() > 0 && frames % settings.tileScanEvery() == 0) {
+    if (settings.tileScanEvery() > 0
+        && (frames % settings.tileScanEvery() == 0 || overdue(lastTileScan, timestampMs))) {
+      lastTileScan = timestampMs;
       List<CropTransform> tiles =
           VisionWorker.tiles(bgr.cols(), bgr.rows(), settings.tilesPerSide());
       if (!tiles.isEmpty()) {
@@ -52,5 +60,11 @@ final class MeshFaceTracker {
         bgr.rows(),
         found.stream().map(VisionWorker.TrackedFace::face).toList(),
         timings);
+  }
+
+  /** True when a search last run at {@code last} is due again by time at {@code now}. */
+  private boolean overdue(long last, long now) {
+    long every = settings.searchAtLeastEveryMs();
+    return every > 0 && last != Long.MIN_VALUE && now - last >= every;
   }
 }

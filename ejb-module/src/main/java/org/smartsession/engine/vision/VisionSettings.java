@@ -5,17 +5,25 @@ package org.smartsession.engine.vision;
  * every frame; the detector runs on the whole frame every {@code detectEvery} frames (and whenever
  * no face is followed); every {@code tileScanEvery} frames one of the {@code tilesPerSide}²
  * overlapping tiles goes through the full-range detector, so small faces in the background are
- * found within a few seconds. At most {@code maxFaces} faces per frame.
+ * found within a few seconds. When frames come seldom, each search also runs on any frame taken
+ * {@code searchAtLeastEveryMs} or more after its last run (0: frame counts only), so a newcomer is
+ * not left unseen for several slow frames. At most {@code maxFaces} faces per frame.
  */
-public record VisionSettings(int detectEvery, int tileScanEvery, int tilesPerSide, int maxFaces) {
+public record VisionSettings(
+    int detectEvery, int tileScanEvery, int tilesPerSide, int maxFaces, long searchAtLeastEveryMs) {
   public VisionSettings {
-    if (detectEvery < 1 || tileScanEvery < 0 || tilesPerSide < 0 || maxFaces < 1) {
+    if (detectEvery < 1
+        || tileScanEvery < 0
+        || tilesPerSide < 0
+        || maxFaces < 1
+        || searchAtLeastEveryMs < 0) {
       throw new IllegalArgumentException(
-          "detect-every >= 1, tile-scan-every >= 0 (0: never), tiles-per-side >= 0, max-faces >= 1");
+          "detect-every >= 1, tile-scan-every >= 0 (0: never), tiles-per-side >= 0, max-faces >= 1,"
+              + " search-at-least-every-ms >= 0 (0: frame counts only)");
     }
   }
 
   public static VisionSettings defaults() {
-    return new VisionSettings(3, 3, 3, 4);
+    return new VisionSettings(3, 3, 3, 4, 3000);
   }
 }

@@ -88,10 +88,10 @@ class SmallFaceRecallTest {
           }
           MeshFaceTracker tracker = new MeshFaceTracker(SETTINGS);
           boolean seen = false;
-          // Long enough for the tile scan to visit every tile once.
+          // Long enough for the tile scan to visit every tile once, at 2 frames per second.
           int frames = SETTINGS.tilesPerSide() * SETTINGS.tilesPerSide() * SETTINGS.tileScanEvery();
           for (int frame = 0; frame < frames; frame++) {
-            seen = found(tracker.analyze(worker, scene), p[0], p[1]);
+            seen = found(tracker.analyze(worker, scene, frame * 500L), p[0], p[1]);
           }
           if (seen) {
             stream++;
