@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -103,5 +105,45 @@ class VisionPipelineTest {
 
   private static void assertBetween(double v, double a, double b) {
     assertTrue(v >= Math.min(a, b) && v <= Math.max(a, b), v + " not between " + a + " and " + b);
+  }
+
+  // A followed face leaves the whole-frame detector to every third frame at 2 frames per second;
+  // at one frame every 5 s (large classes) waiting three frames would leave a newcomer unseen for
+  // 15 s, so every frame is searched.
+
+  @Test
+  void atTwoFramesPerSecondTheDetectorRunsEveryThirdFrame() throws Exception {
+    assertEquals(
+        List.of(true, false, true, false, false, true, false, false, true),
+        detectorRuns(VisionSettings.defaults(), 500, 9));
+  }
+
+  @Test
+  void atOneFrameEveryFiveSecondsEveryFrameIsSearched() throws Exception {
+    assertEquals(
+        List.of(true, true, true, true, true, true),
+        detectorRuns(VisionSettings.defaults(), 5000, 6));
+  }
+
+  @Test
+  void withoutATimeLimitOnlyFrameCountsPaceTheSearch() throws Exception {
+    assertEquals(
+        List.of(true, false, true, false, false, true),
+        detectorRuns(new VisionSettings(3, 3, 3, 4, 0), 5000, 6));
+  }
+
+  /** For each frame of a one-face stream, whether the whole-frame detector ran on it. */
+  private static List<Boolean> detectorRuns(VisionSettings settings, long frameGapMs, int frames)
+      throws Exception {
+    MeshFaceTracker tracker = new MeshFaceTracker(settings);
+    List<Boolean> runs = new ArrayList<>();
+    try (Mat astronaut = fixture("astronaut.jpg")) {
+      for (int i = 0; i < frames; i++) {
+        FaceAnalysis analysis = tracker.analyze(worker, astronaut, i * frameGapMs);
+        assertEquals(1, analysis.faceCount());
+        runs.add(analysis.timingsMs().containsKey("detector"));
+      }
+    }
+    return runs;
   }
 }
