@@ -521,15 +521,11 @@ class TfjsGraphModule(torch.nn.Module):
         return y, NCHW
 
     def _pad_needed(self, name):
-        """False for a channel Pad whose only reader adds it in place."""
-        users = self.consumers.get(name, [])
-        if len(users) != 1 or self._channel_pad(name) is None:
+        """False for a channel Pad read only by an addition: the addition adds
+        it in place when it can, and pads only when it cannot (see _binary)."""
+        if self._channel_pad(name) is None:
             return True
-        add = self.by_name[users[0]]
-        if add["op"] not in ("Add", "AddV2") or len(add["inputs"]) != 2:
-            return True
-        other = [r for r in add["inputs"] if tensor_name(r)[0] != name]
-        return not (len(other) == 1 and self._fresh(other[0]))
+        return self.by_name[self.consumers[name][0]]["op"] not in ("Add", "AddV2")
 
     def _pad(self, node, env):
         x, layout = env[tensor_name(node["inputs"][0])[0]]

@@ -1,6 +1,5 @@
 package org.smartsession.engine.vision;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
+import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.Landmarks;
 
@@ -29,26 +29,27 @@ class ConcurrentWorkersTest {
         VisionWorker second = new VisionWorker(models, 4);
         Mat onePerson = VisionPipelineTest.fixture("astronaut.jpg");
         Mat group = VisionPipelineTest.fixture("sample4.jpg")) {
-      float[] onePersonAlone = landmarks(first.analyze(onePerson, 2));
-      float[] groupAlone = landmarks(first.analyze(group, 2));
-      assertEquals(4 * Landmarks.COUNT * 3, groupAlone.length);
-      List<Future<List<float[]>>> runs = new ArrayList<>();
+      List<Landmarks> onePersonAlone = landmarks(first.analyze(onePerson, 2));
+      List<Landmarks> groupAlone = landmarks(first.analyze(group, 2));
+      assertEquals(4, groupAlone.size());
+      List<Future<List<List<Landmarks>>>> runs = new ArrayList<>();
       runs.add(threads.submit(repeat(() -> landmarks(first.analyze(onePerson, 2)))));
       runs.add(threads.submit(repeat(() -> landmarks(second.analyze(group, 2)))));
-      for (float[] result : runs.get(0).get()) {
-        assertArrayEquals(onePersonAlone, result);
+      // Landmarks are equal when every coordinate is bit for bit the same.
+      for (List<Landmarks> result : runs.get(0).get()) {
+        assertEquals(onePersonAlone, result);
       }
-      for (float[] result : runs.get(1).get()) {
-        assertArrayEquals(groupAlone, result);
+      for (List<Landmarks> result : runs.get(1).get()) {
+        assertEquals(groupAlone, result);
       }
     } finally {
       threads.shutdown();
     }
   }
 
-  private static Callable<List<float[]>> repeat(Callable<float[]> analysis) {
+  private static Callable<List<List<Landmarks>>> repeat(Callable<List<Landmarks>> analysis) {
     return () -> {
-      List<float[]> results = new ArrayList<>();
+      List<List<Landmarks>> results = new ArrayList<>();
       for (int i = 0; i < ROUNDS; i++) {
         results.add(analysis.call());
       }
@@ -56,16 +57,7 @@ class ConcurrentWorkersTest {
     };
   }
 
-  private static float[] landmarks(FaceAnalysis analysis) {
-    float[] all = new float[analysis.faceCount() * Landmarks.COUNT * 3];
-    int k = 0;
-    for (var face : analysis.faces()) {
-      for (int i = 0; i < Landmarks.COUNT; i++) {
-        all[k++] = face.landmarks().x(i);
-        all[k++] = face.landmarks().y(i);
-        all[k++] = face.landmarks().z(i);
-      }
-    }
-    return all;
+  private static List<Landmarks> landmarks(FaceAnalysis analysis) {
+    return analysis.faces().stream().map(Face::landmarks).toList();
   }
 }
