@@ -196,6 +196,14 @@ UNARY_OPS = {
     "Relu6": lambda x: torch.clamp(x, 0.0, 6.0),
     "Sigmoid": torch.sigmoid,
     "Tanh": torch.tanh,
+    "Neg": torch.neg,
+    "Floor": torch.floor,
+    "Cos": torch.cos,
+    "Sin": torch.sin,
+}
+# The same operations on constants, folded while converting.
+HOST_UNARY_OPS = {
+    "Neg": np.negative, "Floor": np.floor, "Cos": np.cos, "Sin": np.sin,
 }
 BINARY_OPS = {
     "Add": torch.add,
@@ -205,6 +213,29 @@ BINARY_OPS = {
     "RealDiv": torch.div,
     "Maximum": torch.maximum,
     "Minimum": torch.minimum,
+    "Atan2": torch.atan2,
+    "GreaterEqual": torch.ge,
+    "LessEqual": torch.le,
+    "LogicalAnd": torch.logical_and,
+}
+HOST_BINARY_OPS = {
+    "Add": np.add, "AddV2": np.add, "Sub": np.subtract, "Mul": np.multiply,
+    "RealDiv": np.divide, "Maximum": np.maximum, "Minimum": np.minimum,
+    "Atan2": np.arctan2, "GreaterEqual": np.greater_equal, "LessEqual": np.less_equal,
+    "LogicalAnd": np.logical_and,
+}
+OTHER_OPS = {
+    "Cast": "_cast", "ExpandDims": "_expand_dims", "Transpose": "_transpose",
+    "MatMul": "_matmul", "BatchMatMulV2": "_matmul", "GatherV2": "_gather",
+    "Min": "_reduce", "Max": "_reduce", "AddN": "_add_n", "Range": "_range",
+    "Tile": "_tile", "Fill": "_fill", "ZerosLike": "_zeros_like",
+}
+# TF dtype names -> (torch dtype, numpy dtype)
+DTYPES = {
+    "DT_FLOAT": (torch.float32, np.float32),
+    "DT_INT32": (torch.int32, np.int32),
+    "DT_INT64": (torch.int64, np.int64),
+    "DT_BOOL": (torch.bool, np.bool_),
 }
 # Operations whose result is a new tensor owned by the graph (not an input,
 # a constant or an alias), so a single reader may write into it.
@@ -212,15 +243,20 @@ FRESH_RESULT_OPS = CONV_OPS | {"Relu", "Relu6", "Prelu", "AddV2", "Add", "MaxPoo
 SUPPORTED_OPS = CONV_OPS | set(UNARY_OPS) | set(BINARY_OPS) | {
     "Const", "Placeholder", "Identity", "Pad", "PadV2", "MaxPool", "Prelu",
     "Reshape", "Shape", "StridedSlice", "Pack", "ConcatV2", "DepthToSpace",
-    "ResizeBilinear",
+    "ResizeBilinear", "Cast", "ExpandDims", "Transpose", "MatMul", "BatchMatMulV2",
+    "GatherV2", "Min", "Max", "AddN", "Range", "Tile", "Fill", "ZerosLike",
 }
 
 
 class TfjsGraphModule(torch.nn.Module):
     """Runs a TF.js graph (as read by read_model) with torch operations."""
 
-    def __init__(self, nodes, weights, input_name, output_refs, input_shape):
+    def __init__(self, nodes, weights, input_name, output_refs, input_shape, static_shapes=False):
         super().__init__()
+        # With a fixed batch size every shape is known: Shape nodes become
+        # constants, and whatever only depends on shapes and constants is
+        # computed here, once, instead of in every run of the saved module.
+        self.static_shapes = static_shapes
         self.by_name = {n["name"]: n for n in nodes}
         self.input_name = input_name
         self.output_refs = output_refs
@@ -586,7 +622,29 @@ class TfjsGraphModule(torch.nn.Module):
                 return value.add_(other_value), NCHW
         return None
 
+    def _host(self, ref, env):
+        """The value of `ref` as a numpy array when it is known while
+        converting (a constant, or computed from constants and fixed shapes
+        only); otherwise None."""
+        name = tensor_name(ref)[0]
+        if self.by_name[name]["op"] == "Const":
+            return np.asarray(self._const(ref))
+        value, layout = env.get(name, (None, None))
+        if layout == CONST:
+            return np.asarray(value)
+        return None  # a run-time tensor, or a SHAPE whose batch size is traced
+
+    def _hosts(self, refs, env):
+        """numpy values of all `refs`, or None unless every one is known."""
+        values = [self._host(ref, env) for ref in refs]
+        return None if any(v is None for v in values) else values
+
     def _binary(self, node, env):
+        host = self._hosts(node["inputs"], env)
+        if host is not None:
+            result = HOST_BINARY_OPS[node["op"]](host[0], host[1])
+            return np.asarray(result, dtype=np.result_type(host[0], host[1])
+                              if node["op"] not in ("GreaterEqual", "LessEqual") else np.bool_), CONST
         in_place = self._add_in_place(node, env)
         if in_place is not None:
             return in_place
@@ -616,6 +674,9 @@ class TfjsGraphModule(torch.nn.Module):
         return fn(values[0], values[1]), PLAIN
 
     def _reshape(self, node, env):
+        host = self._hosts(node["inputs"], env)
+        if host is not None:
+            return host[0].reshape(to_int_list(host[1])), CONST
         x = self._plain(*env[tensor_name(node["inputs"][0])[0]])
         shape_val, shape_layout = env[tensor_name(node["inputs"][1])[0]]
         shape = to_int_list(shape_val) if shape_layout in (CONST, SHAPE) else None
@@ -623,9 +684,14 @@ class TfjsGraphModule(torch.nn.Module):
             raise NotImplementedError("%s: reshape to a computed tensor shape" % node["name"])
         return x.reshape(shape), PLAIN
 
-    @staticmethod
-    def _shape(node, env):
+    def _shape(self, node, env):
         x, layout = env[tensor_name(node["inputs"][0])[0]]
+        if self.static_shapes or layout == CONST:
+            dims = list(np.shape(x)) if layout == CONST else list(x.shape)
+            if layout == NCHW:
+                dims = [dims[0], dims[2], dims[3], dims[1]]
+            dtype = DTYPES[node["attr"].get("out_type", "DT_INT32")][1]
+            return np.array([int(d) for d in dims], dtype=dtype), CONST
         if layout == NCHW:
             return [x.size(0), x.size(2), x.size(3), x.size(1)], SHAPE
         return [x.size(i) for i in range(x.dim())], SHAPE
@@ -634,20 +700,24 @@ class TfjsGraphModule(torch.nn.Module):
         value, layout = env[tensor_name(node["inputs"][0])[0]]
         begin, end, strides = (to_int_list(self._const(r)) for r in node["inputs"][1:4])
         attr = node["attr"]
-        for mask in ("ellipsis_mask", "new_axis_mask"):
-            if attr.get(mask, 0):
-                raise NotImplementedError("%s: %s" % (node["name"], mask))
         begin_mask, end_mask = attr.get("begin_mask", 0), attr.get("end_mask", 0)
         shrink = attr.get("shrink_axis_mask", 0)
+        ellipsis, new_axis = attr.get("ellipsis_mask", 0), attr.get("new_axis_mask", 0)
         index = []
         for axis in range(len(begin)):
-            if shrink & (1 << axis):
+            if ellipsis & (1 << axis):
+                index.append(Ellipsis)
+            elif new_axis & (1 << axis):
+                index.append(None)
+            elif shrink & (1 << axis):
                 index.append(begin[axis])
             else:
                 b = None if begin_mask & (1 << axis) else begin[axis]
                 e = None if end_mask & (1 << axis) else end[axis]
                 index.append(slice(b, e, strides[axis]))
-        if layout == SHAPE or layout == CONST:
+        if layout == CONST:
+            return np.asarray(np.asarray(value)[tuple(index)]), CONST
+        if layout == SHAPE:
             if len(index) != 1:
                 raise NotImplementedError("%s: multi-axis slice of a shape" % node["name"])
             seq = list(value) if layout == SHAPE else to_int_list(value)
@@ -661,6 +731,9 @@ class TfjsGraphModule(torch.nn.Module):
     def _pack(self, node, env):
         items = [env[tensor_name(r)[0]] for r in node["inputs"]]
         axis = node["attr"].get("axis", 0)
+        host = self._hosts(node["inputs"], env)
+        if host is not None:
+            return np.stack(host, axis=axis), CONST
         if all(layout in (SHAPE, CONST) for _, layout in items):
             out = []
             for value, layout in items:
@@ -677,6 +750,9 @@ class TfjsGraphModule(torch.nn.Module):
     def _concat(self, node, env):
         items = [env[tensor_name(r)[0]] for r in node["inputs"][:-1]]
         axis = int(np.asarray(self._const(node["inputs"][-1])).reshape(-1)[0])
+        host = self._hosts(node["inputs"][:-1], env)
+        if host is not None:
+            return np.concatenate(host, axis=axis), CONST
         if all(layout == NCHW for _, layout in items):
             axis = NHWC_TO_NCHW[axis % 4]
             return torch.cat([v for v, _ in items], dim=axis), NCHW
@@ -708,6 +784,129 @@ class TfjsGraphModule(torch.nn.Module):
         raise NotImplementedError("%s: ResizeBilinear align_corners=%s half_pixel_centers=%s"
                                   % (node["name"], align, half))
 
+    def _cast(self, node, env):
+        torch_type, numpy_type = DTYPES[node["attr"]["DstT"]]
+        host = self._host(node["inputs"][0], env)
+        if host is not None:
+            return host.astype(numpy_type), CONST
+        value, layout = env[tensor_name(node["inputs"][0])[0]]
+        return value.to(torch_type), layout
+
+    def _axis(self, ref):
+        return int(np.asarray(self._const(ref)).reshape(-1)[0])
+
+    def _expand_dims(self, node, env):
+        axis = self._axis(node["inputs"][1])
+        host = self._host(node["inputs"][0], env)
+        if host is not None:
+            return np.expand_dims(host, axis), CONST
+        x = self._plain(*env[tensor_name(node["inputs"][0])[0]])
+        return x.unsqueeze(axis if axis >= 0 else x.dim() + 1 + axis), PLAIN
+
+    def _transpose(self, node, env):
+        perm = to_int_list(self._const(node["inputs"][1]))
+        host = self._host(node["inputs"][0], env)
+        if host is not None:
+            return np.transpose(host, perm), CONST
+        return self._plain(*env[tensor_name(node["inputs"][0])[0]]).permute(perm), PLAIN
+
+    def _matmul(self, node, env):
+        attr = node["attr"]
+        if node["op"] == "MatMul":
+            flip_a, flip_b = attr.get("transpose_a", False), attr.get("transpose_b", False)
+        else:
+            flip_a, flip_b = attr.get("adj_x", False), attr.get("adj_y", False)
+        host = self._hosts(node["inputs"], env)
+        if host is not None:
+            a, b = (np.swapaxes(v, -1, -2) if f else v for v, f in zip(host, (flip_a, flip_b)))
+            return np.matmul(a, b), CONST
+        a, b = (self._plain(*env[tensor_name(r)[0]]) if self._host(r, env) is None
+                else torch.from_numpy(np.ascontiguousarray(self._host(r, env)))
+                for r in node["inputs"])
+        a = a.transpose(-1, -2) if flip_a else a
+        b = b.transpose(-1, -2) if flip_b else b
+        common = torch.promote_types(a.dtype, b.dtype)  # float64 in check_parity --exact
+        return torch.matmul(a.to(common), b.to(common)), PLAIN
+
+    def _gather(self, node, env):
+        if node["attr"].get("batch_dims", 0):
+            raise NotImplementedError("%s: GatherV2 with batch_dims" % node["name"])
+        axis = self._axis(node["inputs"][2])
+        host = self._hosts(node["inputs"][:2], env)
+        if host is not None:
+            return np.take(host[0], host[1], axis=axis), CONST
+        x = self._plain(*env[tensor_name(node["inputs"][0])[0]])
+        index = self._host(node["inputs"][1], env)
+        if index is not None:
+            index = torch.from_numpy(np.ascontiguousarray(index, dtype=np.int64))
+        else:
+            index = self._plain(*env[tensor_name(node["inputs"][1])[0]])
+        axis = axis % x.dim()
+        picked = torch.index_select(x, axis, index.reshape(-1))
+        return picked.reshape(list(x.shape[:axis]) + list(index.shape)
+                              + list(x.shape[axis + 1:])), PLAIN
+
+    def _reduce(self, node, env):
+        axes = to_int_list(np.asarray(self._const(node["inputs"][1])).reshape(-1))
+        keep = node["attr"].get("keep_dims", False)
+        host = self._host(node["inputs"][0], env)
+        numpy_op, torch_op = {"Min": (np.amin, torch.amin), "Max": (np.amax, torch.amax)}[node["op"]]
+        if host is not None:
+            return numpy_op(host, axis=tuple(axes), keepdims=keep), CONST
+        x = self._plain(*env[tensor_name(node["inputs"][0])[0]])
+        return torch_op(x, dim=axes, keepdim=keep), PLAIN
+
+    def _add_n(self, node, env):
+        host = self._hosts(node["inputs"], env)
+        if host is not None:
+            return np.sum(host, axis=0, dtype=host[0].dtype), CONST
+        items = [env[tensor_name(r)[0]] for r in node["inputs"]]
+        if all(layout == NCHW for _, layout in items):
+            total, layout = items[0][0], NCHW
+        else:
+            items = [(self._plain(v, l), PLAIN) for v, l in items]
+            total, layout = items[0][0], PLAIN
+        for value, _ in items[1:]:
+            total = total + value
+        return total, layout
+
+    def _from_host_only(self, node, env, fn):
+        """Operations SmartSession's models use on shapes only: folded here;
+        a run-time operand is not supported."""
+        host = self._hosts(node["inputs"], env)
+        if host is None:
+            raise NotImplementedError("%s: %s of a run-time tensor (convert with a fixed batch size)"
+                                      % (node["name"], node["op"]))
+        return fn(*host), CONST
+
+    def _range(self, node, env):
+        dtype = DTYPES[node["attr"].get("Tidx", "DT_INT32")][1]
+        return self._from_host_only(
+            node, env, lambda start, limit, delta: np.arange(start, limit, delta, dtype=dtype))
+
+    def _tile(self, node, env):
+        host = self._host(node["inputs"][0], env)
+        multiples = to_int_list(self._host(node["inputs"][1], env))
+        if host is not None:
+            return np.tile(host, multiples), CONST
+        return self._plain(*env[tensor_name(node["inputs"][0])[0]]).repeat(multiples), PLAIN
+
+    def _fill(self, node, env):
+        return self._from_host_only(
+            node, env, lambda dims, value: np.full(to_int_list(dims), value, dtype=value.dtype))
+
+    def _zeros_like(self, node, env):
+        host = self._host(node["inputs"][0], env)
+        if host is not None:
+            return np.zeros_like(host), CONST
+        value, layout = env[tensor_name(node["inputs"][0])[0]]
+        if self.static_shapes:
+            dims = list(value.shape)
+            if layout == NCHW:
+                dims = [dims[0], dims[2], dims[3], dims[1]]
+            return np.zeros(dims, dtype=torch.empty(0, dtype=value.dtype).numpy().dtype), CONST
+        return torch.zeros_like(value), layout
+
     # -- forward -----------------------------------------------------------
 
     def forward(self, x):
@@ -731,6 +930,9 @@ class TfjsGraphModule(torch.nn.Module):
                 env[name] = self._pad(node, env) if self._pad_needed(name) else (None, None)
             elif op == "MaxPool":
                 env[name] = self._max_pool(node, env)
+            elif op in HOST_UNARY_OPS and self._host(node["inputs"][0], env) is not None:
+                host = self._host(node["inputs"][0], env)
+                env[name] = (HOST_UNARY_OPS[op](host).astype(host.dtype), CONST)
             elif op in UNARY_OPS:
                 value, layout = env[tensor_name(node["inputs"][0])[0]]
                 if op == "Relu" and layout == NCHW and self._fresh(node["inputs"][0]):
@@ -760,6 +962,8 @@ class TfjsGraphModule(torch.nn.Module):
                 env[name] = self._depth_to_space(node, env)
             elif op == "ResizeBilinear":
                 env[name] = self._resize_bilinear(node, env)
+            elif op in OTHER_OPS:
+                env[name] = getattr(self, OTHER_OPS[op])(node, env)
             else:
                 raise NotImplementedError(op)
         outputs = []
@@ -844,16 +1048,21 @@ def choose_outputs(outputs, wanted, nodes):
     return chosen
 
 
-def convert(model_json, out_path, wanted_outputs=(), batch=1):
+def convert(model_json, out_path, wanted_outputs=(), batch=1, fixed_batch=False):
+    """fixed_batch: the saved module takes exactly `batch` images, which lets
+    everything that depends on shapes only be computed while converting."""
     model, nodes, weights, signature = read_model(model_json)
     input_node, input_dims, outputs = signature_io(signature, nodes)
+    if fixed_batch:
+        input_dims = [batch] + list(input_dims[1:])
     if outputs is None:
         used = {tensor_name(i)[0] for n in nodes for i in n["inputs"]}
         outputs = [(n["name"] + ":0", n["name"] + ":0") for n in nodes
                    if n["op"] == "Identity" and n["name"] not in used]
     outputs = choose_outputs(outputs, wanted_outputs, nodes)
     shape = [batch if d < 0 else d for d in input_dims]
-    module = TfjsGraphModule(nodes, weights, input_node, [ref for _, ref in outputs], shape)
+    module = TfjsGraphModule(nodes, weights, input_node, [ref for _, ref in outputs], shape,
+                             static_shapes=fixed_batch)
     module.eval()
     example = torch.zeros(shape, dtype=torch.float32)
     with torch.no_grad():
@@ -873,7 +1082,8 @@ def convert(model_json, out_path, wanted_outputs=(), batch=1):
         },
         "input": {"name": input_node, "shape": input_dims, "layout": "NHWC", "dtype": "float32"},
         "outputs": [
-            {"name": name, "tensor": ref, "shape": [-1] + list(r.shape[1:]), "dtype": "float32"}
+            {"name": name, "tensor": ref, "shape": [shape[0] if fixed_batch else -1]
+             + list(r.shape[1:]), "dtype": "float32"}
             for (name, ref), r in zip(outputs, results)
         ],
     }
@@ -913,7 +1123,11 @@ def main(argv=None):
             source = os.path.join(base, config["sourceDir"], entry["source"])
             out = os.path.join(args.out_dir, entry["id"] + ".pt")
             wanted = ["%s=%s" % (o["name"], o["tensor"]) for o in entry["outputs"]]
-            report(out, convert(source, out, wanted, args.batch))
+            batch = entry["input"]["shape"][0]
+            if batch > 0:
+                report(out, convert(source, out, wanted, batch, fixed_batch=True))
+            else:
+                report(out, convert(source, out, wanted, args.batch))
         return 0
     if not args.model_json or not args.out:
         parser.error("give MODEL_JSON and OUT, or --config and --out-dir")
