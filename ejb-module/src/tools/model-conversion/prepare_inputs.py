@@ -8,9 +8,6 @@ manifest.json; golden.mjs then adds the original TF.js outputs.
   borders) to 128x128 or 192x192, values x/127.5 - 1.
 - Face-mesh inputs: an axis-aligned square face crop, 1.5x the full-range
   detector's box, resized to 192x192, values x/255.
-- Iris inputs: a square eye crop centred between the eye corners, 2.3x their
-  distance, resized to 64x64, values x/255; the crop of the eye around face
-  landmarks 362/263 is mirrored, as the iris model wants a 33/133 eye.
 Crop centres and sides are rounded to whole pixels, so that float noise in the
 models that locate them cannot change the inputs.
 
@@ -31,8 +28,7 @@ from PIL import Image
 import facepipe
 
 DETECTOR_SOURCES = ["astronaut.jpg", "sample1.jpg", "two-people.jpg"]
-MESH_SOURCES = ["astronaut.jpg", "sample6.jpg"]
-EYES = [("33-133", 33, 133, False), ("362-263", 362, 263, True)]
+MESH_SOURCES = ["astronaut.jpg", "sample6.jpg", "sample1.jpg"]
 
 
 def write_input(golden_dir, case_id, array):
@@ -76,8 +72,6 @@ def main(argv):
             })
 
     full = load("face-detector-full")
-    mesh = load("face-mesh")
-    eye_crops = []
     for n, source in enumerate(MESH_SOURCES, 1):
         image = Image.open(os.path.join(fixture_dir, source)).convert("RGB")
         face = facepipe.detect(full, image, "face-detector-full")[0]
@@ -85,14 +79,13 @@ def main(argv):
         # whole pixels: the crop must not depend on float noise in the detector
         side = float(round(1.5 * max(x1 - x0, y1 - y0)))
         cx, cy = float(round((x0 + x1) / 2)), float(round((y0 + y1) / 2))
-        crop, (step, ox, oy) = facepipe.crop_square(image, cx, cy, side, 192)
-        tensor = facepipe.to_unit_input(crop)
-        case_id = "face-mesh-%d" % n
+        crop, _ = facepipe.crop_square(image, cx, cy, side, 192)
+        case_id = "face-mesh-attention-%d" % n
         cases.append({
             "id": case_id,
-            "model": "face-mesh",
+            "model": "face-mesh-attention",
             "input": {
-                "file": write_input(golden_dir, case_id, tensor),
+                "file": write_input(golden_dir, case_id, facepipe.to_unit_input(crop)),
                 "shape": [1, 192, 192, 3], "layout": "NHWC", "dtype": "float32",
                 "range": [0.0, 1.0],
             },
@@ -100,34 +93,6 @@ def main(argv):
                 "fixture": source,
                 "transform": "square crop, centre (%.0f, %.0f), side %.0f px (1.5 x detector box), "
                              "bilinear to 192x192; value/255" % (cx, cy, side),
-            },
-        })
-        with torch.no_grad():
-            points = mesh(torch.from_numpy(tensor))[0].numpy().reshape(468, 3)
-        # mesh points are in crop pixels; back to photo pixels
-        photo = points[:, :2] * step + np.array([ox, oy])
-        for tag, a, b, mirror in EYES:
-            (ax, ay), (bx, by) = photo[a], photo[b]
-            ecx, ecy = float(round((ax + bx) / 2)), float(round((ay + by) / 2))
-            eside = float(round(2.3 * max(abs(ax - bx), abs(ay - by))))
-            ecrop, _ = facepipe.crop_square(image, ecx, ecy, eside, 64, mirror=mirror)
-            eye_crops.append((source, tag, mirror, ecx, ecy, eside, ecrop))
-
-    for n, (source, tag, mirror, ecx, ecy, eside, ecrop) in enumerate(eye_crops, 1):
-        case_id = "iris-%d" % n
-        cases.append({
-            "id": case_id,
-            "model": "iris",
-            "input": {
-                "file": write_input(golden_dir, case_id, facepipe.to_unit_input(ecrop)),
-                "shape": [1, 64, 64, 3], "layout": "NHWC", "dtype": "float32",
-                "range": [0.0, 1.0],
-            },
-            "source": {
-                "fixture": source,
-                "transform": "eye of face landmarks %s: square crop, centre (%.0f, %.0f), side %.0f px "
-                             "(2.3 x corner distance), bilinear to 64x64%s; value/255"
-                             % (tag, ecx, ecy, eside, ", mirrored left-right" if mirror else ""),
             },
         })
 
@@ -139,8 +104,7 @@ def main(argv):
         "models": {
             "face-detector-short": "models/face/face-detector-short.pt",
             "face-detector-full": "models/face/face-detector-full.pt",
-            "face-mesh": "models/face/face-mesh.pt",
-            "iris": "models/face/iris.pt",
+            "face-mesh-attention": "models/face/face-mesh-attention.pt",
         },
         # Two float32 evaluations of these graphs (TF.js's and XNNPACK's, each
         # summing in its own order) each stray up to about 1.2e-6 of the

@@ -17,9 +17,9 @@ import org.smartsession.engine.pipeline.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**
- * The vision engine: MediaPipe's face detector, face mesh and iris models as TorchScript through
- * DJL. Models load once when the application starts; each frame worker thread gets its own
- * predictors and buffers on first use.
+ * The vision engine: MediaPipe's face detectors and attention face mesh as TorchScript through DJL.
+ * Models load once when the application starts; each frame worker thread gets its own predictors
+ * and buffers on first use.
  */
 @ApplicationScoped
 public class DjlFaceAnalyzer implements FaceAnalyzer {

@@ -22,15 +22,13 @@ import java.util.List;
  */
 final class FaceModels implements AutoCloseable {
   static final String RESOURCE_DIR = "models/face/";
-  static final String MESH = "face-mesh.pt";
-  static final String IRIS = "iris.pt";
+  static final String MESH = "face-mesh-attention.pt";
 
   private final Path directory;
   private final List<ZooModel<NDList, NDList>> loaded = new ArrayList<>();
   private final java.util.EnumMap<DetectorSpec, ZooModel<NDList, NDList>> detectors =
       new java.util.EnumMap<>(DetectorSpec.class);
   final ZooModel<NDList, NDList> mesh;
-  final ZooModel<NDList, NDList> iris;
 
   private FaceModels(Path directory)
       throws IOException, ModelNotFoundException, MalformedModelException {
@@ -39,7 +37,6 @@ final class FaceModels implements AutoCloseable {
       detectors.put(spec, load(spec.file));
     }
     this.mesh = load(MESH);
-    this.iris = load(IRIS);
   }
 
   /** Loads the models bundled in this application's class path. */
@@ -48,8 +45,7 @@ final class FaceModels implements AutoCloseable {
     configureDjl();
     Path dir = Files.createTempDirectory("smartsession-models");
     dir.toFile().deleteOnExit();
-    for (String file :
-        List.of(DetectorSpec.SHORT_RANGE.file, DetectorSpec.FULL_RANGE.file, MESH, IRIS)) {
+    for (String file : List.of(DetectorSpec.SHORT_RANGE.file, DetectorSpec.FULL_RANGE.file, MESH)) {
       try (InputStream in =
           FaceModels.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + file)) {
         if (in == null) {
@@ -103,10 +99,6 @@ final class FaceModels implements AutoCloseable {
 
   Predictor<NDList, NDList> newMeshPredictor() {
     return mesh.newPredictor();
-  }
-
-  Predictor<NDList, NDList> newIrisPredictor() {
-    return iris.newPredictor();
   }
 
   @Override

@@ -3,11 +3,11 @@ package org.smartsession.engine.vision;
 import org.smartsession.model.face.Landmarks;
 
 /**
- * Where the mesh looks for a face: a square crop turned with the face. It comes from a detection,
- * or, for a face tracked from the previous frame, from that face's landmarks, which is how the
- * detector can be skipped on most frames.
+ * Where the mesh looks for a face: a square crop turned with the face. It comes from a detection
+ * ({@code detected}: a face not seen before), or, for a face tracked from the previous frame, from
+ * that face's landmarks, which is how the detector can be skipped on most frames.
  */
-record FaceRegion(CropTransform crop, float detectorScore) {
+record FaceRegion(CropTransform crop, float detectorScore, boolean detected) {
   /** MediaPipe's face crop: the face's extent, squared and enlarged by half. */
   static final double SCALE = 1.5;
 
@@ -18,7 +18,9 @@ record FaceRegion(CropTransform crop, float detectorScore) {
             d.keypointX(Detection.LEFT_EYE) - d.keypointX(Detection.RIGHT_EYE));
     double side = Math.max(d.width(), d.height()) * SCALE;
     return new FaceRegion(
-        CropTransform.square(d.centreX(), d.centreY(), side, angle, meshSize, false), d.score());
+        CropTransform.square(d.centreX(), d.centreY(), side, angle, meshSize, false),
+        d.score(),
+        true);
   }
 
   /**
@@ -50,7 +52,7 @@ record FaceRegion(CropTransform crop, float detectorScore) {
     double cy = cu * sin + cv * cos;
     double side = Math.max(maxU - minU, maxV - minV) * SCALE;
     return new FaceRegion(
-        CropTransform.square(cx, cy, side, angle, meshSize, false), detectorScore);
+        CropTransform.square(cx, cy, side, angle, meshSize, false), detectorScore, false);
   }
 
   double centreX() {

@@ -13,9 +13,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
-import java.nio.FloatBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,24 +35,33 @@ import org.smartsession.model.face.Landmarks;
  * One frame worker's share of the vision engine: its own predictors and reusable image buffers.
  * Confined to one thread.
  *
- * <p>Per frame: the whole frame, letterboxed, through the face detector; then, for all faces in one
- * batch, a rotated crop of each through the mesh; then both eyes of every face, in one batch,
- * through the iris model. Crops are cut with {@code warpAffine} straight from the frame and
- * converted to RGB floats in place, so no pixel is touched from Java.
+ * <p>Per frame: the whole frame, letterboxed, through the face detector when a search is due; then
+ * a rotated crop of each face through MediaPipe's attention mesh, which gives the 468 mesh points
+ * and, from its own eye regions, refined eyes and both irises. Crops are cut with {@code
+ * warpAffine} straight from the frame and converted to RGB floats in place, so no pixel is touched
+ * from Java.
  */
 final class VisionWorker implements AutoCloseable {
   static final int MESH_SIZE = 192;
-  static final int IRIS_SIZE = 64;
+
+  /** Face presence a followed face needs to stay followed, as in MediaPipe's tracking. */
   static final float MIN_PRESENCE = 0.5f;
+
+  /**
+   * Face presence enough for a newly detected face, which a close-up look with the detector must
+   * confirm as well (see {@link #confirmed}). Lower than {@link #MIN_PRESENCE}: the mesh doubts
+   * faces in full profile, and a profile next to a student is what an exam must not miss.
+   */
+  static final float MIN_NEW_PRESENCE = 0.1f;
+
+  /**
+   * The close-up a new face is confirmed on, in sides of its region: twice the region, three times
+   * the face, about the scale the short-range detector was made for.
+   */
+  static final double CLOSE_UP = 2;
 
   /** How much neighbouring tiles overlap, so that a face on a tile's edge is whole in the other. */
   static final double TILE_OVERLAP = 0.2;
-
-  /** MediaPipe's eye crop: 2.3 times the eye's width. */
-  static final double EYE_CROP_SCALE = 2.3;
-
-  /** The iris model's output per eye: 5 points (centre, then four on the edge) × (x, y, z). */
-  private static final int IRIS_VALUES = 15;
 
   private final int maxFaces;
   private final NDManager manager;
@@ -60,7 +70,6 @@ final class VisionWorker implements AutoCloseable {
   private final java.util.EnumMap<DetectorSpec, Mat> detectorPixels =
       new java.util.EnumMap<>(DetectorSpec.class);
   private final Predictor<NDList, NDList> mesh;
-  private final Predictor<NDList, NDList> iris;
 
   private final Mat affine = new Mat(2, 3, CV_64F);
   private final DoubleIndexer affineValues = affine.createIndexer();
@@ -74,9 +83,6 @@ final class VisionWorker implements AutoCloseable {
   private final Mat meshPixels;
   private final Mat meshRgb = new Mat();
   private final Mat meshInput = new Mat();
-  private final Mat irisPixels;
-  private final Mat irisRgb = new Mat();
-  private final Mat irisInput = new Mat();
 
   VisionWorker(FaceModels models, int maxFaces) {
     this.maxFaces = maxFaces;
@@ -86,26 +92,26 @@ final class VisionWorker implements AutoCloseable {
       detectorPixels.put(spec, new Mat(spec.inputSize, spec.inputSize, CV_8UC3));
     }
     this.mesh = models.newMeshPredictor();
-    this.iris = models.newIrisPredictor();
-    this.meshPixels = new Mat(MESH_SIZE * maxFaces, MESH_SIZE, CV_8UC3);
-    this.irisPixels = new Mat(IRIS_SIZE * 2 * maxFaces, IRIS_SIZE, CV_8UC3);
+    this.meshPixels = new Mat(MESH_SIZE, MESH_SIZE, CV_8UC3);
   }
 
   /**
-   * Every face in a single image, however small: the short-range detector on the whole frame, the
-   * full-range one on overlapping tiles, then mesh and iris for all. For one-off images; a stream
-   * of frames goes through a {@link FaceTracker}, which spreads this work over frames.
+   * Every face in a single image, however small: the full-range detector on overlapping tiles, the
+   * short-range one on the whole frame, then the mesh for all. Tiles come first because their
+   * boxes, seen at a larger scale, frame a face more exactly, and the attention mesh wants a well
+   * framed face. For one-off images; a stream of frames goes through a {@link FaceTracker}, which
+   * spreads this work over frames.
    */
   FaceAnalysis analyze(Mat bgr, int tilesPerSide) throws TranslateException {
     Map<String, Double> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     List<FaceRegion> regions = new ArrayList<>();
-    addNew(
-        regions,
-        detect(bgr, DetectorSpec.SHORT_RANGE, wholeFrame(bgr, DetectorSpec.SHORT_RANGE), timings));
     for (CropTransform tile : tiles(bgr.cols(), bgr.rows(), tilesPerSide)) {
       addNew(regions, detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
     }
+    addNew(
+        regions,
+        detect(bgr, DetectorSpec.SHORT_RANGE, wholeFrame(bgr, DetectorSpec.SHORT_RANGE), timings));
     // A detector's region is rough; the region the first landmarks give is what a stream would
     // use from its second frame on, so one more pass makes single images read as streams do.
     List<FaceRegion> refined =
@@ -194,74 +200,98 @@ final class VisionWorker implements AutoCloseable {
   record TrackedFace(Face face, FaceRegion next) {}
 
   /**
-   * Mesh for every region in one batch, iris for both eyes of every face found in one batch.
-   * Regions where the mesh sees no face are dropped, and so is a face found twice.
+   * The attention mesh on each region, one after another. Regions where the mesh sees no face are
+   * dropped, and so is a face found twice.
    */
   List<TrackedFace> faces(Mat bgr, List<FaceRegion> regions, Map<String, Double> timings)
       throws TranslateException {
-    int n = Math.min(regions.size(), maxFaces);
-    if (n == 0) {
-      return List.of();
-    }
-    long t = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      try (Mat slot = meshPixels.rowRange(i * MESH_SIZE, (i + 1) * MESH_SIZE)) {
-        warp(bgr, slot, regions.get(i).crop(), MESH_SIZE);
-      }
-    }
-    try (Mat used = meshPixels.rowRange(0, n * MESH_SIZE)) {
-      toFloats(used, meshRgb, meshInput, 1 / 255.0, 0);
-    }
-    timings.put("meshInput", ms(t));
-    t = System.nanoTime();
-    float[][] meshOutputs = predict(mesh, meshInput, n, MESH_SIZE);
-    float[] points = meshOutputs[0];
-    float[] presence = meshOutputs[1];
-    timings.put("mesh", ms(t));
-
-    List<Integer> kept = new ArrayList<>();
+    List<TrackedFace> faces = new ArrayList<>();
     List<FaceRegion> keptRegions = new ArrayList<>();
-    float[][] all = new float[n][];
-    for (int i = 0; i < n; i++) {
-      if (presence[i] < MIN_PRESENCE) {
+    for (FaceRegion region : regions.subList(0, Math.min(regions.size(), maxFaces))) {
+      long t = System.nanoTime();
+      warp(bgr, meshPixels, region.crop(), MESH_SIZE);
+      toFloats(meshPixels, meshRgb, meshInput, 1 / 255.0, 0);
+      timings.merge("meshInput", ms(t), Double::sum);
+      t = System.nanoTime();
+      float[][] out = predict(mesh, meshInput, 1, MESH_SIZE);
+      timings.merge("mesh", ms(t), Double::sum);
+      float presence = out[1][0];
+      if (presence < (region.detected() ? MIN_NEW_PRESENCE : MIN_PRESENCE)
+          || region.detected() && !confirmed(bgr, region, timings)) {
         continue; // no face in this region: a false detection, or a tracked face that left
       }
-      float[] xyz = new float[Landmarks.COUNT * 3];
-      CropTransform c = regions.get(i).crop();
-      double zScale = c.scale();
-      for (int p = 0; p < Landmarks.MESH_COUNT; p++) {
-        int r = i * Landmarks.MESH_COUNT * 3 + p * 3;
-        xyz[p * 3] = (float) c.x(points[r], points[r + 1]);
-        xyz[p * 3 + 1] = (float) c.y(points[r], points[r + 1]);
-        xyz[p * 3 + 2] = (float) (points[r + 2] * zScale);
-      }
+      float[] xyz = landmarks(region.crop(), out);
       float noseX = xyz[Landmarks.NOSE_TIP * 3];
       float noseY = xyz[Landmarks.NOSE_TIP * 3 + 1];
       if (keptRegions.stream().anyMatch(r -> r.covers(noseX, noseY))) {
         continue; // two regions converged on one face
       }
-      all[i] = xyz;
-      kept.add(i);
-      keptRegions.add(regions.get(i));
-    }
-    if (!kept.isEmpty()) {
-      irises(bgr, kept, all, timings);
-    }
-    List<TrackedFace> faces = new ArrayList<>(kept.size());
-    for (int i : kept) {
-      Landmarks landmarks = Landmarks.of(all[i]);
-      float score = regions.get(i).detectorScore();
+      keptRegions.add(region);
+      Landmarks landmarks = Landmarks.of(xyz);
+      float score = region.detectorScore();
       faces.add(
           new TrackedFace(
               new Face(
                   box(landmarks),
                   score,
                   landmarks,
-                  presence[i],
+                  presence,
                   HeadPoseEstimator.estimate(landmarks)),
               FaceRegion.fromLandmarks(landmarks, score, MESH_SIZE)));
     }
     return faces;
+  }
+
+  /**
+   * Whether the short-range detector, shown a close-up of a newly detected face's region, finds a
+   * face there too. A detection from far away (a tile, a whole frame) can be a face-like object
+   * that the attention mesh would then take for a face; close up, at the detector's own scale, it
+   * is rejected.
+   */
+  private boolean confirmed(Mat bgr, FaceRegion region, Map<String, Double> timings)
+      throws TranslateException {
+    double side = region.side() * CLOSE_UP;
+    CropTransform closeUp =
+        CropTransform.letterbox(
+            region.centreX() - side / 2,
+            region.centreY() - side / 2,
+            side,
+            side,
+            DetectorSpec.SHORT_RANGE.inputSize);
+    return detect(bgr, DetectorSpec.SHORT_RANGE, closeUp, timings).stream()
+        .anyMatch(d -> region.covers(d.centreX(), d.centreY()));
+  }
+
+  /**
+   * The 478 points in frame pixels from the model's outputs (mesh, face flag, then left eye, left
+   * iris, right eye, right iris, all in crop pixels): the mesh refined by the eye regions.
+   */
+  private static float[] landmarks(CropTransform crop, float[][] out) {
+    float[] xyz = new float[Landmarks.COUNT * 3];
+    float[] mesh = out[0];
+    double zScale = crop.scale();
+    for (int p = 0; p < Landmarks.MESH_COUNT; p++) {
+      xyz[p * 3] = (float) crop.x(mesh[p * 3], mesh[p * 3 + 1]);
+      xyz[p * 3 + 1] = (float) crop.y(mesh[p * 3], mesh[p * 3 + 1]);
+      xyz[p * 3 + 2] = (float) (mesh[p * 3 + 2] * zScale);
+    }
+    MeshRefinement.refine(
+        xyz,
+        toFrame(crop, out[2]),
+        toFrame(crop, out[3]),
+        toFrame(crop, out[4]),
+        toFrame(crop, out[5]));
+    return xyz;
+  }
+
+  /** (x, y) pairs from crop to frame pixels. */
+  private static float[] toFrame(CropTransform crop, float[] xy) {
+    float[] frame = new float[xy.length];
+    for (int i = 0; i < xy.length; i += 2) {
+      frame[i] = (float) crop.x(xy[i], xy[i + 1]);
+      frame[i + 1] = (float) crop.y(xy[i], xy[i + 1]);
+    }
+    return frame;
   }
 
   /** The axis-aligned box around the mesh points. */
@@ -280,64 +310,6 @@ final class VisionWorker implements AutoCloseable {
   }
 
   /**
-   * Both eyes of every kept face in one batch. The person's left eye (362–263) is mirrored, since
-   * the model was trained on one side only; the mirrored transform maps its points back unchanged
-   * in order.
-   */
-  private void irises(Mat bgr, List<Integer> kept, float[][] all, Map<String, Double> timings)
-      throws TranslateException {
-    long t = System.nanoTime();
-    int eyes = kept.size() * 2;
-    CropTransform[] crops = new CropTransform[eyes];
-    for (int k = 0; k < kept.size(); k++) {
-      float[] xyz = all[kept.get(k)];
-      crops[2 * k] = eyeCrop(xyz, Landmarks.RIGHT_EYE_OUTER, Landmarks.RIGHT_EYE_INNER, false);
-      crops[2 * k + 1] = eyeCrop(xyz, Landmarks.LEFT_EYE_INNER, Landmarks.LEFT_EYE_OUTER, true);
-    }
-    for (int e = 0; e < eyes; e++) {
-      try (Mat slot = irisPixels.rowRange(e * IRIS_SIZE, (e + 1) * IRIS_SIZE)) {
-        warp(bgr, slot, crops[e], IRIS_SIZE);
-      }
-    }
-    try (Mat used = irisPixels.rowRange(0, eyes * IRIS_SIZE)) {
-      toFloats(used, irisRgb, irisInput, 1 / 255.0, 0);
-    }
-    timings.put("irisInput", ms(t));
-    t = System.nanoTime();
-    float[] out = predict(iris, irisInput, eyes, IRIS_SIZE)[0];
-    timings.put("iris", ms(t));
-    for (int e = 0; e < eyes; e++) {
-      float[] xyz = all[kept.get(e / 2)];
-      int firstTarget = e % 2 == 0 ? Landmarks.RIGHT_IRIS_CENTER : Landmarks.LEFT_IRIS_CENTER;
-      CropTransform c = crops[e];
-      for (int p = 0; p < 5; p++) {
-        int r = e * IRIS_VALUES + p * 3;
-        // Mirroring the crop swaps the iris edge points on either side of the centre (1 and 3).
-        int target = (firstTarget + (mirrored(e) && p % 2 == 1 ? 4 - p : p)) * 3;
-        xyz[target] = (float) c.x(out[r], out[r + 1]);
-        xyz[target + 1] = (float) c.y(out[r], out[r + 1]);
-        xyz[target + 2] = (float) (out[r + 2] * c.scale());
-      }
-    }
-  }
-
-  /** Odd eyes of the batch are the person's left eyes, whose crops are mirrored. */
-  private static boolean mirrored(int eye) {
-    return eye % 2 == 1;
-  }
-
-  /** A square around the eye corners, turned with them, {@link #EYE_CROP_SCALE} times as wide. */
-  private static CropTransform eyeCrop(float[] xyz, int from, int to, boolean mirror) {
-    double x0 = xyz[from * 3];
-    double y0 = xyz[from * 3 + 1];
-    double x1 = xyz[to * 3];
-    double y1 = xyz[to * 3 + 1];
-    double angle = Math.atan2(y1 - y0, x1 - x0);
-    double side = Math.hypot(x1 - x0, y1 - y0) * EYE_CROP_SCALE;
-    return CropTransform.square((x0 + x1) / 2, (y0 + y1) / 2, side, angle, IRIS_SIZE, mirror);
-  }
-
-  /**
    * Runs a model on a batch of {@code batch} square RGB float images of side {@code size}, laid out
    * one after another in {@code input}; returns each output as a flat array.
    */
@@ -348,7 +320,13 @@ final class VisionWorker implements AutoCloseable {
           model.predict(
               new NDList(
                   call.create(
-                      (FloatBuffer) input.createBuffer(), new Shape(batch, size, size, 3))));
+                      input
+                          .data()
+                          .capacity(input.total() * input.elemSize())
+                          .asByteBuffer()
+                          .order(ByteOrder.nativeOrder()),
+                      new Shape(batch, size, size, 3),
+                      DataType.FLOAT32)));
       float[][] values = new float[out.size()][];
       for (int i = 0; i < values.length; i++) {
         values[i] = out.get(i).toFloatArray();
@@ -385,22 +363,11 @@ final class VisionWorker implements AutoCloseable {
     detectors.values().forEach(Predictor::close);
     detectorPixels.values().forEach(Mat::close);
     mesh.close();
-    iris.close();
     manager.close();
     affineValues.close();
     squares.values().forEach(Size::close);
     black.close();
-    for (Mat m :
-        List.of(
-            affine,
-            detectorRgb,
-            detectorInput,
-            meshPixels,
-            meshRgb,
-            meshInput,
-            irisPixels,
-            irisRgb,
-            irisInput)) {
+    for (Mat m : List.of(affine, detectorRgb, detectorInput, meshPixels, meshRgb, meshInput)) {
       m.close();
     }
   }

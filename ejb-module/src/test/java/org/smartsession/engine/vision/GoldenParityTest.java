@@ -84,7 +84,8 @@ class GoldenParityTest {
             .distinct()
             .sorted()
             .toList();
-    assertEquals(List.of("face-detector-full", "face-detector-short", "face-mesh", "iris"), models);
+    assertEquals(
+        List.of("face-detector-full", "face-detector-short", "face-mesh-attention"), models);
     for (JsonObject c : cases.getValuesAs(JsonObject.class)) {
       assertFalse(c.getJsonArray("outputs").isEmpty(), c.getString("id"));
     }
@@ -233,8 +234,7 @@ class GoldenParityTest {
 
   /**
    * The model named in the manifest, from the application's own {@link FaceModels} (class path
-   * resource, DJL criteria, PyTorch engine, offline). Each detector comes with its own set; the
-   * mesh and iris models of the first set loaded serve.
+   * resource, DJL criteria, PyTorch engine, offline).
    */
   private static ZooModel<NDList, NDList> model(String name) throws Exception {
     String file = manifest.getJsonObject("models").getString(name);
@@ -242,9 +242,6 @@ class GoldenParityTest {
     String fileName = file.substring(FaceModels.RESOURCE_DIR.length());
     if (fileName.equals(FaceModels.MESH)) {
       return models().mesh;
-    }
-    if (fileName.equals(FaceModels.IRIS)) {
-      return models().iris;
     }
     for (DetectorSpec spec : DetectorSpec.values()) {
       if (spec.file.equals(fileName)) {
