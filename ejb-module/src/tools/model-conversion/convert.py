@@ -825,8 +825,10 @@ class TfjsGraphModule(torch.nn.Module):
                 for r in node["inputs"])
         a = a.transpose(-1, -2) if flip_a else a
         b = b.transpose(-1, -2) if flip_b else b
-        common = torch.promote_types(a.dtype, b.dtype)  # float64 in check_parity --exact
-        return torch.matmul(a.to(common), b.to(common)), PLAIN
+        if a.dtype != b.dtype:  # a float32 constant against float64 in check_parity --exact
+            common = torch.promote_types(a.dtype, b.dtype)
+            a, b = a.to(common), b.to(common)
+        return torch.matmul(a, b), PLAIN
 
     def _gather(self, node, env):
         if node["attr"].get("batch_dims", 0):

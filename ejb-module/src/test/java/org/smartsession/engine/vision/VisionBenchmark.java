@@ -19,8 +19,8 @@ import org.smartsession.model.face.FaceAnalysis;
 
 /**
  * The vision engine on one 640×480 frame with one face (the astronaut fixture, padded to 640×480),
- * after decoding: detectors, mesh and iris, with their input preparation. Run with {@code -t 1} for
- * one worker and {@code -t 2} for two (each thread has its own worker, as in the server).
+ * after decoding: detectors and the attention mesh, with their input preparation. Run with {@code
+ * -t 1} for one worker and {@code -t 2} for two (each thread has its own worker, as in the server).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
