@@ -24,7 +24,8 @@ import org.smartsession.model.face.FaceAnalysis;
  * (stages that run on some frames only are averaged over all frames), and the thread's CPU time per
  * frame, which a busy machine disturbs less than wall time, and the process's memory. Run: {@code
  * mvn -Pbench -pl ejb-module -am test-compile
- * -Dbench.main=org.smartsession.engine.vision.VisionStageTimes -Dbench.jvm="-Dframes=400"}.
+ * -Dbench.main=org.smartsession.engine.vision.VisionStageTimes -Dbench.jvm="-Dframes=400"}; add
+ * {@code -DdetectEvery=N -DtileScanEvery=M} inside {@code bench.jvm} for another search cadence.
  */
 public final class VisionStageTimes {
   private VisionStageTimes() {}
@@ -38,7 +39,21 @@ public final class VisionStageTimes {
     System.out.printf(Locale.ROOT, "one-face 640x480 JPEG, %d bytes%n", jpeg.length);
     try (FaceModels models = FaceModels.loadBundled();
         VisionWorker worker = new VisionWorker(models, 4)) {
-      MeshFaceTracker tracker = new MeshFaceTracker(VisionSettings.defaults());
+      VisionSettings d = VisionSettings.defaults();
+      // The searches' cadence, as the server's settings would give it (default: the defaults).
+      VisionSettings settings =
+          new VisionSettings(
+              Integer.getInteger("detectEvery", d.detectEvery()),
+              Integer.getInteger("tileScanEvery", d.tileScanEvery()),
+              d.tilesPerSide(),
+              d.maxFaces(),
+              d.searchAtLeastEveryMs());
+      System.out.printf(
+          Locale.ROOT,
+          "whole-frame detector every %d frames, one tile every %d frames%n",
+          settings.detectEvery(),
+          settings.tileScanEvery());
+      MeshFaceTracker tracker = new MeshFaceTracker(settings);
       Map<String, Double> sums = new TreeMap<>();
       List<Double> totals = new ArrayList<>();
       long cpu = 0;
