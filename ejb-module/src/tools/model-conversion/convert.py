@@ -25,7 +25,10 @@ libtorch's cost per operation matters more than the arithmetic. So:
   of a padded copy of the input;
 - a residual added to channel-padded input adds into the first channels in
   place instead of materialising the zero-padded tensor;
-- additions and Relus write into intermediate results nobody else reads.
+- additions and Relus write into intermediate results nobody else reads;
+- two branches of the same structure (the attention mesh's left and right
+  eye regions) run their layers once, side by side in channels, each
+  convolution as a grouped one holding both kernels (see _find_twins).
 
 Only the operations met in the MediaPipe face models are implemented; any
 other operation stops the conversion with a clear error instead of producing a
@@ -276,6 +279,9 @@ class TfjsGraphModule(torch.nn.Module):
         self.kernel_hw = {}
         self.per_channel_alpha = set()
         self._prepare_parameters()
+        self.twins = self._find_twins()
+        self._prepare_twin_parameters()
+        self.order = self._order_with_twins()
         # Spatial sizes are fixed by the model's input size: record them in one
         # eager run so that tracing bakes padding amounts in as constants
         # (only the batch size stays dynamic).
@@ -455,6 +461,210 @@ class TfjsGraphModule(torch.nn.Module):
             setattr(self, attribute, context)
         return getattr(self, attribute)
 
+    # -- twin branches -------------------------------------------------------
+
+    def _find_twins(self):
+        """{left node: right node} for the layers of two structurally
+        identical branches ending in two of the kept outputs (the attention
+        mesh's left and right eye regions): same operations, attributes and
+        weight shapes, different weights. Each pair of layers then runs once
+        on both branches' activations side by side in channels (a
+        convolution as a grouped one holding both kernels): on these small
+        feature maps the cost per operation dominates, and half as many
+        operations do the same arithmetic. Only convolutions, PReLUs, max
+        pools and additions fed by such layers are paired; everything else
+        runs per branch on its half."""
+        outputs = [tensor_name(r)[0] for r in self.output_refs]
+        matched = {}
+        for i, a in enumerate(outputs):
+            for b in outputs[i + 1:]:
+                matched.update(self._match_branches(a, b) or {})
+        self.matched_branches = matched
+        twins = {}
+        # a layer's input pair: paired layers, or two matching images put side by side
+        pairable = lambda d: d in twins or (d in matched and self._is_image(d))
+        for name in self.order:
+            if name not in matched:
+                continue
+            node = self.by_name[name]
+            op = node["op"]
+            data = [tensor_name(r)[0] for r in node["inputs"]
+                    if self.by_name[tensor_name(r)[0]]["op"] != "Const"]
+            if op in CONV_OPS:
+                ok = len(data) == 1
+            elif op == "Prelu":
+                ok = data == [tensor_name(node["inputs"][0])[0]] and pairable(data[0])
+            elif op == "MaxPool":
+                ok = len(data) == 1 and pairable(data[0])
+            elif op in ("Pad", "PadV2"):
+                # a channel padding left to the addition that reads it
+                ok = (not self._pad_needed(name) and data[0] in twins)
+            elif op in ("Add", "AddV2"):
+                ok = len(data) == 2 and all(pairable(d) for d in data) and (
+                    all(self.by_name[d]["op"] not in ("Pad", "PadV2") for d in data)
+                    or any(self._fresh(r) and self.by_name[tensor_name(r)[0]]["op"]
+                           not in ("Pad", "PadV2") for r in node["inputs"]))
+            else:
+                ok = False
+            if ok:
+                twins[name] = matched[name]
+        return twins
+
+    def _is_image(self, name, seen=None):
+        """True if node `name` yields a 4-D activation (NHWC in the graph),
+        as far as the graph's structure tells."""
+        node = self.by_name[name]
+        op = node["op"]
+        if op in CONV_OPS or op in ("MaxPool", "DepthToSpace", "ResizeBilinear"):
+            return True
+        if op in ("Prelu", "Relu", "Relu6", "Pad", "PadV2", "Identity"):
+            return self._is_image(tensor_name(node["inputs"][0])[0])
+        if op == "Reshape":
+            shape = self.by_name[tensor_name(node["inputs"][1])[0]]
+            if shape["op"] == "Const":
+                return np.size(self._const(node["inputs"][1])) == 4
+            return shape["op"] == "Pack" and len(shape["inputs"]) == 4
+        return False
+
+    def _match_branches(self, a, b):
+        """{node: twin} if the subgraphs ending in nodes a and b have the same
+        structure down to where they meet; otherwise None."""
+        found = {}
+        stack = [(a, b)]
+        while stack:
+            x, y = stack.pop()
+            if x == y or found.get(x) == y:
+                continue
+            nx, ny = self.by_name[x], self.by_name[y]
+            if nx["op"] != ny["op"] or len(nx["inputs"]) != len(ny["inputs"]):
+                return None
+            if nx["op"] == "Const":
+                if np.shape(self.weights.get(x)) != np.shape(self.weights.get(y)):
+                    return None
+                continue
+            if nx["attr"] != ny["attr"] or x in found or y in found.values():
+                return None
+            found[x] = y
+            for rx, ry in zip(nx["inputs"], ny["inputs"]):
+                if tensor_name(rx)[1] != tensor_name(ry)[1]:
+                    return None
+                stack.append((tensor_name(rx)[0], tensor_name(ry)[0]))
+        return found
+
+    @staticmethod
+    def _twin_key(name):
+        return name + "+twin"
+
+    def _prepare_twin_parameters(self):
+        """Both branches' parameters side by side, for each pair of layers."""
+        def both(name, twin, part, axis=0):
+            return np.concatenate([self._param((name, part)).numpy(),
+                                   self._param((twin, part)).numpy()], axis=axis)
+        for name, twin in self.twins.items():
+            key = self._twin_key(name)
+            op = self.by_name[name]["op"]
+            if op in CONV_OPS:
+                self._buffer((key, "weight"), both(name, twin, "weight"))
+                self.groups[key] = 2 * self.groups[name]
+                self.kernel_hw[key] = self.kernel_hw[name]
+                if (name, "bias") in self.params:
+                    self._buffer((key, "bias"), both(name, twin, "bias"))
+            if (name, "alpha") in self.params:
+                self._buffer((key, "alpha"), both(name, twin, "alpha", axis=-1))
+                if name in self.per_channel_alpha:
+                    self.per_channel_alpha.add(key)
+
+    def _order_with_twins(self):
+        """The topological order with each pair of twin layers as one step,
+        placed where both branches' inputs are ready (the right one's
+        position is dropped)."""
+        if not self.twins:
+            return self.order
+        second = {twin: name for name, twin in self.twins.items()}
+        unit = lambda n: second.get(n, n)
+        position = {n: i for i, n in enumerate(self.order)}
+        needs = {unit(n): set() for n in self.order}
+        for n in self.order:
+            for ref in self.by_name[n]["inputs"]:
+                dep = unit(tensor_name(ref)[0])
+                if dep != unit(n):
+                    needs[unit(n)].add(dep)
+        users = {u: [] for u in needs}
+        for u, deps in needs.items():
+            for d in deps:
+                users[d].append(u)
+        waiting = {u: len(d) for u, d in needs.items()}
+        ready = sorted((position[u], u) for u, c in waiting.items() if c == 0)
+        import heapq
+        heapq.heapify(ready)
+        order = []
+        while ready:
+            _, u = heapq.heappop(ready)
+            order.append(u)
+            for v in users[u]:
+                waiting[v] -= 1
+                if waiting[v] == 0:
+                    heapq.heappush(ready, (max(position[v], position.get(self.twins.get(v), 0)), v))
+        if len(order) != len(needs):
+            raise ValueError("twin branches depend on each other")
+        return order
+
+    def _run_twins(self, node, env, paired):
+        """Runs a pair of twin layers once on both branches side by side;
+        each branch's half stays readable in env for whatever is not paired."""
+        name, op = node["name"], node["op"]
+        twin = self.twins[name]
+        key = self._twin_key(name)
+        if op in ("Pad", "PadV2"):
+            env[name] = env[twin] = (None, None)  # the addition pads in place
+            return
+        if op in CONV_OPS:
+            src, pre_pad = self._conv_source(node)
+            other, _ = self._conv_source(self.by_name[twin])
+            y = self._conv_on(node, self._side_by_side(src, other, env, paired), pre_pad, key)
+        elif op in ("Prelu", "MaxPool"):
+            src = tensor_name(node["inputs"][0])[0]
+            x = self._side_by_side(src, self.matched_branches[src], env, paired)
+            y = (self._prelu(key, x) if op == "Prelu" else self._max_pool_on(node, x, key))
+        else:  # Add, AddV2
+            for ref in node["inputs"]:
+                src = tensor_name(ref)[0]
+                if self.by_name[src]["op"] not in ("Pad", "PadV2"):
+                    self._side_by_side(src, self.matched_branches[src], env, paired)
+            y = self._add_twins(node, paired)
+        paired[name] = y
+        half = self._chw(key + "/out", y)[0] // 2
+        env[name] = (y.narrow(1, 0, half), NCHW)
+        env[twin] = (y.narrow(1, half, half), NCHW)
+
+    def _side_by_side(self, name, twin, env, paired):
+        """Both branches' tensors of a pair, side by side in channels: a
+        paired layer's own result, or the two concatenated once."""
+        if name not in paired:
+            paired[name] = torch.cat([self._nchw(*env[name]), self._nchw(*env[twin])], 1)
+        return paired[name]
+
+    def _add_twins(self, node, paired):
+        refs = node["inputs"]
+        names = [tensor_name(r)[0] for r in refs]
+        pads = [self.by_name[n]["op"] in ("Pad", "PadV2") for n in names]
+        if any(pads):
+            # x + channel-padded s, per branch: s adds into the first channels of x
+            target = names[pads.index(False)]
+            source = tensor_name(self.by_name[names[pads.index(True)]]["inputs"][0])[0]
+            value, add = paired[target], paired[source]
+            half = self._chw(self._twin_key(node["name"]) + "/value", value)[0] // 2
+            part = self._chw(self._twin_key(node["name"]) + "/source", add)[0] // 2
+            value.narrow(1, 0, part).add_(add.narrow(1, 0, part))
+            value.narrow(1, half, part).add_(add.narrow(1, part, part))
+            return value
+        a, b = paired[names[0]], paired[names[1]]
+        if self._fresh(refs[0]):
+            return a.add_(b)
+        if self._fresh(refs[1]):
+            return b.add_(a)
+        return a + b
+
     # -- layout helpers ----------------------------------------------------
 
     @staticmethod
@@ -491,14 +701,21 @@ class TfjsGraphModule(torch.nn.Module):
 
     # -- operations --------------------------------------------------------
 
-    def _conv(self, node, env):
-        name, op, attr = node["name"], node["op"], node["attr"]
+    def _conv_source(self, node):
+        """(node whose output a convolution reads, zero padding folded into it)."""
         src = tensor_name(node["inputs"][0])[0]
-        pre_pad = (0, 0)
         if src in self.folded_pads:
-            pre_pad = self.folded_pads[src]
-            src = tensor_name(self.by_name[src]["inputs"][0])[0]
-        x = self._nchw(*env[src])
+            return tensor_name(self.by_name[src]["inputs"][0])[0], self.folded_pads[src]
+        return src, (0, 0)
+
+    def _conv(self, node, env):
+        src, pre_pad = self._conv_source(node)
+        return self._conv_on(node, self._nchw(*env[src]), pre_pad, node["name"]), NCHW
+
+    def _conv_on(self, node, x, pre_pad, name):
+        """Convolution `node` on the NCHW tensor x with the parameters kept
+        under `name` (the node's own, or its twin pair's, see _find_twins)."""
+        attr = node["attr"]
         if attr.get("data_format", "NHWC") != "NHWC":
             raise NotImplementedError("%s: data_format %s" % (name, attr.get("data_format")))
         strides = attr.get("strides", [1, 1, 1, 1])
@@ -543,7 +760,7 @@ class TfjsGraphModule(torch.nn.Module):
                 y = torch.clamp(y, clamp[0], clamp[1])
             elif activation == "Prelu":
                 y = self._prelu(name, y)
-            return y, NCHW
+            return y
         if self._recording:
             # XNNPACK, prepacked once: the packed kernel lives in the saved module
             # (as the plain weights, packed again when the module is loaded).
@@ -554,7 +771,7 @@ class TfjsGraphModule(torch.nn.Module):
         y = torch.ops.prepacked.conv2d_clamp_run(x, self._packed(name))
         if activation == "Prelu":
             y = self._prelu(name, y)
-        return y, NCHW
+        return y
 
     def _pad_needed(self, name):
         """False for a channel Pad read only by an addition: the addition adds
@@ -584,17 +801,20 @@ class TfjsGraphModule(torch.nn.Module):
         return F.pad(x, flat, mode="constant", value=value), (NCHW if layout == NCHW else PLAIN)
 
     def _max_pool(self, node, env):
-        attr = node["attr"]
         x = self._nchw(*env[tensor_name(node["inputs"][0])[0]])
+        return self._max_pool_on(node, x, node["name"]), NCHW
+
+    def _max_pool_on(self, node, x, name):
+        attr = node["attr"]
         k, s = attr["ksize"], attr["strides"]
         kernel, stride = (k[1], k[2]), (s[1], s[2])
-        _, height, width = self._chw(node["name"], x)
+        _, height, width = self._chw(name, x)
         if attr.get("padding") == "SAME":
             top, bottom = same_padding(height, kernel[0], stride[0], 1)
             left, right = same_padding(width, kernel[1], stride[1], 1)
             if top or bottom or left or right:
                 x = F.pad(x, (left, right, top, bottom), value=-math.inf)
-        return F.max_pool2d(x, kernel, stride), NCHW
+        return F.max_pool2d(x, kernel, stride)
 
     def _add_in_place(self, node, env):
         """AddV2 of two 4-D activations without a new tensor: into a fresh
@@ -913,10 +1133,13 @@ class TfjsGraphModule(torch.nn.Module):
 
     def forward(self, x):
         env = {}
+        paired = {}
         for name in self.order:
             node = self.by_name[name]
             op = node["op"]
-            if op == "Const":
+            if name in self.twins:
+                self._run_twins(node, env, paired)
+            elif op == "Const":
                 env[name] = (self.weights[name], CONST)
             elif op == "Placeholder":
                 if name != self.input_name:
