@@ -28,7 +28,10 @@ libtorch's cost per operation matters more than the arithmetic. So:
 - additions and Relus write into intermediate results nobody else reads;
 - two branches of the same structure (the attention mesh's left and right
   eye regions) run their layers once, side by side in channels, each
-  convolution as a grouped one holding both kernels (see _find_twins).
+  convolution as a grouped one holding both kernels (see _find_twins);
+- MediaPipe's custom operations, which the TF.js graph spells out in dozens
+  of small operations each, run as a few torch operations (see
+  _find_composites).
 
 Only the operations met in the MediaPipe face models are implemented; any
 other operation stops the conversion with a clear error instead of producing a
@@ -282,6 +285,9 @@ class TfjsGraphModule(torch.nn.Module):
         self.twins = self._find_twins()
         self._prepare_twin_parameters()
         self.order = self._order_with_twins()
+        self.composites = self._find_composites()
+        inside = {n for _, _, internal in self.composites.values() for n in internal}
+        self.order = [n for n in self.order if n not in inside]
         # Spatial sizes are fixed by the model's input size: record them in one
         # eager run so that tracing bakes padding amounts in as constants
         # (only the batch size stays dynamic).
@@ -460,6 +466,169 @@ class TfjsGraphModule(torch.nn.Module):
         if context is not None:
             setattr(self, attribute, context)
         return getattr(self, attribute)
+
+    # -- MediaPipe's custom operations ---------------------------------------
+
+    def _find_composites(self):
+        """{output node: (function, parameters, nodes inside)} for MediaPipe's
+        custom TFLite operations in the attention mesh: Landmarks2TransformMatrix,
+        TransformTensorBilinear and TransformLandmarks. The TF.js conversion
+        spells each out in 20 to 130 small operations on matrices and index
+        vectors, whose cost is all overhead; each runs here as a few torch
+        operations with the same arithmetic. A scope is taken only when its
+        nodes are exactly where this expects them and nothing outside reads
+        its inside; anything else stays on the generic path, and parity with
+        TF.js checks the result either way."""
+        kinds = [
+            ("landmarks_to_transform_matrix_v2", "MatMul_5", self._landmarks_to_matrix_params),
+            ("transform_tensor_bilinear_v2", "SpatialTransformer/transform/Reshape_5",
+             self._transform_bilinear_params),
+            ("transform_landmarks_v2", "strided_slice_11", self._transform_landmarks_params),
+        ]
+        found = {}
+        for name in self.order:
+            for scope_name, last, params_of in kinds:
+                parts = name.split("/")
+                scopes = [i for i, part in enumerate(parts)
+                          if part == scope_name or part.startswith(scope_name + "_")
+                          and part[len(scope_name) + 1:].isdigit()]
+                if not scopes or "/".join(parts[scopes[0] + 1:]) != last:
+                    continue
+                scope = "/".join(parts[:scopes[0] + 1]) + "/"
+                try:
+                    function, params, inputs = params_of(scope)
+                except (KeyError, ValueError, TypeError, IndexError):
+                    continue
+                internal = [n for n in self.order if n.startswith(scope) and n != name]
+                read_outside = any(c not in internal and c != name
+                                   for n in internal for c in self.consumers.get(n, []))
+                if not read_outside:
+                    found[name] = (function, (params, inputs), internal)
+        return found
+
+    def _node(self, scope, suffix, op):
+        node = self.by_name[scope + suffix]
+        if node["op"] != op:
+            raise ValueError("%s%s is %s, not %s" % (scope, suffix, node["op"], op))
+        return node
+
+    def _const_input(self, node, index):
+        value = self._const(node["inputs"][index])
+        if value is None:
+            raise ValueError("%s input %d is not a constant" % (node["name"], index))
+        return np.asarray(value)
+
+    def _landmarks_to_matrix_params(self, s):
+        gather = self._node(s, "GatherV2", "GatherV2")
+        if int(self._const_input(gather, 2)) != 1:
+            raise ValueError("gather axis")
+        corner = lambda suffix: [int(v) for v in self._const_input(
+            self._node(s, suffix, "StridedSlice"), 1)]
+        a_x, a_y, b_x, b_y = (corner(x) for x in
+                              ("strided_slice", "strided_slice_1", "strided_slice_2", "strided_slice_3"))
+        if not (a_x[1] == a_y[1] and b_x[1] == b_y[1] and a_x[2] == b_x[2] == 0
+                and a_y[2] == b_y[2] == 1):
+            raise ValueError("rotation points")
+        self._node(s, "Atan2", "Atan2")
+        scale = [float(self._const_input(self._node(s, m, "Mul"), 1)) for m in ("mul", "mul_1")]
+        shift = [float(self._const_input(self._node(s, m, "Mul"), 1)) for m in ("mul_2", "mul_3")]
+        params = {
+            "corners": torch.tensor([a_x[1], b_x[1]]),
+            "subset": torch.from_numpy(self._const_input(gather, 1).astype(np.int64)),
+            "scale": torch.tensor(scale, dtype=torch.float32),
+            "shift": torch.tensor(shift, dtype=torch.float32).reshape(2, 1),
+            "last_rows": torch.tensor([[0, 0, 1, 0], [0, 0, 0, 1]], dtype=torch.float32),
+        }
+        return self._landmarks_to_matrix, params, [gather["inputs"][0]]
+
+    @staticmethod
+    def _landmarks_to_matrix(p, landmarks):
+        """Landmarks2TransformMatrix: the region around a subset of landmarks,
+        level with the line from one corner point to the other, as a 4x4
+        matrix from output grid to landmark space."""
+        corners = landmarks.index_select(1, p["corners"])[:, :, :2]
+        d = corners[:, 1] - corners[:, 0]
+        angle = torch.atan2(d[:, 1], d[:, 0])
+        c, s = torch.cos(angle), torch.sin(angle)
+        unturn = torch.stack([c, s, -s, c], 1).reshape(-1, 2, 2)  # rotation by -angle
+        points = landmarks.index_select(1, p["subset"])[:, :, :2]
+        level = torch.matmul(points, unturn.transpose(1, 2))
+        low, high = level.amin(1), level.amax(1)
+        centre = torch.matmul(((low + high) * 0.5).unsqueeze(1), unturn).squeeze(1)
+        linear = unturn.transpose(1, 2) * ((high - low) * p["scale"].to(landmarks.dtype)).unsqueeze(1)
+        offset = centre - torch.matmul(linear, p["shift"].to(landmarks.dtype)).squeeze(2)
+        top = torch.cat([linear, torch.zeros_like(offset).unsqueeze(2), offset.unsqueeze(2)], 2)
+        return torch.cat([top, p["last_rows"].to(landmarks.dtype).expand(top.shape[0], 2, 4)], 1)
+
+    def _transform_bilinear_params(self, s):
+        t = "SpatialTransformer/transform/"
+        m0, m1, m2, m3 = (self._node(s, "MatMul" + k, "BatchMatMulV2") for k in ("", "_1", "_2", "_3"))
+        right = self._const_input(m0, 1) @ self._const_input(m2, 1)
+        left = (self._const_input(m3, 0) @ self._const_input(m1, 0))[:2]
+        grid = self._const_input(self._node(s, t + "Tile", "Tile"), 0).reshape(3, -1)
+        rows = np.zeros((4, grid.shape[1]), dtype=np.float32)
+        rows[[0, 1, 3]] = grid  # the affine's columns 0, 1, 3 meet the grid's x, y, 1
+        shape = self._node(s, t + "Reshape_5/shape", "Pack")
+        size = [int(self._const(r)) for r in shape["inputs"][1:]]
+        features = self._node(s, t + "interpolate/Reshape", "Reshape")
+        for k in ("Floor", "Floor_1", "GatherV2", "GatherV2_3", "AddN"):
+            self._node(s, t + "interpolate/" + k, k.split("_")[0])
+        params = {
+            "left": torch.from_numpy(np.ascontiguousarray(left, dtype=np.float32)),
+            "right": torch.from_numpy(np.ascontiguousarray(right @ rows, dtype=np.float32)),
+            "size": size,
+        }
+        return self._transform_bilinear, params, [m0["inputs"][0], features["inputs"][0]]
+
+    @staticmethod
+    def _transform_bilinear(p, matrix, features):
+        """TransformTensorBilinear: a size[0] x size[1] grid of bilinear samples
+        of an NHWC feature map, placed by the matrix; a sample outside the map
+        is zero (its four weights are), a corner outside is clamped to the edge."""
+        n, height, width = features.shape[0], features.shape[1], features.shape[2]
+        dtype = features.dtype
+        xy = torch.matmul(torch.matmul(p["left"].to(dtype), matrix), p["right"].to(dtype))
+        half = torch.tensor([[(width - 1) * 0.5], [(height - 1) * 0.5]], dtype=dtype)
+        last = torch.tensor([[width - 1], [height - 1]], dtype=dtype)
+        xy = half * (xy[0] + 1.0)
+        inside = ((xy >= 0) & (xy <= last)).all(0).to(dtype)
+        low = torch.floor(xy)
+        high = low + 1.0
+        to_high, from_low = high - xy, xy - low
+        low_i = torch.minimum(low, last).clamp_min(0)
+        high_i = torch.minimum(high, last).clamp_min(0)
+        row_low, row_high = low_i[1] * width, high_i[1] * width
+        index = torch.stack([row_low + low_i[0], row_high + low_i[0],
+                             row_low + high_i[0], row_high + high_i[0]]).long()
+        weight = torch.stack([to_high[0] * to_high[1], to_high[0] * from_low[1],
+                              from_low[0] * to_high[1], from_low[0] * from_low[1]]) * inside
+        flat = features.reshape(n * height * width, features.shape[3])
+        picked = flat.index_select(0, index.reshape(-1)).reshape(4, -1, flat.shape[1])
+        samples = (picked * weight.unsqueeze(2)).sum(0)
+        return samples.reshape([n] + p["size"])
+
+    def _transform_landmarks_params(self, s):
+        begins = [[int(v) for v in self._const_input(self._node(s, "strided_slice_%d" % k,
+                                                                "StridedSlice"), 1)]
+                  for k in range(2, 11)]
+        if begins != [[0, r, c] for r in (0, 1, 3) for c in (0, 1, 3)]:
+            raise ValueError("matrix entries")
+        points = self._node(s, "strided_slice_1", "StridedSlice")
+        matrix = self._node(s, "strided_slice_2", "StridedSlice")
+        self._node(s, "transpose_1", "Transpose")
+        return self._transform_landmarks, {}, [matrix["inputs"][0], points["inputs"][0]]
+
+    @staticmethod
+    def _transform_landmarks(p, matrix, points):
+        """TransformLandmarks: 2-D points through the matrix's affine part."""
+        linear = matrix[:, 0:2, 0:2]
+        offset = matrix[:, 0:2, 3]
+        return torch.matmul(points[..., 0:2], linear.transpose(1, 2)) + offset.unsqueeze(1)
+
+    def _run_composite(self, name, env):
+        function, (params, inputs) = self.composites[name][:2]
+        values = [self._plain(*env[tensor_name(r)[0]]) for r in inputs]
+        return function(params, *values), PLAIN
 
     # -- twin branches -------------------------------------------------------
 
@@ -1139,6 +1308,8 @@ class TfjsGraphModule(torch.nn.Module):
             op = node["op"]
             if name in self.twins:
                 self._run_twins(node, env, paired)
+            elif name in self.composites:
+                env[name] = self._run_composite(name, env)
             elif op == "Const":
                 env[name] = (self.weights[name], CONST)
             elif op == "Placeholder":
