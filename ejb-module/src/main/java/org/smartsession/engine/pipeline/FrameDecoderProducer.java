@@ -1,6 +1,7 @@
 package org.smartsession.engine.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,5 +17,9 @@ public class FrameDecoderProducer {
   @Singleton
   JpegFrameDecoder decoder() {
     return new JpegFrameDecoder(settings.frameLimits());
+  }
+
+  void close(@Disposes JpegFrameDecoder decoder) {
+    decoder.close();
   }
 }
