@@ -34,7 +34,7 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   int detectEvery;
 
   @Inject
-  @ConfigProperty(name = "smartsession.vision.tile-scan-every-frames", defaultValue = "3")
+  @ConfigProperty(name = "smartsession.vision.tile-scan-every-frames", defaultValue = "6")
   int tileScanEvery;
 
   @Inject

@@ -24,6 +24,6 @@ public record VisionSettings(
   }
 
   public static VisionSettings defaults() {
-    return new VisionSettings(3, 3, 3, 4, 3000);
+    return new VisionSettings(3, 6, 3, 4, 3000);
   }
 }
