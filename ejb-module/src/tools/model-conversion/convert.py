@@ -47,6 +47,7 @@ Needs Debian's python3-torch and python3-numpy (run with /usr/bin/python3).
 import argparse
 import base64
 import hashlib
+import heapq
 import json
 import math
 import os
@@ -764,7 +765,6 @@ class TfjsGraphModule(torch.nn.Module):
                 users[d].append(u)
         waiting = {u: len(d) for u, d in needs.items()}
         ready = sorted((position[u], u) for u, c in waiting.items() if c == 0)
-        import heapq
         heapq.heapify(ready)
         order = []
         while ready:
