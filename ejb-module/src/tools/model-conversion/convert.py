@@ -680,7 +680,7 @@ class TfjsGraphModule(torch.nn.Module):
                 twins[name] = matched[name]
         return twins
 
-    def _is_image(self, name, seen=None):
+    def _is_image(self, name):
         """True if node `name` yields a 4-D activation (NHWC in the graph),
         as far as the graph's structure tells."""
         node = self.by_name[name]

@@ -1,5 +1,8 @@
 package org.smartsession.engine.pipeline;
 
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -36,6 +39,24 @@ public final class DecodedFrame implements AutoCloseable {
 
   public double lumaStdDev() {
     return lumaStdDev;
+  }
+
+  /**
+   * The frame of {@code bgr} with the mean and deviation of {@code luma}, its 8-bit brightness.
+   * Takes ownership of {@code bgr}: it is closed if the figures cannot be computed.
+   */
+  static DecodedFrame withLuma(Mat bgr, Mat luma) {
+    try (Mat mean = new Mat();
+        Mat std = new Mat()) {
+      meanStdDev(luma, mean, std);
+      try (DoubleIndexer meanValue = mean.createIndexer();
+          DoubleIndexer stdValue = std.createIndexer()) {
+        return new DecodedFrame(bgr, meanValue.get(0), stdValue.get(0));
+      }
+    } catch (RuntimeException e) {
+      bgr.close();
+      throw e;
+    }
   }
 
   @Override

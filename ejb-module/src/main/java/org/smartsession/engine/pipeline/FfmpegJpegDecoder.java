@@ -29,7 +29,6 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 
 import java.util.Set;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -42,7 +41,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -132,17 +130,8 @@ final class FfmpegJpegDecoder implements AutoCloseable {
     target.put(0, bgr.data());
     targetStride.put(0, (int) bgr.step());
     sws_scale(converter, frame.data(), frame.linesize(), 0, height, target, targetStride);
-    try (Mat luma = new Mat(height, width, CV_8UC1, frame.data(0), frame.linesize(0));
-        Mat mean = new Mat();
-        Mat std = new Mat()) {
-      meanStdDev(luma, mean, std);
-      try (DoubleIndexer meanValue = mean.createIndexer();
-          DoubleIndexer stdValue = std.createIndexer()) {
-        return new DecodedFrame(bgr, meanValue.get(0), stdValue.get(0));
-      }
-    } catch (RuntimeException e) {
-      bgr.close();
-      throw e;
+    try (Mat luma = new Mat(height, width, CV_8UC1, frame.data(0), frame.linesize(0))) {
+      return DecodedFrame.withLuma(bgr, luma);
     }
   }
 

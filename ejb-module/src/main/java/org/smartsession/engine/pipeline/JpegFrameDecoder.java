@@ -1,7 +1,6 @@
 package org.smartsession.engine.pipeline;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
@@ -49,13 +48,16 @@ public class JpegFrameDecoder implements AutoCloseable {
   public DecodedFrame decode(byte[] jpeg) throws FrameRejectedException {
     JpegHeader header = JpegHeader.read(jpeg);
     checkSize(header.width(), header.height());
-    if (header.huffman() && !header.exif() && !closed) {
-      DecodedFrame frame = decodeWithFfmpeg(jpeg);
-      if (frame != null) {
-        return checked(frame, header);
-      }
+    DecodedFrame frame =
+        header.huffman() && !header.exif() && !closed ? decodeWithFfmpeg(jpeg) : null;
+    if (frame == null) {
+      frame = decodeWithOpenCv(jpeg);
     }
-    return decodeWithOpenCv(jpeg, header);
+    if (frame.width() != header.width() || frame.height() != header.height()) {
+      frame.close();
+      throw new FrameRejectedException("the JPEG header does not match its image data");
+    }
+    return frame;
   }
 
   private DecodedFrame decodeWithFfmpeg(byte[] jpeg) {
@@ -73,17 +75,7 @@ public class JpegFrameDecoder implements AutoCloseable {
     }
   }
 
-  private static DecodedFrame checked(DecodedFrame frame, JpegHeader header)
-      throws FrameRejectedException {
-    if (frame.width() != header.width() || frame.height() != header.height()) {
-      frame.close();
-      throw new FrameRejectedException("the JPEG header does not match its image data");
-    }
-    return frame;
-  }
-
-  private DecodedFrame decodeWithOpenCv(byte[] jpeg, JpegHeader header)
-      throws FrameRejectedException {
+  private static DecodedFrame decodeWithOpenCv(byte[] jpeg) throws FrameRejectedException {
     Mat bgr;
     try (BytePointer bytes = new BytePointer(jpeg);
         Mat encoded = new Mat(1, jpeg.length, CV_8UC1, bytes)) {
@@ -95,25 +87,11 @@ public class JpegFrameDecoder implements AutoCloseable {
       }
       throw new FrameRejectedException("the JPEG data is corrupt and cannot be decoded");
     }
-    if (bgr.cols() != header.width() || bgr.rows() != header.height()) {
-      bgr.close();
-      throw new FrameRejectedException("the JPEG header does not match its image data");
-    }
-    try (Mat gray = new Mat();
-        Mat mean = new Mat();
-        Mat std = new Mat()) {
+    try (Mat gray = new Mat()) {
       cvtColor(bgr, gray, COLOR_BGR2GRAY);
-      meanStdDev(gray, mean, std);
-      double m;
-      double s;
-      try (var meanValues = mean.createIndexer();
-          var stdValues = std.createIndexer()) {
-        m = ((org.bytedeco.javacpp.indexer.DoubleIndexer) meanValues).get(0);
-        s = ((org.bytedeco.javacpp.indexer.DoubleIndexer) stdValues).get(0);
-      }
-      return new DecodedFrame(bgr, m, s);
+      return DecodedFrame.withLuma(bgr, gray);
     } catch (RuntimeException e) {
-      bgr.close();
+      bgr.close(); // closing twice is harmless
       throw e;
     }
   }

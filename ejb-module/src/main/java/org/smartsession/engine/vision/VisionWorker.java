@@ -171,7 +171,7 @@ final class VisionWorker implements AutoCloseable {
     toFloats(pixels, detectorRgb, detectorInput, 1 / 127.5, -1);
     timings.merge("detectorInput", ms(t), Double::sum);
     t = System.nanoTime();
-    float[] raw = predict(detectors.get(spec), detectorInput, 1, spec.inputSize)[0];
+    float[] raw = predict(detectors.get(spec), detectorInput, spec.inputSize)[0];
     timings.merge("detector", ms(t), Double::sum);
     List<Detection> inInput = spec.decode(raw, 0);
     List<Detection> inFrame = new ArrayList<>(inInput.size());
@@ -182,18 +182,13 @@ final class VisionWorker implements AutoCloseable {
   }
 
   private static Detection toFrame(Detection d, CropTransform t) {
-    float[] k = new float[d.keypoints().length];
-    for (int i = 0; i < k.length; i += 2) {
-      k[i] = (float) t.x(d.keypoints()[i], d.keypoints()[i + 1]);
-      k[i + 1] = (float) t.y(d.keypoints()[i], d.keypoints()[i + 1]);
-    }
     return new Detection(
         (float) t.x(d.x0(), d.y0()),
         (float) t.y(d.x0(), d.y0()),
         (float) t.x(d.x1(), d.y1()),
         (float) t.y(d.x1(), d.y1()),
         d.score(),
-        k);
+        toFrame(t, d.keypoints()));
   }
 
   /** A face found by the mesh, and the region to look for it in the next frame. */
@@ -213,7 +208,7 @@ final class VisionWorker implements AutoCloseable {
       toFloats(meshPixels, meshRgb, meshInput, 1 / 255.0, 0);
       timings.merge("meshInput", ms(t), Double::sum);
       t = System.nanoTime();
-      float[][] out = predict(mesh, meshInput, 1, MESH_SIZE);
+      float[][] out = predict(mesh, meshInput, MESH_SIZE);
       timings.merge("mesh", ms(t), Double::sum);
       float presence = out[1][0];
       if (presence < (region.detected() ? MIN_NEW_PRESENCE : MIN_PRESENCE)
@@ -284,7 +279,7 @@ final class VisionWorker implements AutoCloseable {
     return xyz;
   }
 
-  /** (x, y) pairs from crop to frame pixels. */
+  /** (x, y) pairs from crop (or detector input) to frame pixels. */
   private static float[] toFrame(CropTransform crop, float[] xy) {
     float[] frame = new float[xy.length];
     for (int i = 0; i < xy.length; i += 2) {
@@ -310,10 +305,10 @@ final class VisionWorker implements AutoCloseable {
   }
 
   /**
-   * Runs a model on a batch of {@code batch} square RGB float images of side {@code size}, laid out
-   * one after another in {@code input}; returns each output as a flat array.
+   * Runs a model on one square RGB float image of side {@code size}, which libtorch reads in place
+   * from {@code input}; returns each output as a flat array.
    */
-  private float[][] predict(Predictor<NDList, NDList> model, Mat input, int batch, int size)
+  private float[][] predict(Predictor<NDList, NDList> model, Mat input, int size)
       throws TranslateException {
     try (NDManager call = manager.newSubManager()) {
       NDList out =
@@ -325,7 +320,7 @@ final class VisionWorker implements AutoCloseable {
                           .capacity(input.total() * input.elemSize())
                           .asByteBuffer()
                           .order(ByteOrder.nativeOrder()),
-                      new Shape(batch, size, size, 3),
+                      new Shape(1, size, size, 3),
                       DataType.FLOAT32)));
       float[][] values = new float[out.size()][];
       for (int i = 0; i < values.length; i++) {
