@@ -5,23 +5,23 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
-import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
-import org.smartsession.engine.session.StudentKey;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.scoring.RaisedAlert;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentKey;
 
 /** Turns rule decisions into stored alerts, tells teachers at once, and records their reviews. */
 @ApplicationScoped
 public class AlertService {
 
   @Inject SessionStore store;
-  @Inject EngineSettings settings;
+  @Inject AlertSettings settings;
   @Inject Event<AlertRaised> raised;
   @Inject Event<AlertReviewed> reviewed;
 

@@ -1,6 +1,6 @@
 package org.smartsession.engine.analysis;
 
-import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.engine.image.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.smartsession.engine.pipeline.DecodedFrame;
-import org.smartsession.engine.pipeline.FrameRejectedException;
-import org.smartsession.engine.pipeline.JpegFrameDecoder;
+import org.smartsession.engine.image.DecodedFrame;
+import org.smartsession.engine.image.FrameRejectedException;
+import org.smartsession.engine.image.JpegFrameDecoder;
 import org.smartsession.model.face.FaceAnalysis;
 
 /** Analyses one uploaded JPEG, for diagnostics: every face, landmarks, pose and stage timings. */

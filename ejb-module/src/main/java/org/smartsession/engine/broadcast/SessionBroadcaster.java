@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.events.SessionUpdated;
-import org.smartsession.engine.pipeline.FramePipeline;
-import org.smartsession.engine.session.StudentRegistry;
 
 /**
  * Every second, sends each watched session's summary to its teachers. Non-persistent: after a
@@ -21,8 +19,6 @@ public class SessionBroadcaster {
   @Inject TeacherPresence presence;
   @Inject SessionSummaries summaries;
   @Inject Event<SessionUpdated> updated;
-  @Inject StudentRegistry students;
-  @Inject FramePipeline pipeline;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
@@ -35,10 +31,5 @@ public class SessionBroadcaster {
         LOG.log(Level.WARNING, "Could not send the update of session " + sessionId, e);
       }
     }
-  }
-
-  @Schedule(second = "0", minute = "*", hour = "*", persistent = false)
-  void forgetGoneStudents() {
-    students.evictGone(System.currentTimeMillis()).forEach(s -> pipeline.forget(s.key()));
   }
 }

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
-import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.model.protocol.SessionUpdate;
+import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.session.SessionAggregate;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
@@ -15,7 +16,8 @@ import org.smartsession.model.session.StudentState;
 public class SessionSummaries {
 
   @Inject SessionStore store;
-  @Inject EngineSettings settings;
+  @Inject SummarySettings settings;
+  @Inject ScoringSettings scoring;
 
   public SessionUpdate summarise(String sessionId, long now) {
     List<StudentState> states =
@@ -27,7 +29,7 @@ public class SessionSummaries {
     return new SessionUpdate(
         sessionId,
         now,
-        settings.affectInference(),
+        scoring.affectInference(),
         new SessionUpdate.Aggregate(
             aggregate.totalStudents(),
             aggregate.activeStudents(),

@@ -4,19 +4,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.smartsession.engine.config.EngineSettings;
+import java.time.Clock;
+import org.smartsession.engine.assessment.AssessmentService;
+import org.smartsession.engine.config.FrameQueueSettings;
+import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.engine.session.ConnectedStudent;
-import org.smartsession.engine.session.StudentKey;
 import org.smartsession.model.protocol.VideoFrame;
 
-/** Where WebSocket threads hand over frames; the container's managed executor runs the workers. */
+/**
+ * Where WebSocket threads hand over frames: the {@link FrameQueue}, whose workers run on the
+ * container's managed executor and hand each frame to the {@link AssessmentService}.
+ */
 @ApplicationScoped
 public class FramePipeline {
 
   @Resource ManagedExecutorService executor;
-  @Inject EngineSettings settings;
-  @Inject FrameProcessor processor;
+  @Inject FrameQueueSettings settings;
+  @Inject AssessmentService assessment;
+  @Inject Clock clock;
 
   private FrameQueue queue;
 
@@ -25,23 +32,19 @@ public class FramePipeline {
     queue =
         new FrameQueue(
             executor,
-            settings.frameWorkers(),
+            settings.workers(),
             settings.maxStudents(),
             settings.staleAfterMs(),
-            processor::process,
-            System::currentTimeMillis);
+            frame -> assessment.assess(frame.student(), frame.frame()),
+            clock::millis);
   }
 
   /** Queues the frame and returns at once; never blocks the caller. */
   public FrameQueue.Offer submit(ConnectedStudent student, VideoFrame frame) {
-    return queue.offer(new IncomingFrame(student, frame, System.currentTimeMillis()));
+    return queue.offer(new IncomingFrame(student, frame, clock.millis()));
   }
 
-  public void forget(StudentKey student) {
-    queue.remove(student);
-  }
-
-  public FrameQueue queue() {
-    return queue;
+  void onLeft(@Observes StudentLeft event) {
+    queue.remove(event.student());
   }
 }

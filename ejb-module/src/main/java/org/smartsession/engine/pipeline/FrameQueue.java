@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.smartsession.engine.session.StudentKey;
+import org.smartsession.model.session.StudentKey;
 
 /**
  * The bounded queue between the WebSocket threads and the frame workers.

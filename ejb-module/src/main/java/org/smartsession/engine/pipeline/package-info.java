@@ -1,4 +1,2 @@
-/**
- * The frame path: bounded latest-wins queue, JPEG decoding and validation, per-frame processing.
- */
+/** The frame path's bounded, latest-wins queue between the WebSocket threads and the workers. */
 package org.smartsession.engine.pipeline;

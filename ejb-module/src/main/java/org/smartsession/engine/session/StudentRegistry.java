@@ -2,23 +2,26 @@ package org.smartsession.engine.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentKey;
 import org.smartsession.model.session.StudentState;
 
 /**
  * The students this server receives frames from. A student who reconnects within the grace period
- * gets back the same {@link ConnectedStudent}, calibration included.
+ * gets back the same {@link ConnectedStudent}; one gone for longer is forgotten by {@link
+ * StudentEviction}.
  */
 @ApplicationScoped
 public class StudentRegistry {
   static final Duration RECONNECT_GRACE = Duration.ofMinutes(10);
 
   @Inject SessionStore store;
-  @Inject StudentAssessors assessors;
+  @Inject Clock clock;
 
   private final ConcurrentHashMap<StudentKey, ConnectedStudent> students =
       new ConcurrentHashMap<>();
@@ -39,27 +42,22 @@ public class StudentRegistry {
                 () ->
                     new UnknownSessionException(
                         "student " + studentId + " has not joined session " + sessionId));
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     ConnectedStudent student =
         students.computeIfAbsent(
             new StudentKey(sessionId, studentId),
-            key ->
-                new ConnectedStudent(
-                    key, state.name(), session.kind(), assessors.create(session.kind()), now));
+            key -> new ConnectedStudent(key, state.name(), session.kind(), now));
     student.connected(now);
     return student;
   }
 
   public void disconnect(ConnectedStudent student) {
-    student.disconnected(System.currentTimeMillis());
-  }
-
-  public List<ConnectedStudent> inSession(String sessionId) {
-    return students.values().stream().filter(s -> s.key().sessionId().equals(sessionId)).toList();
+    student.disconnected(clock.millis());
   }
 
   /** Forgets students gone for longer than the grace period; returns them. */
-  public List<ConnectedStudent> evictGone(long now) {
+  List<ConnectedStudent> evictGone() {
+    long now = clock.millis();
     List<ConnectedStudent> gone =
         students.values().stream()
             .filter(s -> !s.isConnected() && now - s.lastSeen() > RECONNECT_GRACE.toMillis())

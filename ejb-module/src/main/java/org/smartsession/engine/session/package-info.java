@@ -1,2 +1,2 @@
-/** Sessions and the students connected to this server, with their per-student scoring state. */
+/** Sessions and the students connected to this server. */
 package org.smartsession.engine.session;

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smartsession.engine.analysis.FaceAnalyzer;
 import org.smartsession.engine.analysis.FaceTracker;
-import org.smartsession.engine.pipeline.DecodedFrame;
+import org.smartsession.engine.config.VisionSettings;
+import org.smartsession.engine.image.DecodedFrame;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**
@@ -25,31 +25,7 @@ import org.smartsession.model.face.FaceAnalysis;
 public class DjlFaceAnalyzer implements FaceAnalyzer {
   private static final Logger LOG = Logger.getLogger(DjlFaceAnalyzer.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.enabled", defaultValue = "true")
-  boolean enabled;
-
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.detect-every-frames", defaultValue = "3")
-  int detectEvery;
-
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.tile-scan-every-frames", defaultValue = "6")
-  int tileScanEvery;
-
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.tiles-per-side", defaultValue = "3")
-  int tilesPerSide;
-
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.max-faces", defaultValue = "4")
-  int maxFaces;
-
-  @Inject
-  @ConfigProperty(name = "smartsession.vision.search-at-least-every-ms", defaultValue = "3000")
-  long searchAtLeastEveryMs;
-
-  private VisionSettings settings;
+  @Inject VisionSettings settings;
 
   private volatile FaceModels models;
   private volatile String failure = "not loaded yet";
@@ -57,16 +33,13 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   private final ThreadLocal<VisionWorker> worker = new ThreadLocal<>();
 
   void load(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (!enabled) {
+    if (!settings.enabled()) {
       failure = "switched off (smartsession.vision.enabled=false)";
       LOG.warning("Face analysis is switched off: students will show ANALYSIS_UNAVAILABLE");
       return;
     }
     long t = System.nanoTime();
     try {
-      settings =
-          new VisionSettings(
-              detectEvery, tileScanEvery, tilesPerSide, maxFaces, searchAtLeastEveryMs);
       models = FaceModels.loadBundled();
       failure = null;
       LOG.info(() -> String.format("Face models loaded in %.0f ms", (System.nanoTime() - t) / 1e6));

@@ -1,8 +1,10 @@
 package org.smartsession.engine.vision;
 
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * The face models as TorchScript, loaded once through DJL's PyTorch engine, fully offline (libtorch
@@ -23,11 +27,14 @@ import java.util.List;
 final class FaceModels implements AutoCloseable {
   static final String RESOURCE_DIR = "models/face/";
   static final String MESH = "face-mesh-attention.pt";
+  private static final Logger LOG = Logger.getLogger(FaceModels.class.getName());
+  private static final String NUM_THREADS = "ai.djl.pytorch.num_threads";
+  private static final String NUM_INTEROP_THREADS = "ai.djl.pytorch.num_interop_threads";
 
   private final Path directory;
   private final List<ZooModel<NDList, NDList>> loaded = new ArrayList<>();
-  private final java.util.EnumMap<DetectorSpec, ZooModel<NDList, NDList>> detectors =
-      new java.util.EnumMap<>(DetectorSpec.class);
+  private final EnumMap<DetectorSpec, ZooModel<NDList, NDList>> detectors =
+      new EnumMap<>(DetectorSpec.class);
   final ZooModel<NDList, NDList> mesh;
 
   private FaceModels(Path directory)
@@ -42,7 +49,7 @@ final class FaceModels implements AutoCloseable {
   /** Loads the models bundled in this application's class path. */
   static FaceModels loadBundled()
       throws IOException, ModelNotFoundException, MalformedModelException {
-    configureDjl();
+    configureThreads();
     Path dir = Files.createTempDirectory("smartsession-models");
     dir.toFile().deleteOnExit();
     for (String file : List.of(DetectorSpec.SHORT_RANGE.file, DetectorSpec.FULL_RANGE.file, MESH)) {
@@ -60,19 +67,30 @@ final class FaceModels implements AutoCloseable {
   }
 
   /**
-   * Offline, and one thread per inference: frames are already processed in parallel by the workers,
-   * and these small models run twice as slowly with two intra-op threads. Settings made by the
-   * deployer (system properties) win.
+   * One intra-op and one inter-op thread per inference: frames are already processed in parallel by
+   * the workers, and these small models run twice as slowly with two intra-op threads. Set through
+   * DJL's own API once its engine is up, unless the deployer chose otherwise with DJL's JVM options
+   * ({@code -Dai.djl.pytorch.num_threads}, {@code -Dai.djl.pytorch.num_interop_threads}), which the
+   * engine applies itself.
    */
-  static void configureDjl() {
-    setIfAbsent("ai.djl.offline", "true");
-    setIfAbsent("ai.djl.pytorch.num_threads", "1");
-    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
+  static void configureThreads() {
+    Engine.getEngine("PyTorch");
+    if (System.getProperty(NUM_THREADS) == null) {
+      JniUtils.setNumThreads(1);
+    }
+    if (System.getProperty(NUM_INTEROP_THREADS) == null && JniUtils.getNumInteropThreads() != 1) {
+      try {
+        JniUtils.setNumInteropThreads(1);
+      } catch (RuntimeException e) {
+        // libtorch takes it only before its first parallel work (say, in an earlier deployment).
+        LOG.warning(
+            () ->
+                "PyTorch keeps "
+                    + JniUtils.getNumInteropThreads()
+                    + " inter-op threads; start the JVM with -D"
+                    + NUM_INTEROP_THREADS
+                    + "=1 for the fastest inference");
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**

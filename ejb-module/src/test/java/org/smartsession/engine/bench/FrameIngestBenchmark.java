@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.smartsession.engine.config.FrameLimits;
-import org.smartsession.engine.pipeline.DecodedFrame;
-import org.smartsession.engine.pipeline.FrameRejectedException;
-import org.smartsession.engine.pipeline.JpegFrameDecoder;
+import org.smartsession.engine.image.DecodedFrame;
+import org.smartsession.engine.image.FrameRejectedException;
+import org.smartsession.engine.image.JpegFrameDecoder;
 import org.smartsession.model.protocol.ProtocolCodec;
 import org.smartsession.model.protocol.VideoFrame;
 
@@ -38,7 +38,7 @@ public class FrameIngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     codec = new ProtocolCodec();
-    decoder = new JpegFrameDecoder(FrameLimits.defaults());
+    decoder = new JpegFrameDecoder(FrameLimits.DEFAULTS);
     message =
         codec.encode(
             new VideoFrame(

@@ -10,23 +10,21 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.session.ConnectedStudent;
-import org.smartsession.engine.session.StudentKey;
 import org.smartsession.model.protocol.VideoFrame;
-import org.smartsession.model.scoring.Assessment;
-import org.smartsession.model.scoring.FrameObservation;
-import org.smartsession.model.scoring.StudentAssessor;
 import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.StudentKey;
 
 class FrameQueueTest {
 
   /** Runs submitted tasks only when the test says so. */
-  private static final class ManualExecutor implements java.util.concurrent.Executor {
+  private static final class ManualExecutor implements Executor {
     final Queue<Runnable> tasks = new ArrayDeque<>();
 
     @Override
@@ -42,20 +40,8 @@ class FrameQueueTest {
     }
   }
 
-  private static final StudentAssessor NO_SCORING =
-      new StudentAssessor() {
-        @Override
-        public Assessment assess(FrameObservation frame) {
-          return Assessment.unavailable();
-        }
-
-        @Override
-        public void recalibrate() {}
-      };
-
   private static ConnectedStudent student(String id) {
-    return new ConnectedStudent(
-        new StudentKey("SESSION", id), id, SessionKind.CLASS, NO_SCORING, 0);
+    return new ConnectedStudent(new StudentKey("SESSION", id), id, SessionKind.CLASS, 0);
   }
 
   private static IncomingFrame frame(ConnectedStudent student, long timestamp, long receivedAt) {

@@ -16,6 +16,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.HeadPose;
@@ -52,7 +53,7 @@ class HeadPoseEstimatorTest {
     models = FaceModels.loadBundled();
     worker = new VisionWorker(models, 6);
     try (Mat image = VisionPipelineTest.fixture("astronaut.jpg")) {
-      Face face = onlyFace(worker.analyze(image, VisionSettings.defaults().tilesPerSide()));
+      Face face = onlyFace(worker.analyze(image, VisionSettings.DEFAULTS.tilesPerSide()));
       astronaut = face.landmarks();
       astronautPose = face.pose();
     }
@@ -176,8 +177,8 @@ class HeadPoseEstimatorTest {
       try (Mat image = VisionPipelineTest.fixture(fixture);
           Mat flipped = new Mat()) {
         flip(image, flipped, 1);
-        original = worker.analyze(image, VisionSettings.defaults().tilesPerSide());
-        mirrored = worker.analyze(flipped, VisionSettings.defaults().tilesPerSide());
+        original = worker.analyze(image, VisionSettings.DEFAULTS.tilesPerSide());
+        mirrored = worker.analyze(flipped, VisionSettings.DEFAULTS.tilesPerSide());
       }
       assertTrue(original.faceCount() > 0, fixture);
       assertEquals(original.faceCount(), mirrored.faceCount(), fixture);
@@ -231,7 +232,7 @@ class HeadPoseEstimatorTest {
         try (Mat m = getRotationMatrix2D(centre, -degrees, 1.0)) {
           warpAffine(image, rotated, m, image.size(), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
         }
-        turned = onlyFace(worker.analyze(rotated, VisionSettings.defaults().tilesPerSide())).pose();
+        turned = onlyFace(worker.analyze(rotated, VisionSettings.DEFAULTS.tilesPerSide())).pose();
       }
       HeadPose change = turned.minus(astronautPose);
       System.out.printf("turned %+.0f degrees clockwise: change %s%n", degrees, change);

@@ -8,6 +8,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.Landmarks;
 
@@ -28,7 +29,7 @@ class IrisPointOrderTest {
     faces = new ArrayList<>();
     for (String fixture : List.of("astronaut.jpg", "sample3.jpg", "sample6.jpg")) {
       try (Mat image = VisionPipelineTest.fixture(fixture)) {
-        faces.addAll(worker.analyze(image, VisionSettings.defaults().tilesPerSide()).faces());
+        faces.addAll(worker.analyze(image, VisionSettings.DEFAULTS.tilesPerSide()).faces());
       }
     }
     assertTrue(faces.size() >= 8, faces.size() + " faces");

@@ -11,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 
@@ -21,7 +22,7 @@ import org.smartsession.model.face.FaceAnalysis;
  */
 class SmallFaceRecallTest {
   private static final int[] WIDTHS = {24, 28, 32, 48};
-  private static final VisionSettings SETTINGS = VisionSettings.defaults();
+  private static final VisionSettings SETTINGS = VisionSettings.DEFAULTS;
   private static final int[][] PLACES = {
     {60, 60}, {300, 40}, {540, 80}, {80, 380}, {330, 260}, {560, 400}, {200, 200}, {450, 180}
   };

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**
@@ -39,7 +40,7 @@ public class VisionBenchmark {
     @Setup(Level.Trial)
     public void setUp(VisionBenchmark shared) {
       worker = new VisionWorker(shared.models, 4);
-      tracker = new MeshFaceTracker(VisionSettings.defaults());
+      tracker = new MeshFaceTracker(VisionSettings.DEFAULTS);
     }
 
     @TearDown(Level.Trial)
@@ -74,6 +75,6 @@ public class VisionBenchmark {
   /** A single image searched thoroughly: whole frame and every tile. */
   @Benchmark
   public FaceAnalysis singleImageOneFace(Worker w) throws Exception {
-    return w.worker.analyze(frame, VisionSettings.defaults().tilesPerSide());
+    return w.worker.analyze(frame, VisionSettings.DEFAULTS.tilesPerSide());
   }
 }

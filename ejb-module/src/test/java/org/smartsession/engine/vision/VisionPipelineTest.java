@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smartsession.engine.config.VisionSettings;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.Landmarks;
@@ -115,21 +116,21 @@ class VisionPipelineTest {
   void atTwoFramesPerSecondTheDetectorRunsEveryThirdFrame() throws Exception {
     assertEquals(
         List.of(true, false, true, false, false, true, false, false, true),
-        detectorRuns(VisionSettings.defaults(), 500, 9));
+        detectorRuns(VisionSettings.DEFAULTS, 500, 9));
   }
 
   @Test
   void atOneFrameEveryFiveSecondsEveryFrameIsSearched() throws Exception {
     assertEquals(
         List.of(true, true, true, true, true, true),
-        detectorRuns(VisionSettings.defaults(), 5000, 6));
+        detectorRuns(VisionSettings.DEFAULTS, 5000, 6));
   }
 
   @Test
   void withoutATimeLimitOnlyFrameCountsPaceTheSearch() throws Exception {
     assertEquals(
         List.of(true, false, true, false, false, true),
-        detectorRuns(new VisionSettings(3, 3, 3, 4, 0), 5000, 6));
+        detectorRuns(new VisionSettings(true, 3, 3, 3, 4, 0), 5000, 6));
   }
 
   /** For each frame of a one-face stream, whether the whole-frame detector ran on it. */

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.smartsession.engine.config.FrameLimits;
-import org.smartsession.engine.pipeline.DecodedFrame;
-import org.smartsession.engine.pipeline.JpegFrameDecoder;
+import org.smartsession.engine.config.VisionSettings;
+import org.smartsession.engine.image.DecodedFrame;
+import org.smartsession.engine.image.JpegFrameDecoder;
 import org.smartsession.model.face.FaceAnalysis;
 
 /**
@@ -34,15 +35,16 @@ public final class VisionStageTimes {
     int warmup = 100;
     int frames = Integer.getInteger("frames", 600);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    JpegFrameDecoder decoder = new JpegFrameDecoder(FrameLimits.defaults());
+    JpegFrameDecoder decoder = new JpegFrameDecoder(FrameLimits.DEFAULTS);
     byte[] jpeg = oneFaceJpeg();
     System.out.printf(Locale.ROOT, "one-face 640x480 JPEG, %d bytes%n", jpeg.length);
     try (FaceModels models = FaceModels.loadBundled();
         VisionWorker worker = new VisionWorker(models, 4)) {
-      VisionSettings d = VisionSettings.defaults();
+      VisionSettings d = VisionSettings.DEFAULTS;
       // The searches' cadence, as the server's settings would give it (default: the defaults).
       VisionSettings settings =
           new VisionSettings(
+              true,
               Integer.getInteger("detectEvery", d.detectEvery()),
               Integer.getInteger("tileScanEvery", d.tileScanEvery()),
               d.tilesPerSide(),

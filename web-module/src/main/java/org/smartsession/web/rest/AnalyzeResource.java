@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.smartsession.engine.analysis.ImageAnalysis;
-import org.smartsession.engine.pipeline.FrameRejectedException;
+import org.smartsession.engine.image.FrameRejectedException;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.Landmarks;

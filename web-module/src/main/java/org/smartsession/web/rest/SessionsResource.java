@@ -11,14 +11,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
-import org.smartsession.engine.config.EngineSettings;
+import java.util.Locale;
+import java.util.Map;
+import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.protocol.Identifiers;
+import org.smartsession.model.scoring.Indicators;
+import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
@@ -33,8 +39,10 @@ public class SessionsResource {
 
   @Inject SessionService sessions;
   @Inject SessionStore store;
-  @Inject EngineSettings settings;
+  @Inject ScoringSettings scoring;
+  @Inject AlertSettings alertSettings;
   @Context UriInfo uri;
+  @Context SecurityContext security;
 
   /** Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM. */
   public record CreateSession(String name, String kind) {}
@@ -46,7 +54,15 @@ public class SessionsResource {
       String kind,
       long createdAt,
       String joinUrl,
-      String teacherUrl) {}
+      String teacherUrl,
+      ScoringView scoring) {}
+
+  /**
+   * How the session scores students, so that the dashboard explains a score with the weights the
+   * server uses: each confusion indicator's weight, and the smoothed confusion above which a
+   * student counts as confused. Absent where affect inference is switched off.
+   */
+  public record ScoringView(Map<String, Double> weights, double confusedAbove) {}
 
   /** Body of {@code POST /sessions/{id}/students}. */
   public record JoinSession(String studentId, String name) {}
@@ -72,7 +88,7 @@ public class SessionsResource {
     }
     String name = requireName(body.name(), "name");
     SessionKind kind = parseKind(body.kind());
-    SessionInfo session = sessions.create(name, kind, null);
+    SessionInfo session = sessions.create(name, kind, caller());
     SessionView view = view(session);
     return Response.created(URI.create(uri.getBaseUri() + "sessions/" + session.sessionId()))
         .entity(view)
@@ -118,8 +134,8 @@ public class SessionsResource {
         body.studentId(),
         name,
         "ws/student?sessionId=" + session.sessionId() + "&studentId=" + body.studentId(),
-        settings.affectInference(),
-        settings.screenshots());
+        scoring.affectInference(),
+        alertSettings.screenshots());
   }
 
   @GET
@@ -156,7 +172,27 @@ public class SessionsResource {
         s.kind().name(),
         s.createdAt(),
         root + "student/?session=" + s.sessionId(),
-        root + "teacher/?session=" + s.sessionId());
+        root + "teacher/?session=" + s.sessionId(),
+        scoringView());
+  }
+
+  private ScoringView scoringView() {
+    if (!scoring.affectInference()) {
+      return null;
+    }
+    return new ScoringView(
+        Map.of(
+            Indicators.EYEBROW_FURROW, scoring.furrow().weight(),
+            Indicators.GAZE_SHIFTS, scoring.gaze().weight(),
+            Indicators.HEAD_TILT, scoring.headTilt().weight(),
+            Indicators.MICRO_EXPRESSIONS, scoring.microExpressions().weight()),
+        scoring.confusion().threshold());
+  }
+
+  /** The signed-in teacher creating a session, who then owns it; none without sign-in. */
+  private String caller() {
+    Principal principal = security.getUserPrincipal();
+    return principal == null ? null : principal.getName();
   }
 
   private static String requireName(String value, String field) {
@@ -176,7 +212,7 @@ public class SessionsResource {
       return SessionKind.CLASS;
     }
     try {
-      return SessionKind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+      return SessionKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("'kind' must be CLASS or EXAM");
     }

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
-import org.smartsession.engine.session.StudentKey;
+import org.smartsession.model.session.StudentKey;
 
 /** Students' open connections; delivers feedback, frame errors and teachers' commands. */
 @ApplicationScoped

@@ -9,7 +9,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import org.smartsession.engine.config.EngineSettings;
+import org.smartsession.engine.config.MessageLimits;
 import org.smartsession.engine.pipeline.FramePipeline;
 import org.smartsession.engine.pipeline.FrameQueue;
 import org.smartsession.engine.session.ConnectedStudent;
@@ -23,17 +23,14 @@ import org.smartsession.model.protocol.VideoFrame;
  * {@code /ws/student?sessionId=..&studentId=..}: a joined student's frames in, feedback and
  * commands out. The handler only validates and queues; all image work runs on the frame workers.
  */
-@ServerEndpoint(
-    value = "/ws/student",
-    decoders = MessageDecoder.class,
-    encoders = MessageEncoder.class)
+@ServerEndpoint(value = "/ws/student", decoders = MessageDecoder.class)
 public class StudentEndpoint {
   private static final String STUDENT = "smartsession.student";
 
   @Inject StudentRegistry registry;
   @Inject FramePipeline pipeline;
   @Inject StudentConnections connections;
-  @Inject EngineSettings settings;
+  @Inject MessageLimits limits;
 
   @OnOpen
   public void open(Session session) {
@@ -50,12 +47,12 @@ public class StudentEndpoint {
       Endpoints.refuse(session, e.getMessage());
       return;
     }
-    session.setMaxTextMessageBufferSize(settings.maxMessageBytes());
+    session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
     session.getUserProperties().put(STUDENT, student);
     Endpoints.useOutbox(session, connections.add(student.key(), session));
   }
 
-  @OnMessage(maxMessageSize = 16 * 1024 * 1024)
+  @OnMessage
   public void message(Session session, Message message) {
     ConnectedStudent student = (ConnectedStudent) session.getUserProperties().get(STUDENT);
     if (student == null) {

@@ -1,0 +1,112 @@
+package org.smartsession.engine.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.smartsession.engine.alerts.AlertService;
+import org.smartsession.engine.analysis.FaceAnalyzer;
+import org.smartsession.engine.analysis.ReadyAnalyzer;
+import org.smartsession.engine.events.FeedbackReady;
+import org.smartsession.engine.events.FrameRejected;
+import org.smartsession.engine.image.DecodedFrame;
+import org.smartsession.engine.image.FrameRejectedException;
+import org.smartsession.engine.image.JpegFrameDecoder;
+import org.smartsession.engine.session.ConnectedStudent;
+import org.smartsession.model.face.Face;
+import org.smartsession.model.face.FaceAnalysis;
+import org.smartsession.model.protocol.ErrorCode;
+import org.smartsession.model.protocol.ErrorMessage;
+import org.smartsession.model.protocol.Feedback;
+import org.smartsession.model.protocol.VideoFrame;
+import org.smartsession.model.scoring.Assessment;
+import org.smartsession.model.scoring.FrameObservation;
+import org.smartsession.model.scoring.RaisedAlert;
+import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentState;
+
+/**
+ * The application service behind every frame: decode and validate it, find the faces, assess the
+ * student, save their new state, raise alerts and send them feedback. Called by the frame workers,
+ * one frame of a student at a time.
+ */
+@ApplicationScoped
+public class AssessmentService {
+  private static final Logger LOG = Logger.getLogger(AssessmentService.class.getName());
+
+  @Inject JpegFrameDecoder decoder;
+  @Inject ReadyAnalyzer analyzer;
+  @Inject StudentStreams streams;
+  @Inject SessionStore store;
+  @Inject AlertService alerts;
+  @Inject Event<FeedbackReady> feedback;
+  @Inject Event<FrameRejected> rejected;
+  @Inject Clock clock;
+
+  public void assess(ConnectedStudent student, VideoFrame frame) {
+    StudentStream stream = streams.of(student);
+    Assessment assessment;
+    int faces;
+    try (DecodedFrame image = decoder.decodeBase64(frame.base64Payload())) {
+      FaceAnalyzer ready = analyzer.get().orElse(null);
+      if (ready == null) {
+        assessment = Assessment.unavailable();
+        faces = 0;
+      } else {
+        FaceAnalysis analysis = stream.tracker(ready).analyze(image, frame.timestamp());
+        faces = analysis.faceCount();
+        assessment = stream.assessor().assess(observe(frame, image, analysis.faces()));
+      }
+    } catch (FrameRejectedException e) {
+      rejected.fire(
+          new FrameRejected(
+              student.key(), new ErrorMessage(ErrorCode.INVALID_FRAME.name(), e.getMessage())));
+      return;
+    }
+    save(
+        new StudentState(
+            student.key().sessionId(),
+            student.key().studentId(),
+            student.name(),
+            assessment.status(),
+            assessment.confusion(),
+            assessment.engagement(),
+            assessment.indicators(),
+            faces,
+            frame.timestamp(),
+            clock.millis()));
+    for (RaisedAlert alert : assessment.alerts()) {
+      alerts.raise(student.key(), alert, frame.frame());
+    }
+    feedback.fire(
+        new FeedbackReady(
+            student.key(),
+            new Feedback(
+                assessment.confusion(),
+                assessment.engagement(),
+                assessment.status().name(),
+                assessment.feedbackMessage())));
+  }
+
+  private static FrameObservation observe(VideoFrame frame, DecodedFrame image, List<Face> faces) {
+    return new FrameObservation(
+        frame.timestamp(),
+        image.width(),
+        image.height(),
+        faces,
+        image.meanLuma(),
+        image.lumaStdDev());
+  }
+
+  /** A store outage must not stop feedback: the state is logged as lost, the session goes on. */
+  private void save(StudentState state) {
+    try {
+      store.saveStudentState(state);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not save the state of " + state.studentId(), e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.smartsession.engine.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.StudentLeft;
+import org.smartsession.engine.session.ConnectedStudent;
+import org.smartsession.model.protocol.Command;
+import org.smartsession.model.scoring.ScoringSettings;
+import org.smartsession.model.scoring.StudentAssessor;
+import org.smartsession.model.session.StudentKey;
+
+/**
+ * Each student's stream state on this server: the face tracker and the assessor (calibration,
+ * smoothing, alert rules), made on the student's first frame and forgotten when they leave.
+ */
+@ApplicationScoped
+public class StudentStreams {
+
+  @Inject ScoringSettings scoring;
+
+  private final ConcurrentHashMap<StudentKey, StudentStream> streams = new ConcurrentHashMap<>();
+
+  StudentStream of(ConnectedStudent student) {
+    return streams.computeIfAbsent(
+        student.key(), key -> new StudentStream(StudentAssessor.create(scoring, student.kind())));
+  }
+
+  /** RECALIBRATE restarts the calibration of one student, or of every student of the session. */
+  void onCommand(@Observes CommandIssued event) {
+    Command command = event.command();
+    if (command.kind() != Command.Kind.RECALIBRATE) {
+      return;
+    }
+    streams.forEach(
+        (key, stream) -> {
+          if (key.sessionId().equals(event.sessionId())
+              && (command.studentId() == null || command.studentId().equals(key.studentId()))) {
+            stream.requestRecalibration();
+          }
+        });
+  }
+
+  void onLeft(@Observes StudentLeft event) {
+    streams.remove(event.student());
+  }
+
+  int size() {
+    return streams.size();
+  }
+}

@@ -1,0 +1,131 @@
+package org.smartsession.engine.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.smartsession.model.scoring.ScoringProperties;
+import org.smartsession.model.scoring.ScoringSettings;
+
+/**
+ * The deployment's settings, read once from MicroProfile Config (system properties, environment
+ * variables such as {@code SMARTSESSION_REDIS_URL}, or any other config source) when the
+ * application starts, and offered as one typed object per concern. Each default is stated once, in
+ * its record; the README lists every name.
+ */
+@ApplicationScoped
+public class ConfiguredSettings {
+
+  @Inject Config config;
+
+  private FrameLimits frameLimits;
+  private FrameQueueSettings frameQueue;
+  private StoreLimits storeLimits;
+  private RedisSettings redis;
+  private VisionSettings vision;
+  private AlertSettings alerts;
+  private SummarySettings summary;
+  private MessageLimits messages;
+  private ScoringSettings scoring;
+
+  @PostConstruct
+  void read() {
+    SettingsLookup s =
+        new SettingsLookup(n -> config.getOptionalValue(n, String.class).orElse(null));
+    FrameLimits f = FrameLimits.DEFAULTS;
+    frameLimits =
+        new FrameLimits(
+            s.integer("smartsession.frames.min-width", f.minWidth()),
+            s.integer("smartsession.frames.min-height", f.minHeight()),
+            s.integer("smartsession.frames.max-width", f.maxWidth()),
+            s.integer("smartsession.frames.max-height", f.maxHeight()));
+    FrameQueueSettings q = FrameQueueSettings.DEFAULTS;
+    frameQueue =
+        new FrameQueueSettings(
+            s.integer("smartsession.frames.workers", q.workers()),
+            s.integer("smartsession.frames.max-students", q.maxStudents()),
+            s.longInteger("smartsession.frames.stale-after-ms", q.staleAfterMs()));
+    StoreLimits l = StoreLimits.DEFAULTS;
+    storeLimits =
+        new StoreLimits(
+            Duration.ofSeconds(
+                s.longInteger("smartsession.state.ttl-seconds", l.ttl().toSeconds())),
+            s.longInteger("smartsession.state.history-interval-ms", l.historyIntervalMs()),
+            s.integer("smartsession.state.history-max-points", l.historyMaxPoints()));
+    redis = new RedisSettings(Optional.ofNullable(s.text("smartsession.redis.url", null)));
+    VisionSettings v = VisionSettings.DEFAULTS;
+    vision =
+        new VisionSettings(
+            s.bool("smartsession.vision.enabled", v.enabled()),
+            s.integer("smartsession.vision.detect-every-frames", v.detectEvery()),
+            s.integer("smartsession.vision.tile-scan-every-frames", v.tileScanEvery()),
+            s.integer("smartsession.vision.tiles-per-side", v.tilesPerSide()),
+            s.integer("smartsession.vision.max-faces", v.maxFaces()),
+            s.longInteger(
+                "smartsession.vision.search-at-least-every-ms", v.searchAtLeastEveryMs()));
+    alerts =
+        new AlertSettings(
+            s.bool(
+                "smartsession.alerts.screenshots.enabled", AlertSettings.DEFAULTS.screenshots()));
+    summary =
+        new SummarySettings(
+            1000
+                * s.longInteger(
+                    "smartsession.student.idle-after-seconds",
+                    SummarySettings.DEFAULTS.idleAfterMs() / 1000));
+    messages =
+        new MessageLimits(
+            s.integer(
+                "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
+    scoring = ScoringProperties.read(s.asFunction());
+  }
+
+  @Produces
+  FrameLimits frameLimits() {
+    return frameLimits;
+  }
+
+  @Produces
+  FrameQueueSettings frameQueue() {
+    return frameQueue;
+  }
+
+  @Produces
+  StoreLimits storeLimits() {
+    return storeLimits;
+  }
+
+  @Produces
+  RedisSettings redis() {
+    return redis;
+  }
+
+  @Produces
+  VisionSettings vision() {
+    return vision;
+  }
+
+  @Produces
+  AlertSettings alerts() {
+    return alerts;
+  }
+
+  @Produces
+  SummarySettings summary() {
+    return summary;
+  }
+
+  @Produces
+  MessageLimits messages() {
+    return messages;
+  }
+
+  /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */
+  @Produces
+  ScoringSettings scoring() {
+    return scoring;
+  }
+}

@@ -1,0 +1,256 @@
+package org.smartsession.engine.store;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.model.alerts.Acknowledgement;
+import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentState;
+
+/**
+ * Keeps everything in this JVM: the quick start and single-server deployments. A session expires,
+ * with all it holds, once nothing was written to it for the time to live.
+ */
+public class InMemorySessionStore implements SessionStore {
+
+  private final ConcurrentHashMap<String, SessionEntry> sessions = new ConcurrentHashMap<>();
+  private final StoreLimits limits;
+  private final Clock clock;
+  private final HistorySampler sampler;
+
+  public InMemorySessionStore(StoreLimits limits, Clock clock) {
+    this.limits = limits;
+    this.clock = clock;
+    this.sampler = new HistorySampler(limits.historyIntervalMs());
+  }
+
+  /** Everything one session holds; guarded by its own monitor. */
+  private static final class SessionEntry {
+    final SessionInfo info;
+    final Map<String, String> students = new LinkedHashMap<>();
+    final Set<String> teachers = new java.util.LinkedHashSet<>();
+    final Map<String, StudentState> states = new LinkedHashMap<>();
+    final Map<String, Deque<HistoryPoint>> history = new LinkedHashMap<>();
+    final Map<String, Alert> alerts = new LinkedHashMap<>();
+    long expiresAt;
+
+    SessionEntry(SessionInfo info) {
+      this.info = info;
+    }
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+
+  private Optional<SessionEntry> live(String sessionId) {
+    SessionEntry entry = sessions.get(sessionId);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (entry.expiresAt <= now()) {
+      sessions.remove(sessionId, entry);
+      sampler.forgetSession(sessionId + "/");
+      return Optional.empty();
+    }
+    return Optional.of(entry);
+  }
+
+  private SessionEntry writable(String sessionId) {
+    SessionEntry entry =
+        live(sessionId).orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
+    entry.expiresAt = now() + limits.ttl().toMillis();
+    return entry;
+  }
+
+  @Override
+  public void createSession(SessionInfo session) {
+    SessionEntry entry = new SessionEntry(session);
+    entry.expiresAt = now() + limits.ttl().toMillis();
+    sessions.put(session.sessionId(), entry);
+  }
+
+  @Override
+  public Optional<SessionInfo> findSession(String sessionId) {
+    return live(sessionId).map(e -> e.info);
+  }
+
+  @Override
+  public List<SessionInfo> sessions() {
+    List<SessionInfo> result = new ArrayList<>();
+    for (String id : List.copyOf(sessions.keySet())) {
+      live(id).ifPresent(e -> result.add(e.info));
+    }
+    result.sort(Comparator.comparingLong(SessionInfo::createdAt).reversed());
+    return result;
+  }
+
+  @Override
+  public void addStudent(String sessionId, String studentId, String name) {
+    SessionEntry entry = writable(sessionId);
+    synchronized (entry) {
+      entry.students.put(studentId, name);
+      StudentState current = entry.states.get(studentId);
+      entry.states.put(
+          studentId,
+          current == null
+              ? StudentState.joined(sessionId, studentId, name, now())
+              : renamed(current, name));
+    }
+  }
+
+  private static StudentState renamed(StudentState s, String name) {
+    return new StudentState(
+        s.sessionId(),
+        s.studentId(),
+        name,
+        s.status(),
+        s.confusion(),
+        s.engagement(),
+        s.indicators(),
+        s.faces(),
+        s.lastFrameAt(),
+        s.updatedAt());
+  }
+
+  @Override
+  public Set<String> students(String sessionId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return Set.copyOf(e.students.keySet());
+              }
+            })
+        .orElse(Set.of());
+  }
+
+  @Override
+  public void addTeacher(String sessionId, String teacher) {
+    SessionEntry entry = writable(sessionId);
+    synchronized (entry) {
+      entry.teachers.add(teacher);
+    }
+  }
+
+  @Override
+  public Set<String> teachers(String sessionId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return Set.copyOf(e.teachers);
+              }
+            })
+        .orElse(Set.of());
+  }
+
+  @Override
+  public void saveStudentState(StudentState state) {
+    SessionEntry entry = writable(state.sessionId());
+    boolean due = sampler.isDue(state.sessionId() + "/" + state.studentId(), state.lastFrameAt());
+    synchronized (entry) {
+      entry.students.putIfAbsent(state.studentId(), state.name());
+      entry.states.put(state.studentId(), state);
+      if (due) {
+        Deque<HistoryPoint> points =
+            entry.history.computeIfAbsent(state.studentId(), k -> new ArrayDeque<>());
+        points.addLast(
+            new HistoryPoint(
+                state.lastFrameAt(), state.confusion(), state.engagement(), state.status()));
+        while (points.size() > limits.historyMaxPoints()) {
+          points.removeFirst();
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<StudentState> studentState(String sessionId, String studentId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return e.states.get(studentId);
+              }
+            });
+  }
+
+  @Override
+  public List<StudentState> studentStates(String sessionId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return List.copyOf(e.states.values());
+              }
+            })
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<HistoryPoint> history(String sessionId, String studentId, long from, long to) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return e.history.getOrDefault(studentId, new ArrayDeque<>()).stream()
+                    .filter(p -> p.timestamp() >= from && p.timestamp() <= to)
+                    .sorted(Comparator.comparingLong(HistoryPoint::timestamp))
+                    .toList();
+              }
+            })
+        .orElse(List.of());
+  }
+
+  @Override
+  public void saveAlert(Alert alert) {
+    SessionEntry entry = writable(alert.sessionId());
+    synchronized (entry) {
+      entry.alerts.put(alert.alertId(), alert);
+    }
+  }
+
+  @Override
+  public List<Alert> alerts(String sessionId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return List.copyOf(e.alerts.values());
+              }
+            })
+        .orElse(List.of());
+  }
+
+  @Override
+  public Optional<Alert> acknowledge(
+      String sessionId, String alertId, Acknowledgement acknowledgement) {
+    Optional<SessionEntry> live = live(sessionId);
+    if (live.isEmpty()) {
+      return Optional.empty();
+    }
+    SessionEntry entry = writable(sessionId);
+    synchronized (entry) {
+      Alert alert = entry.alerts.get(alertId);
+      if (alert == null) {
+        return Optional.empty();
+      }
+      Alert acknowledged = alert.acknowledged(acknowledgement);
+      entry.alerts.put(alertId, acknowledged);
+      return Optional.of(acknowledged);
+    }
+  }
+}

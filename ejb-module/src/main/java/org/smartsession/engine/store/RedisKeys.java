@@ -1,0 +1,53 @@
+package org.smartsession.engine.store;
+
+/**
+ * The Redis layout. Every key of a session carries the session id as a hash tag ({@code {id}}), so
+ * that a Redis Cluster keeps a session's keys in one slot and pipelines stay possible.
+ */
+final class RedisKeys {
+  static final String PREFIX = "smartsession:";
+
+  /** Sorted set of session ids, scored by creation time. */
+  static final String SESSIONS = PREFIX + "sessions";
+
+  private RedisKeys() {}
+
+  private static String session(String sessionId) {
+    return PREFIX + "{" + sessionId + "}:";
+  }
+
+  /** Hash: name, kind, owner, createdAt. */
+  static String info(String sessionId) {
+    return session(sessionId) + "info";
+  }
+
+  /** Set of student ids. */
+  static String students(String sessionId) {
+    return session(sessionId) + "students";
+  }
+
+  /** Set of teachers' names. */
+  static String teachers(String sessionId) {
+    return session(sessionId) + "teachers";
+  }
+
+  /** Hash: one student's current state. */
+  static String student(String sessionId, String studentId) {
+    return session(sessionId) + "student:" + studentId;
+  }
+
+  /** Sorted set: timestamp → "timestamp|confusion|engagement|status". */
+  static String history(String sessionId, String studentId) {
+    return session(sessionId) + "history:" + studentId;
+  }
+
+  /** List of alerts as JSON, oldest first. */
+  static String alerts(String sessionId) {
+    return session(sessionId) + "alerts";
+  }
+
+  /** Hash: alert id → acknowledgement as JSON. */
+  static String acknowledgements(String sessionId) {
+    return session(sessionId) + "acks";
+  }
+}

@@ -1,0 +1,2 @@
+/** Session store adapters: in memory for one server, Redis for several. */
+package org.smartsession.engine.store;

@@ -1,0 +1,163 @@
+package org.smartsession.engine.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartsession.model.alerts.Acknowledgement;
+import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertType;
+import org.smartsession.model.protocol.AlertAcknowledged.Action;
+import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StudentState;
+import org.smartsession.model.session.StudentStatus;
+
+/** What every {@link SessionStore} adapter must do; run against memory and a real Redis. */
+abstract class SessionStoreContract {
+  private static int sequence;
+
+  protected SessionStore store;
+  protected String sessionId;
+
+  /** A store with a one-second history interval and at most five history points. */
+  protected abstract SessionStore newStore();
+
+  @BeforeEach
+  void createSession() {
+    store = newStore();
+    sessionId =
+        "SESSION_" + getClass().getSimpleName() + "_" + (++sequence) + "_" + System.nanoTime();
+    store.createSession(
+        new SessionInfo(sessionId, "Linear algebra", SessionKind.EXAM, "ada", 1000));
+  }
+
+  private StudentState state(String student, StudentStatus status, Double confusion, long at) {
+    return new StudentState(
+        sessionId,
+        student,
+        "Student " + student,
+        status,
+        confusion,
+        0.5,
+        Map.of("eyebrowFurrow", 0.25, "gazeShifts", 0.75),
+        1,
+        at,
+        at + 5);
+  }
+
+  @Test
+  void findsTheSessionItCreated() {
+    SessionInfo info = store.findSession(sessionId).orElseThrow();
+    assertEquals("Linear algebra", info.name());
+    assertEquals(SessionKind.EXAM, info.kind());
+    assertEquals("ada", info.owner());
+    assertEquals(1000, info.createdAt());
+    assertTrue(store.findSession("NO_SUCH_SESSION").isEmpty());
+  }
+
+  @Test
+  void listsSessionsNewestFirst() {
+    String later = sessionId + "_later";
+    store.createSession(new SessionInfo(later, "Later", SessionKind.CLASS, null, 2000));
+    List<String> ids = store.sessions().stream().map(SessionInfo::sessionId).toList();
+    assertTrue(ids.indexOf(later) < ids.indexOf(sessionId), ids::toString);
+    assertNull(store.findSession(later).orElseThrow().owner());
+  }
+
+  @Test
+  void aJoinedStudentIsListedAsJoined() {
+    store.addStudent(sessionId, "S1", "Ada");
+    assertEquals(Set.of("S1"), store.students(sessionId));
+    StudentState s = store.studentState(sessionId, "S1").orElseThrow();
+    assertEquals(StudentStatus.JOINED, s.status());
+    assertEquals("Ada", s.name());
+    assertNull(s.confusion());
+  }
+
+  @Test
+  void rejoiningKeepsTheStateAndTakesTheNewName() {
+    store.addStudent(sessionId, "S1", "Ada");
+    store.saveStudentState(state("S1", StudentStatus.CONFUSED, 0.8, 10_000));
+    store.addStudent(sessionId, "S1", "Ada L.");
+    StudentState s = store.studentState(sessionId, "S1").orElseThrow();
+    assertEquals(StudentStatus.CONFUSED, s.status());
+    assertEquals("Ada L.", s.name());
+  }
+
+  @Test
+  void savesAndReadsTheCurrentStateOfEveryStudent() {
+    store.saveStudentState(state("S1", StudentStatus.CONFUSED, 0.72, 10_000));
+    store.saveStudentState(state("S2", StudentStatus.ANALYSIS_UNAVAILABLE, null, 10_000));
+    List<StudentState> states = store.studentStates(sessionId);
+    assertEquals(2, states.size());
+    StudentState s1 = store.studentState(sessionId, "S1").orElseThrow();
+    assertEquals(state("S1", StudentStatus.CONFUSED, 0.72, 10_000), s1);
+    assertNull(store.studentState(sessionId, "S2").orElseThrow().confusion());
+  }
+
+  @Test
+  void keepsAtMostOneHistoryPointPerIntervalAndTheNewestPoints() {
+    for (int i = 0; i < 20; i++) {
+      // 2 frames per second for 10 s: one point per second, at most five kept.
+      store.saveStudentState(state("S1", StudentStatus.ENGAGED, i / 100.0, 10_000 + i * 500L));
+    }
+    List<HistoryPoint> all = store.history(sessionId, "S1", 0, Long.MAX_VALUE);
+    assertEquals(5, all.size(), all::toString);
+    assertEquals(15_000, all.get(0).timestamp());
+    assertEquals(19_000, all.get(4).timestamp());
+    assertEquals(0.18, all.get(4).confusion());
+    assertEquals(StudentStatus.ENGAGED, all.get(4).status());
+    assertEquals(2, store.history(sessionId, "S1", 16_000, 17_000).size());
+  }
+
+  @Test
+  void registersTeachers() {
+    store.addTeacher(sessionId, "ada");
+    store.addTeacher(sessionId, "grace");
+    assertEquals(Set.of("ada", "grace"), store.teachers(sessionId));
+  }
+
+  @Test
+  void storesAlertsInOrderAndRecordsAcknowledgements() {
+    Alert first =
+        new Alert(
+            "A1",
+            sessionId,
+            "S1",
+            AlertType.MULTIPLE_FACES,
+            100,
+            "2 faces",
+            0,
+            0.9,
+            "data:image/jpeg;base64,AAAA",
+            null);
+    Alert second =
+        new Alert(
+            "A2",
+            sessionId,
+            "S2",
+            AlertType.NO_FACE,
+            200,
+            "no face for 10 s",
+            10_000,
+            1.0,
+            null,
+            null);
+    store.saveAlert(first);
+    store.saveAlert(second);
+    assertEquals(List.of(first, second), store.alerts(sessionId));
+
+    Acknowledgement ack = new Acknowledgement(Action.DISMISSED, "ada", 300);
+    assertEquals(first.acknowledged(ack), store.acknowledge(sessionId, "A1", ack).orElseThrow());
+    assertEquals(List.of(first.acknowledged(ack), second), store.alerts(sessionId));
+    assertTrue(store.acknowledge(sessionId, "NO_SUCH_ALERT", ack).isEmpty());
+  }
+}
