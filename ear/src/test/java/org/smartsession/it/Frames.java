@@ -4,9 +4,12 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.smartsession.model.protocol.ProtocolCodec;
@@ -38,8 +41,7 @@ final class Frames {
 
   /** A fixture photo of the vision tests (ejb-module/src/test/resources/vision/fixtures). */
   static byte[] fixture(String name) throws IOException {
-    return java.nio.file.Files.readAllBytes(
-        java.nio.file.Path.of(System.getProperty("fixtures.dir"), name));
+    return Files.readAllBytes(Path.of(System.getProperty("fixtures.dir"), name));
   }
 
   /** The astronaut fixture (one face) on a 640×480 frame. */
@@ -48,16 +50,14 @@ final class Frames {
     Graphics2D g = frame.createGraphics();
     g.setColor(new Color(120, 110, 100));
     g.fillRect(0, 0, 640, 480);
-    g.drawImage(
-        ImageIO.read(new java.io.ByteArrayInputStream(fixture("astronaut.jpg"))), 64, -16, null);
+    g.drawImage(ImageIO.read(new ByteArrayInputStream(fixture("astronaut.jpg"))), 64, -16, null);
     g.dispose();
     return jpeg(frame);
   }
 
   /** Two people side by side: the astronaut and her mirror image, each face about 90 px wide. */
   static byte[] twoFaces() throws IOException {
-    BufferedImage astronaut =
-        ImageIO.read(new java.io.ByteArrayInputStream(fixture("astronaut.jpg")));
+    BufferedImage astronaut = ImageIO.read(new ByteArrayInputStream(fixture("astronaut.jpg")));
     BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = frame.createGraphics();
     g.setColor(new Color(120, 110, 100));

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.smartsession.model.scoring.ScoringProperties;
 import org.smartsession.model.scoring.ScoringSettings;
@@ -33,8 +34,12 @@ public class ConfiguredSettings {
 
   @PostConstruct
   void read() {
-    SettingsLookup s =
-        new SettingsLookup(n -> config.getOptionalValue(n, String.class).orElse(null));
+    read(name -> config.getOptionalValue(name, String.class).orElse(null));
+  }
+
+  /** Reads every setting through {@code lookup}: a setting's text, or null when it is not set. */
+  void read(Function<String, String> lookup) {
+    SettingsLookup s = new SettingsLookup(lookup);
     FrameLimits f = FrameLimits.DEFAULTS;
     frameLimits =
         new FrameLimits(

@@ -7,6 +7,7 @@ package org.smartsession.engine.image;
  * exif}, which may ask for the image to be turned).
  */
 record JpegHeader(int width, int height, boolean huffman, boolean exif) {
+  private static final byte[] EXIF = {'E', 'x', 'i', 'f', 0, 0};
 
   static JpegHeader read(byte[] data) throws FrameRejectedException {
     if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
@@ -43,8 +44,6 @@ record JpegHeader(int width, int height, boolean huffman, boolean exif) {
     }
     throw new FrameRejectedException("the JPEG data is truncated or has no frame header");
   }
-
-  private static final byte[] EXIF = {'E', 'x', 'i', 'f', 0, 0};
 
   private static boolean startsWith(byte[] data, int at, byte[] prefix) {
     if (at + prefix.length > data.length) {

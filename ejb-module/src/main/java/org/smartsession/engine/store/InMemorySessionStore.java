@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class InMemorySessionStore implements SessionStore {
   private static final class SessionEntry {
     final SessionInfo info;
     final Map<String, String> students = new LinkedHashMap<>();
-    final Set<String> teachers = new java.util.LinkedHashSet<>();
+    final Set<String> teachers = new LinkedHashSet<>();
     final Map<String, StudentState> states = new LinkedHashMap<>();
     final Map<String, Deque<HistoryPoint>> history = new LinkedHashMap<>();
     final Map<String, Alert> alerts = new LinkedHashMap<>();
@@ -123,18 +124,6 @@ public class InMemorySessionStore implements SessionStore {
         s.faces(),
         s.lastFrameAt(),
         s.updatedAt());
-  }
-
-  @Override
-  public Set<String> students(String sessionId) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return Set.copyOf(e.students.keySet());
-              }
-            })
-        .orElse(Set.of());
   }
 
   @Override

@@ -131,11 +131,6 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   }
 
   @Override
-  public Set<String> students(String sessionId) {
-    return Set.copyOf(redis.smembers(RedisKeys.students(sessionId)));
-  }
-
-  @Override
   public void addTeacher(String sessionId, String teacher) {
     String key = RedisKeys.teachers(sessionId);
     try (AbstractPipeline p = redis.pipelined()) {

@@ -75,7 +75,9 @@ abstract class SessionStoreContract {
   @Test
   void aJoinedStudentIsListedAsJoined() {
     store.addStudent(sessionId, "S1", "Ada");
-    assertEquals(Set.of("S1"), store.students(sessionId));
+    assertEquals(
+        List.of("S1"),
+        store.studentStates(sessionId).stream().map(StudentState::studentId).toList());
     StudentState s = store.studentState(sessionId, "S1").orElseThrow();
     assertEquals(StudentStatus.JOINED, s.status());
     assertEquals("Ada", s.name());

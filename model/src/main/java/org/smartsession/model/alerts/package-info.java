@@ -1,5 +1,6 @@
 /**
- * Integrity alerts: their types, the sustained and voted rules that raise them with a cool-down
- * ({@link org.smartsession.model.alerts.IntegrityMonitor}), and teachers' acknowledgements.
+ * Integrity alerts as they are stored and reviewed: their types, the alert itself and teachers'
+ * acknowledgements. The rules that raise them run with the rest of a student's assessment, in
+ * {@code scoring}.
  */
 package org.smartsession.model.alerts;

@@ -1,5 +1,6 @@
 package org.smartsession.model.protocol;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Checks shared by the message records' constructors. */
@@ -52,8 +53,7 @@ final class Fields {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw invalid(
-          message, field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw invalid(message, field, "must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -9,23 +9,23 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns JSON text into {@link Message}s and back with JSON-B. Thread-safe: one instance serves
  * every connection.
  */
 public final class ProtocolCodec implements AutoCloseable {
-  private static final Set<String> TYPES =
-      Set.of(
-          VideoFrame.TYPE,
-          Feedback.TYPE,
-          SessionUpdate.TYPE,
-          CriticalAlert.TYPE,
-          AlertAcknowledged.TYPE,
-          Command.TYPE,
-          ErrorMessage.TYPE);
+  /** Every message type, as {@link Message}'s JSON-B mapping names them. */
+  static final Set<String> TYPES =
+      Arrays.stream(Message.class.getAnnotation(JsonbTypeInfo.class).value())
+          .map(JsonbSubtype::alias)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Jsonb jsonb = JsonbBuilder.create();
 

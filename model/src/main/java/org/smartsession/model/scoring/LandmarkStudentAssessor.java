@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.smartsession.model.alerts.IntegrityMonitor;
-import org.smartsession.model.alerts.IntegritySignals;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.HeadPose;
 import org.smartsession.model.session.StudentStatus;

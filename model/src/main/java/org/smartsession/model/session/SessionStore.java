@@ -23,8 +23,7 @@ public interface SessionStore {
   /** Adds the student to the session, or renames them; their current state is kept. */
   void addStudent(String sessionId, String studentId, String name);
 
-  Set<String> students(String sessionId);
-
+  /** Adds a teacher of the session (its owner, or a co-teacher). */
   void addTeacher(String sessionId, String teacher);
 
   Set<String> teachers(String sessionId);

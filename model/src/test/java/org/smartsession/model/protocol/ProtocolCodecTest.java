@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +30,20 @@ class ProtocolCodecTest {
 
   private static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
+  }
+
+  /** A message type added to the sealed interface but not to its JSON-B mapping, or back. */
+  @Test
+  void everyMessageTypeIsMapped() {
+    Set<Class<?>> mapped =
+        Arrays.stream(Message.class.getAnnotation(JsonbTypeInfo.class).value())
+            .map(JsonbSubtype::type)
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(Message.class.getPermittedSubclasses()), mapped);
+    assertEquals(Message.class.getPermittedSubclasses().length, ProtocolCodec.TYPES.size());
+    for (Class<?> type : Message.class.getPermittedSubclasses()) {
+      assertTrue(type.isRecord(), type + " is a record validated in its constructor");
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.smartsession.web.rest;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -45,10 +46,9 @@ public final class ErrorMappers {
 
   /** Bodies the JSON-B provider could not read (Jersey wraps the JSON-B failure). */
   @Provider
-  public static class ProcessingMapper
-      implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+  public static class ProcessingMapper implements ExceptionMapper<ProcessingException> {
     @Override
-    public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+    public Response toResponse(ProcessingException e) {
       return response(
           Response.Status.BAD_REQUEST,
           "BAD_REQUEST",

@@ -2,6 +2,7 @@ package org.smartsession.web.ws;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Map;
@@ -21,50 +22,50 @@ class Connections<K> {
 
   private final ConcurrentHashMap<K, Map<String, Outbox>> byKey = new ConcurrentHashMap<>();
 
-  Outbox add(K key, Session session) {
-    Outbox outbox = new Outbox(session);
-    session.getUserProperties().put(LAST_PONG, System.currentTimeMillis());
-    byKey.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(session.getId(), outbox);
+  Outbox add(K key, Session socket) {
+    Outbox outbox = new Outbox(socket);
+    socket.getUserProperties().put(LAST_PONG, System.currentTimeMillis());
+    byKey.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(socket.getId(), outbox);
     return outbox;
   }
 
-  void remove(K key, Session session) {
+  void remove(K key, Session socket) {
     byKey.computeIfPresent(
         key,
-        (k, sessions) -> {
-          sessions.remove(session.getId());
-          return sessions.isEmpty() ? null : sessions;
+        (k, sockets) -> {
+          sockets.remove(socket.getId());
+          return sockets.isEmpty() ? null : sockets;
         });
   }
 
   Collection<Outbox> of(K key) {
-    Map<String, Outbox> sessions = byKey.get(key);
-    return sessions == null ? Set.of() : sessions.values();
+    Map<String, Outbox> sockets = byKey.get(key);
+    return sockets == null ? Set.of() : sockets.values();
   }
 
   Set<K> keys() {
     return byKey.keySet();
   }
 
-  static void ponged(Session session) {
-    session.getUserProperties().put(LAST_PONG, System.currentTimeMillis());
+  static void ponged(Session socket) {
+    socket.getUserProperties().put(LAST_PONG, System.currentTimeMillis());
   }
 
   /** Closes connections silent since before {@code deadBefore}, pings the others. */
   void heartbeat(long deadBefore) {
-    for (Map<String, Outbox> sessions : byKey.values()) {
-      for (Outbox outbox : sessions.values()) {
-        Session session = outbox.session();
-        Object lastPong = session.getUserProperties().get(LAST_PONG);
-        if (!session.isOpen() || (lastPong instanceof Long at && at < deadBefore)) {
+    for (Map<String, Outbox> sockets : byKey.values()) {
+      for (Outbox outbox : sockets.values()) {
+        Session socket = outbox.socket();
+        Object lastPong = socket.getUserProperties().get(LAST_PONG);
+        if (!socket.isOpen() || (lastPong instanceof Long at && at < deadBefore)) {
           outbox.close(
               new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer to heartbeat"));
           continue;
         }
         try {
-          session.getAsyncRemote().sendPing(ByteBuffer.wrap(new byte[] {1}));
-        } catch (java.io.IOException | RuntimeException e) {
-          LOG.log(Level.FINE, "Ping failed on " + session.getId(), e);
+          socket.getAsyncRemote().sendPing(ByteBuffer.wrap(new byte[] {1}));
+        } catch (IOException | RuntimeException e) {
+          LOG.log(Level.FINE, "Ping failed on " + socket.getId(), e);
         }
       }
     }

@@ -3,6 +3,7 @@ package org.smartsession.web.ws;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,26 +14,27 @@ import org.smartsession.model.protocol.InvalidMessageException;
 
 /** What both endpoints do alike: read query parameters, refuse, and answer errors. */
 final class Endpoints {
+  static final String OUTBOX = "smartsession.outbox";
   private static final Logger LOG = Logger.getLogger(Endpoints.class.getName());
 
   private Endpoints() {}
 
   /** A valid identifier from the query, or null. */
-  static String identifierParameter(Session session, String name) {
-    List<String> values = session.getRequestParameterMap().get(name);
+  static String identifierParameter(Session socket, String name) {
+    List<String> values = socket.getRequestParameterMap().get(name);
     String value = values == null || values.isEmpty() ? null : values.get(0);
     return Identifiers.isValid(value) ? value : null;
   }
 
-  static void refuse(Session session, String why) {
-    close(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, truncate(why)));
+  static void refuse(Session socket, String why) {
+    close(socket, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, truncate(why)));
   }
 
-  static void close(Session session, CloseReason reason) {
+  static void close(Session socket, CloseReason reason) {
     try {
-      session.close(reason);
-    } catch (java.io.IOException e) {
-      LOG.log(Level.FINE, "Closing " + session.getId() + " failed", e);
+      socket.close(reason);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing " + socket.getId() + " failed", e);
     }
   }
 
@@ -42,7 +44,7 @@ final class Endpoints {
   }
 
   /** The ERROR to send for a failure in a connection, or null when there is nothing to say. */
-  static ErrorMessage errorFor(Session session, Throwable failure) {
+  static ErrorMessage errorFor(Session socket, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof InvalidMessageException invalid) {
         return ErrorMessage.of(invalid);
@@ -53,7 +55,7 @@ final class Endpoints {
         return new ErrorMessage(ErrorCode.MALFORMED_JSON.name(), decode.getMessage());
       }
     }
-    LOG.log(Level.FINE, "WebSocket error on " + session.getId(), failure);
+    LOG.log(Level.FINE, "WebSocket error on " + socket.getId(), failure);
     return null;
   }
 
@@ -61,26 +63,24 @@ final class Endpoints {
     return new ErrorMessage(code.name(), message);
   }
 
-  static final String OUTBOX = "smartsession.outbox";
-
   /** Remembers the connection's outbox, through which every reply goes. */
-  static void useOutbox(Session session, Outbox outbox) {
-    session.getUserProperties().put(OUTBOX, outbox);
+  static void useOutbox(Session socket, Outbox outbox) {
+    socket.getUserProperties().put(OUTBOX, outbox);
   }
 
   /** Sends an ERROR on the connection; nothing if it was refused before it had an outbox. */
-  static void reply(Session session, ErrorMessage error) {
-    Outbox outbox = (Outbox) session.getUserProperties().get(OUTBOX);
+  static void reply(Session socket, ErrorMessage error) {
+    Outbox outbox = (Outbox) socket.getUserProperties().get(OUTBOX);
     if (outbox != null) {
       outbox.sendEvent(Protocol.CODEC.encode(error));
     }
   }
 
   /** An endpoint's {@code @OnError}: a refused message is answered, anything else logged. */
-  static void failed(Session session, Throwable failure) {
-    ErrorMessage error = errorFor(session, failure);
+  static void failed(Session socket, Throwable failure) {
+    ErrorMessage error = errorFor(socket, failure);
     if (error != null) {
-      reply(session, error);
+      reply(socket, error);
     }
   }
 }

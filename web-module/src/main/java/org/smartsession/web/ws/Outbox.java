@@ -20,18 +20,18 @@ final class Outbox {
   private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
   static final int MAX_WAITING_EVENTS = 256;
 
-  private final Session session;
+  private final Session socket;
   private final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waitingEvents = new AtomicInteger();
   private final AtomicReference<String> latestState = new AtomicReference<>();
   private final AtomicBoolean sending = new AtomicBoolean();
 
-  Outbox(Session session) {
-    this.session = session;
+  Outbox(Session socket) {
+    this.socket = socket;
   }
 
-  Session session() {
-    return session;
+  Session socket() {
+    return socket;
   }
 
   /** Sends state that the next state makes obsolete. */
@@ -66,12 +66,12 @@ final class Outbox {
         }
         continue;
       }
-      if (!session.isOpen()) {
+      if (!socket.isOpen()) {
         sending.set(false);
         return;
       }
       try {
-        session
+        socket
             .getAsyncRemote()
             .sendText(
                 next,
@@ -82,14 +82,14 @@ final class Outbox {
                   } else {
                     LOG.log(
                         Level.FINE,
-                        "Send failed; closing " + session.getId(),
+                        "Send failed; closing " + socket.getId(),
                         result.getException());
                     close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
                   }
                 });
       } catch (RuntimeException e) {
         sending.set(false);
-        LOG.log(Level.FINE, "Send refused on " + session.getId(), e);
+        LOG.log(Level.FINE, "Send refused on " + socket.getId(), e);
         return;
       }
       return;
@@ -98,11 +98,11 @@ final class Outbox {
 
   void close(CloseReason reason) {
     try {
-      if (session.isOpen()) {
-        session.close(reason);
+      if (socket.isOpen()) {
+        socket.close(reason);
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "Closing " + session.getId() + " failed", e);
+      LOG.log(Level.FINE, "Closing " + socket.getId() + " failed", e);
     }
   }
 }

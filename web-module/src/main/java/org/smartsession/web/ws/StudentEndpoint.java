@@ -33,71 +33,70 @@ public class StudentEndpoint {
   @Inject MessageLimits limits;
 
   @OnOpen
-  public void open(Session session) {
-    String sessionId = Endpoints.identifierParameter(session, "sessionId");
-    String studentId = Endpoints.identifierParameter(session, "studentId");
+  public void open(Session socket) {
+    String sessionId = Endpoints.identifierParameter(socket, "sessionId");
+    String studentId = Endpoints.identifierParameter(socket, "studentId");
     if (sessionId == null || studentId == null) {
-      Endpoints.refuse(session, "valid sessionId and studentId query parameters are required");
+      Endpoints.refuse(socket, "valid sessionId and studentId query parameters are required");
       return;
     }
     ConnectedStudent student;
     try {
       student = registry.connect(sessionId, studentId);
     } catch (UnknownSessionException e) {
-      Endpoints.refuse(session, e.getMessage());
+      Endpoints.refuse(socket, e.getMessage());
       return;
     }
-    session.setMaxTextMessageBufferSize(limits.maxMessageBytes());
-    session.getUserProperties().put(STUDENT, student);
-    Endpoints.useOutbox(session, connections.add(student.key(), session));
+    socket.setMaxTextMessageBufferSize(limits.maxMessageBytes());
+    socket.getUserProperties().put(STUDENT, student);
+    Endpoints.useOutbox(socket, connections.add(student.key(), socket));
   }
 
   @OnMessage
-  public void message(Session session, Message message) {
-    ConnectedStudent student = (ConnectedStudent) session.getUserProperties().get(STUDENT);
+  public void message(Session socket, Message message) {
+    ConnectedStudent student = (ConnectedStudent) socket.getUserProperties().get(STUDENT);
     if (student == null) {
       return; // refused at open; the close is under way
     }
     if (!(message instanceof VideoFrame frame)) {
       Endpoints.reply(
-          session,
-          Endpoints.error(ErrorCode.UNEXPECTED_TYPE, "students may send only VIDEO_FRAME"));
+          socket, Endpoints.error(ErrorCode.UNEXPECTED_TYPE, "students may send only VIDEO_FRAME"));
       return;
     }
     if (!frame.studentId().equals(student.key().studentId())
         || !frame.sessionId().equals(student.key().sessionId())) {
       Endpoints.reply(
-          session,
+          socket,
           Endpoints.error(
               ErrorCode.IDENTITY_MISMATCH,
               "this connection belongs to student "
                   + student.key().studentId()
-                  + " of session "
+                  + " of socket "
                   + student.key().sessionId()));
       return;
     }
     if (pipeline.submit(student, frame) == FrameQueue.Offer.REFUSED) {
       Endpoints.reply(
-          session,
+          socket,
           Endpoints.error(ErrorCode.INVALID_FRAME, "the server is at capacity; frame skipped"));
     }
   }
 
   @OnMessage
-  public void pong(Session session, PongMessage pong) {
-    Connections.ponged(session);
+  public void pong(Session socket, PongMessage pong) {
+    Connections.ponged(socket);
   }
 
   @OnError
-  public void error(Session session, Throwable failure) {
-    Endpoints.failed(session, failure);
+  public void error(Session socket, Throwable failure) {
+    Endpoints.failed(socket, failure);
   }
 
   @OnClose
-  public void close(Session session, CloseReason reason) {
-    ConnectedStudent student = (ConnectedStudent) session.getUserProperties().get(STUDENT);
+  public void close(Session socket, CloseReason reason) {
+    ConnectedStudent student = (ConnectedStudent) socket.getUserProperties().get(STUDENT);
     if (student != null) {
-      connections.remove(student.key(), session);
+      connections.remove(student.key(), socket);
       registry.disconnect(student);
     }
   }

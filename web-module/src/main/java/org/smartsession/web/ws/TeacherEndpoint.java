@@ -37,19 +37,19 @@ public class TeacherEndpoint {
   @Inject CommandService commands;
 
   @OnOpen
-  public void open(Session session) {
-    String sessionId = Endpoints.identifierParameter(session, "sessionId");
+  public void open(Session socket) {
+    String sessionId = Endpoints.identifierParameter(socket, "sessionId");
     if (sessionId == null) {
-      Endpoints.refuse(session, "a valid sessionId query parameter is required");
+      Endpoints.refuse(socket, "a valid sessionId query parameter is required");
       return;
     }
     if (store.findSession(sessionId).isEmpty()) {
-      Endpoints.refuse(session, "no session " + sessionId);
+      Endpoints.refuse(socket, "no socket " + sessionId);
       return;
     }
-    Outbox outbox = connections.add(sessionId, session);
-    session.getUserProperties().put(SESSION_ID, sessionId);
-    Endpoints.useOutbox(session, outbox);
+    Outbox outbox = connections.add(sessionId, socket);
+    socket.getUserProperties().put(SESSION_ID, sessionId);
+    Endpoints.useOutbox(socket, outbox);
     presence.joined(sessionId);
     outbox.sendState(
         Protocol.CODEC.encode(summaries.summarise(sessionId, System.currentTimeMillis())));
@@ -59,49 +59,49 @@ public class TeacherEndpoint {
   }
 
   @OnMessage
-  public void message(Session session, Message message) {
-    String sessionId = (String) session.getUserProperties().get(SESSION_ID);
+  public void message(Session socket, Message message) {
+    String sessionId = (String) socket.getUserProperties().get(SESSION_ID);
     if (sessionId == null) {
       return;
     }
     if (message instanceof AlertAcknowledged ack) {
       if (alerts
-          .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(session))
+          .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(socket))
           .isEmpty()) {
         Endpoints.reply(
-            session,
-            Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
+            socket,
+            Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this socket"));
       }
     } else if (message instanceof Command command) {
       commands.issue(sessionId, command);
     } else {
       Endpoints.reply(
-          session,
+          socket,
           Endpoints.error(
               ErrorCode.UNEXPECTED_TYPE, "teachers may send ALERT_ACKNOWLEDGED or COMMAND"));
     }
   }
 
-  private static String teacherName(Session session) {
-    Principal principal = session.getUserPrincipal();
+  private static String teacherName(Session socket) {
+    Principal principal = socket.getUserPrincipal();
     return principal == null ? "teacher" : principal.getName();
   }
 
   @OnMessage
-  public void pong(Session session, PongMessage pong) {
-    Connections.ponged(session);
+  public void pong(Session socket, PongMessage pong) {
+    Connections.ponged(socket);
   }
 
   @OnError
-  public void error(Session session, Throwable failure) {
-    Endpoints.failed(session, failure);
+  public void error(Session socket, Throwable failure) {
+    Endpoints.failed(socket, failure);
   }
 
   @OnClose
-  public void close(Session session, CloseReason reason) {
-    String sessionId = (String) session.getUserProperties().get(SESSION_ID);
+  public void close(Session socket, CloseReason reason) {
+    String sessionId = (String) socket.getUserProperties().get(SESSION_ID);
     if (sessionId != null) {
-      connections.remove(sessionId, session);
+      connections.remove(sessionId, socket);
       presence.left(sessionId);
     }
   }

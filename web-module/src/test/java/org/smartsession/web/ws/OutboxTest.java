@@ -9,6 +9,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ class OutboxTest {
     SlowPeer peer = new SlowPeer();
     Outbox outbox = new Outbox(peer.session);
     outbox.sendState("update 1");
-    peer.pending.remove(0).onResult(new SendResult(new java.io.IOException("broken pipe")));
+    peer.pending.remove(0).onResult(new SendResult(new IOException("broken pipe")));
     assertFalse(peer.open);
   }
 }

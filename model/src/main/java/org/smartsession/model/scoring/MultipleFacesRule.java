@@ -1,9 +1,9 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import org.smartsession.model.scoring.RaisedAlert;
+import org.smartsession.model.alerts.AlertType;
 
 /**
  * Raises MULTIPLE_FACES when enough of the latest frames (2 of 3 by default) show two or more

@@ -1,8 +1,7 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 import java.util.Optional;
-import org.smartsession.model.scoring.RaisedAlert;
-import org.smartsession.model.scoring.SustainedCondition;
+import org.smartsession.model.alerts.AlertType;
 
 /**
  * Raises an alert once a per-frame condition has held for the configured time, once per episode.

@@ -1,4 +1,4 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smartsession.model.scoring.RaisedAlert;
-import org.smartsession.model.scoring.ScoringSettings;
+import org.smartsession.model.alerts.AlertType;
 
 class IntegrityMonitorTest {
   private final IntegrityMonitor exam = new IntegrityMonitor(ScoringSettings.DEFAULTS, true);

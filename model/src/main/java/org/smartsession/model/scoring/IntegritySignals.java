@@ -1,4 +1,4 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 /**
  * What one frame shows about exam integrity, as the alert rules need it.

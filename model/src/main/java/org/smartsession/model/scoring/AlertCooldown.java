@@ -1,7 +1,8 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.smartsession.model.alerts.AlertType;
 
 /** Lets one alert of each type through per cool-down, so a teacher is told once, not per frame. */
 final class AlertCooldown {

@@ -1,10 +1,9 @@
-package org.smartsession.model.alerts;
+package org.smartsession.model.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.smartsession.model.scoring.RaisedAlert;
-import org.smartsession.model.scoring.ScoringSettings;
+import org.smartsession.model.alerts.AlertType;
 
 /**
  * The integrity alert rules for one student: several faces, no face, looking away (only where the
