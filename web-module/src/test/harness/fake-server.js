@@ -3,7 +3,10 @@
  * classic script before the page's modules (serve.sh does that). It replaces WebSocket and fetch
  * for the application's URLs. Query parameters of the page: students (default 30), affect=off,
  * alerts (seconds between alerts, 0 = none; default 0), drop (seconds after which the teacher
- * socket drops once, to see reconnection).
+ * socket drops once, to see reconnection), weights (the four confusion weights the session views
+ * carry, in the order eyebrowFurrow,gazeShifts,headTilt,microExpressions; default 0.3,0.4,0.2,0.1),
+ * confusedAbove (default 0.6), scoring=absent (session views without scoring, as from a server
+ * that does not send it; with affect=off they carry none either).
  * Not shipped: it lives under src/test.
  */
 (() => {
@@ -13,6 +16,16 @@
   const alertEverySeconds = Number(params.get('alerts') || 0);
   const dropAfterSeconds = Number(params.get('drop') || 0);
   const sessionId = params.get('session') || 'DEMO';
+  const weightValues = (params.get('weights') || '0.3,0.4,0.2,0.1').split(',').map(Number);
+  const indicatorKeys = ['eyebrowFurrow', 'gazeShifts', 'headTilt', 'microExpressions'];
+  // As the server's session view: null where affect inference is off.
+  const scoring =
+    affect && params.get('scoring') !== 'absent'
+      ? {
+          weights: Object.fromEntries(indicatorKeys.map((key, i) => [key, weightValues[i]])),
+          confusedAbove: Number(params.get('confusedAbove') || 0.6),
+        }
+      : null;
   const statuses = affect ? ['ENGAGED', 'ENGAGED', 'ENGAGED', 'CONFUSED', 'DISENGAGED', 'IDLE', 'JOINED', 'ANALYSIS_UNAVAILABLE'] : ['PRESENT', 'PRESENT', 'PRESENT', 'IDLE', 'DISENGAGED'];
   const firstNames = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Giulia', 'Hiro', 'Ines', 'Jonas', 'Kwame', 'Lea', 'Mateo', 'Noor', 'Olga', 'Priya'];
   const sent = [];
@@ -175,15 +188,30 @@
     await new Promise((resolve) => setTimeout(resolve, 60));
     if (path === 'sessions' && method === 'GET') {
       return json(200, [
-        { sessionId, name: 'Linear algebra, week 6', kind: 'EXAM', joinUrl: `/student/?session=${sessionId}` },
-        { sessionId: 'CLASS_2', name: 'Statistics tutorial', kind: 'CLASS' },
+        { sessionId, name: 'Linear algebra, week 6', kind: 'EXAM', joinUrl: `/student/?session=${sessionId}`, scoring },
+        { sessionId: 'CLASS_2', name: 'Statistics tutorial', kind: 'CLASS', scoring },
       ]);
     }
     if (path === `sessions/${sessionId}` && method === 'GET') {
-      return json(200, { sessionId, name: 'Linear algebra, week 6', kind: params.get('kind') || 'EXAM', createdAt: Date.now(), joinUrl: `${window.location.origin}/student/?session=${sessionId}` });
+      return json(200, {
+        sessionId,
+        name: 'Linear algebra, week 6',
+        kind: params.get('kind') || 'EXAM',
+        createdAt: Date.now(),
+        joinUrl: `${window.location.origin}/student/?session=${sessionId}`,
+        scoring,
+      });
     }
     if (path === 'sessions' && method === 'POST') {
-      return json(201, { sessionId: 'NEW_SESSION', joinUrl: '/student/?session=NEW_SESSION' });
+      const body = JSON.parse(init.body);
+      return json(201, {
+        sessionId: 'NEW_SESSION',
+        name: body.name,
+        kind: body.kind || 'CLASS',
+        createdAt: Date.now(),
+        joinUrl: '/student/?session=NEW_SESSION',
+        scoring,
+      });
     }
     const join = path.match(/^sessions\/([^/]+)\/students$/);
     if (join && method === 'POST') {

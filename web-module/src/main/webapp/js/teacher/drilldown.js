@@ -14,6 +14,22 @@ function historyPoints(answer) {
     .sort((a, b) => a[0] - b[0]);
 }
 
+/** 0.3 → "0.3", 0.125 → "0.125": a weight as the deployer wrote it, without float noise. */
+function formatWeight(weight) {
+  return String(Math.round(weight * 1000) / 1000);
+}
+
+/** A contribution as a bar, drawn to the largest one possible, and as a number. */
+function contributionCell(contribution, widest) {
+  const width = contribution === null || widest <= 0 ? 0 : Math.min(100, Math.round((contribution / widest) * 100));
+  return h(
+    'td',
+    {},
+    h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${width}%` })),
+    h('span', { class: 'contribution-value', text: contribution === null ? '—' : contribution.toFixed(2) }),
+  );
+}
+
 /**
  * One student in detail: which indicator drives the confusion score, a sparkline of the history,
  * their alerts, and commands to them alone. A modal dialog, so keyboard focus stays inside it and
@@ -25,6 +41,7 @@ export class StudentDrilldown {
   #alerts;
   #sessionId;
   #studentId = null;
+  #scoring = null;
   #chart = null;
   #fetched = new Set();
 
@@ -39,6 +56,15 @@ export class StudentDrilldown {
 
   set alerts(alertCenter) {
     this.#alerts = alertCenter;
+  }
+
+  /**
+   * The session's scoring (scoringOf of its view), or null while it is not known: then the
+   * indicators are shown without weights or contributions.
+   */
+  set scoring(scoring) {
+    this.#scoring = scoring || null;
+    if (this.#studentId) this.render();
   }
 
   get openStudentId() {
@@ -80,36 +106,47 @@ export class StudentDrilldown {
   }
 
   #renderIndicators(indicators) {
+    const ui = this.#ui;
+    const scoring = this.#scoring;
+    const weights = scoring ? scoring.weights : {};
+    // The bars are drawn to the largest contribution any indicator could make.
+    const widest = Math.max(0, ...Object.values(weights));
     const rows = Indicators.map((indicator) => {
       const value = indicators ? score(indicators[indicator.key]) : null;
-      return { ...indicator, value, contribution: value === null ? null : value * indicator.weight };
+      const weight = Object.hasOwn(weights, indicator.key) ? weights[indicator.key] : null;
+      const contribution = value === null || weight === null ? null : value * weight;
+      return { ...indicator, value, weight, contribution };
     });
-    const driver = rows.reduce((best, row) => (row.contribution !== null && (best === null || row.contribution > best.contribution) ? row : best), null);
-    this.#ui.indicators.replaceChildren(
+    const driver = rows.reduce(
+      (best, row) => (row.contribution !== null && (best === null || row.contribution > best.contribution) ? row : best),
+      null,
+    );
+    show(ui.weightColumn, scoring !== null);
+    show(ui.contributionColumn, scoring !== null);
+    ui.indicators.replaceChildren(
       ...rows.map((row) =>
         h(
           'tr',
           { class: row === driver && row.contribution > 0 ? 'driver' : '', dataset: { indicator: row.key } },
           h('th', { scope: 'row', text: row.label }),
           h('td', { text: percent(row.value) }),
-          h('td', { text: `× ${row.weight}` }),
-          h(
-            'td',
-            {},
-            h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((row.contribution ?? 0) * 250)}%` })),
-            h('span', { class: 'contribution-value', text: row.contribution === null ? '—' : row.contribution.toFixed(2) }),
-          ),
+          scoring && h('td', { text: row.weight === null ? '—' : `× ${formatWeight(row.weight)}` }),
+          scoring && contributionCell(row.contribution, widest),
         ),
       ),
     );
+    let explanation;
+    if (!scoring) explanation = 'The weights of this session are not known, so no contributions are shown.';
+    else if (driver && driver.contribution > 0) explanation = `${driver.label} contributes most to the confusion score right now.`;
+    else if (indicators) explanation = 'No indicator stands out right now.';
+    else explanation = 'No indicator values received yet.';
+    setText(ui.driver, explanation);
+    const threshold = scoring ? scoring.confusedAbove : null;
     setText(
-      this.#ui.driver,
-      driver && driver.contribution > 0
-        ? `${driver.label} contributes most to the confusion score right now.`
-        : indicators
-          ? 'No indicator stands out right now.'
-          : 'No indicator values received yet.',
+      ui.threshold,
+      threshold === null ? '' : `A student is shown as confused once the confusion score stays above ${percent(threshold)}.`,
     );
+    show(ui.threshold, threshold !== null);
   }
 
   #renderAlerts(studentId) {

@@ -3,7 +3,7 @@ import { pageParam, webSocketUrl } from '../app.js';
 import { ConnectionState, ReconnectingSocket } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
-import { IDENTIFIER, MessageType, Status } from '../protocol.js';
+import { IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { AlertCenter } from './alerts.js';
 import { wireCommands } from './commands.js';
@@ -92,7 +92,10 @@ function startDashboard(id) {
       affectOff: byId('drill-affect-off'),
       indicatorSection: byId('drill-indicator-section'),
       indicators: byId('drill-indicators'),
+      weightColumn: byId('drill-weight-column'),
+      contributionColumn: byId('drill-contribution-column'),
       driver: byId('drill-driver'),
+      threshold: byId('drill-threshold'),
       historySection: byId('drill-history-section'),
       sparkline: byId('drill-sparkline'),
       alertList: byId('drill-alerts'),
@@ -171,7 +174,11 @@ function startDashboard(id) {
   // "Last frame … ago" keeps counting even when no update arrives.
   setInterval(requestRender, 1000);
   requestRender();
-  describeSession(id);
+  describeSession(id).then((session) => {
+    // The weights the server scores with; until they arrive (or when it sends none) the
+    // drill-down shows the indicator values alone.
+    drilldown.scoring = scoringOf(session);
+  });
 }
 
 function wireToolbar(grid) {
@@ -185,6 +192,7 @@ function wireToolbar(grid) {
   byId('student-search').addEventListener('input', (event) => grid.setView({ search: event.target.value }));
 }
 
+/** Shows the session's name, kind and join link; returns its view, or null when it could not be loaded. */
 async function describeSession(id) {
   const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
   let session = null;
@@ -202,6 +210,7 @@ async function describeSession(id) {
     document.title = `${session.name || id} · SmartSession dashboard`;
   }
   showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
+  return session;
 }
 
 if (sessionId && IDENTIFIER.test(sessionId)) startDashboard(sessionId);
