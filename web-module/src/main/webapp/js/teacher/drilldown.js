@@ -37,7 +37,7 @@ function contributionCell(contribution, widest) {
  */
 export class StudentDrilldown {
   #ui;
-  #store;
+  #state;
   #alerts;
   #sessionId;
   #studentId = null;
@@ -45,13 +45,13 @@ export class StudentDrilldown {
   #chart = null;
   #fetched = new Set();
 
-  constructor({ ui, store, socket, toast, sessionId }) {
+  constructor({ ui, state, socket, toast, sessionId }) {
     this.#ui = ui;
-    this.#store = store;
+    this.#state = state;
     this.#sessionId = sessionId;
     ui.close.addEventListener('click', () => ui.dialog.close());
     ui.dialog.addEventListener('close', () => this.#onClose());
-    wireCommands(ui.commands, socket, toast, () => this.#studentId && { studentId: this.#studentId, name: this.#store.nameOf(this.#studentId) });
+    wireCommands(ui.commands, socket, toast, () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) });
   }
 
   set alerts(alertCenter) {
@@ -72,12 +72,12 @@ export class StudentDrilldown {
   }
 
   open(studentId) {
-    if (!this.#store.students.has(studentId)) return;
+    if (!this.#state.students.has(studentId)) return;
     this.#studentId = studentId;
     this.#ui.dialog.dataset.studentId = studentId;
     if (!this.#ui.dialog.open) this.#ui.dialog.showModal();
     if (this.#chart) this.#chart.destroy();
-    const record = this.#store.students.get(studentId);
+    const record = this.#state.students.get(studentId);
     this.#chart = createShareChart(this.#ui.sparkline, [CONFUSION_SERIES, ENGAGEMENT_SERIES], record.history.columns, 110);
     this.render();
     this.#loadHistory(studentId);
@@ -85,10 +85,10 @@ export class StudentDrilldown {
 
   render() {
     const id = this.#studentId;
-    const student = id && this.#store.students.get(id);
+    const student = id && this.#state.students.get(id);
     if (!student) return;
     const ui = this.#ui;
-    const affect = this.#store.affectInference;
+    const affect = this.#state.affectInference;
     const info = statusInfo(student.status);
     setText(ui.name, student.name);
     ui.status.dataset.status = student.status;
@@ -167,7 +167,7 @@ export class StudentDrilldown {
         'GET',
         `sessions/${encodeURIComponent(this.#sessionId)}/students/${encodeURIComponent(studentId)}/history`,
       );
-      const record = this.#store.students.get(studentId);
+      const record = this.#state.students.get(studentId);
       if (record) record.history.prepend(historyPoints(answer));
       if (this.#studentId === studentId) this.render();
     } catch {

@@ -12,7 +12,7 @@ import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
 import { joinLinkFor, showJoinLink } from './join-link.js';
 import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
-import { SessionStore } from './store.js';
+import { DashboardState } from './dashboard-state.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
 
@@ -47,7 +47,7 @@ function startDashboard(id) {
   setText(byId('session-title'), id);
   document.title = `${id} · SmartSession dashboard`;
 
-  const store = new SessionStore();
+  const state = new DashboardState();
   const socket = new ReconnectingSocket(() => webSocketUrl('ws/teacher', { sessionId: id }));
   showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
 
@@ -66,7 +66,7 @@ function startDashboard(id) {
   };
   const requestRender = createRenderLoop(() => {
     const now = Date.now();
-    renderSummary(summaryUi, store, now);
+    renderSummary(summaryUi, state, now);
     grid.render(now);
     if (drilldown.openStudentId) drilldown.render();
   });
@@ -75,11 +75,11 @@ function startDashboard(id) {
     viewport: byId('student-grid'),
     empty: byId('grid-empty'),
     count: byId('grid-count'),
-    store,
+    state,
     requestRender,
     onOpen: (studentId) => drilldown.open(studentId),
   });
-  timeline = new Timeline(byId('timeline'), store);
+  timeline = new Timeline(byId('timeline'), state);
   const requestTimeline = createIdleTask('render-timeline', () => timeline.render());
   drilldown = new StudentDrilldown({
     ui: {
@@ -102,7 +102,7 @@ function startDashboard(id) {
       noAlerts: byId('drill-no-alerts'),
       commands: byId('drill-commands'),
     },
-    store,
+    state,
     socket,
     toast,
     sessionId: id,
@@ -121,7 +121,7 @@ function startDashboard(id) {
       count: byId('alert-count'),
       empty: byId('alert-empty'),
     },
-    store,
+    state,
     socket,
     toast,
     requestRender,
@@ -136,7 +136,7 @@ function startDashboard(id) {
     switch (message.type) {
       case MessageType.SESSION_UPDATE:
         performance.mark('apply-session-update-start');
-        if (store.apply(message)) {
+        if (state.apply(message)) {
           requestRender();
           requestTimeline();
         }
