@@ -26,14 +26,21 @@
           confusedAbove: Number(params.get('confusedAbove') || 0.6),
         }
       : null;
-  const statuses = affect ? ['ENGAGED', 'ENGAGED', 'ENGAGED', 'CONFUSED', 'DISENGAGED', 'IDLE', 'JOINED', 'ANALYSIS_UNAVAILABLE'] : ['PRESENT', 'PRESENT', 'PRESENT', 'IDLE', 'DISENGAGED'];
-  const firstNames = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Giulia', 'Hiro', 'Ines', 'Jonas', 'Kwame', 'Lea', 'Mateo', 'Noor', 'Olga', 'Priya'];
+  const statuses = affect
+    ? ['ENGAGED', 'ENGAGED', 'ENGAGED', 'CONFUSED', 'DISENGAGED', 'IDLE', 'JOINED', 'ANALYSIS_UNAVAILABLE']
+    : ['PRESENT', 'PRESENT', 'PRESENT', 'IDLE', 'DISENGAGED'];
+  const firstNames = [
+    'Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Giulia', 'Hiro',
+    'Ines', 'Jonas', 'Kwame', 'Lea', 'Mateo', 'Noor', 'Olga', 'Priya',
+  ];
   const sent = [];
   window.fakeServer = { sent, sockets: [] };
 
   const students = Array.from({ length: studentCount }, (_, i) => ({
     id: `S${String(i + 1).padStart(3, '0')}`,
-    name: `${firstNames[i % firstNames.length]} ${String.fromCharCode(65 + (i % 26))}.${i >= firstNames.length ? ' ' + i : ''}`,
+    name:
+      `${firstNames[i % firstNames.length]} ${String.fromCharCode(65 + (i % 26))}.` +
+      (i >= firstNames.length ? ` ${i}` : ''),
     confusion: Math.random() * 0.6,
     engagement: 0.4 + Math.random() * 0.6,
     status: statuses[i % statuses.length],
@@ -71,7 +78,14 @@
         status: s.status,
         lastFrameAt: s.lastFrameAt,
         faces: s.status === 'DISENGAGED' ? 0 : 1,
-        indicators: affect ? { eyebrowFurrow: s.confusion * 0.8, gazeShifts: s.confusion, headTilt: s.confusion * 0.5, microExpressions: 0.2 } : undefined,
+        indicators: affect
+          ? {
+              eyebrowFurrow: s.confusion * 0.8,
+              gazeShifts: s.confusion,
+              headTilt: s.confusion * 0.5,
+              microExpressions: 0.2,
+            }
+          : undefined,
       })),
     };
   }
@@ -138,7 +152,8 @@
       this.timers.push(setInterval(() => this.#emit(update()), 1000));
       if (alertEverySeconds > 0) {
         const types = ['MULTIPLE_FACES', 'NO_FACE', 'LOOKING_AWAY', 'CAMERA_BLOCKED'];
-        this.timers.push(setInterval(() => this.#emit(alert(types[alertNumber % types.length])), alertEverySeconds * 1000));
+        const raise = () => this.#emit(alert(types[alertNumber % types.length]));
+        this.timers.push(setInterval(raise, alertEverySeconds * 1000));
       }
       if (dropAfterSeconds > 0 && !window.fakeServer.dropped) {
         window.fakeServer.dropped = true;
@@ -150,7 +165,14 @@
       const message = JSON.parse(data);
       sent.push(message);
       if (message.type === 'VIDEO_FRAME') {
-        setTimeout(() => this.#emit({ type: 'FEEDBACK', confusionScore: 0.3, engagementScore: 0.8, status: 'ENGAGED', message: 'Stay focused!' }), 30);
+        const feedback = {
+          type: 'FEEDBACK',
+          confusionScore: 0.3,
+          engagementScore: 0.8,
+          status: 'ENGAGED',
+          message: 'Stay focused!',
+        };
+        setTimeout(() => this.#emit(feedback), 30);
       } else if (message.type === 'ALERT_ACKNOWLEDGED') {
         setTimeout(() => this.#emit({ ...message, acknowledgedBy: 'teacher@example.org', timestamp: Date.now() }), 100);
       }
@@ -177,7 +199,8 @@
   window.fakeServer.alert = alert;
   window.fakeServer.update = update;
 
-  const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const json = (status, body) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input, init = {}) => {
     const url = new URL(String(input), window.location.href);
@@ -229,7 +252,17 @@
     }
     if (/^sessions\/[^/]+\/alerts$/.test(path)) {
       return json(200, [
-        { alertId: 'ALERT_OLD', sessionId, studentId: 'S002', type: 'NO_FACE', timestamp: Date.now() - 60000, reason: 'No face seen', durationMs: 15000, confidence: 0.9, acknowledgement: { action: 'DISMISSED', by: 'other.teacher', at: Date.now() - 30000 } },
+        {
+          alertId: 'ALERT_OLD',
+          sessionId,
+          studentId: 'S002',
+          type: 'NO_FACE',
+          timestamp: Date.now() - 60000,
+          reason: 'No face seen',
+          durationMs: 15000,
+          confidence: 0.9,
+          acknowledgement: { action: 'DISMISSED', by: 'other.teacher', at: Date.now() - 30000 },
+        },
       ]);
     }
     return json(404, { error: 'NOT_FOUND', message: 'No such resource in the stand-in server.' });

@@ -12,7 +12,8 @@ const ACTION_WORDS = { REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' };
 function describeAck(ack) {
   const who = ack.by ? ` by ${ack.by}` : '';
   const when = ack.at ? ` at ${clockTime(ack.at)}` : '';
-  return ack.pending ? `${ACTION_WORDS[ack.action]} (sending…)` : `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
+  if (ack.pending) return `${ACTION_WORDS[ack.action]} (sending…)`;
+  return `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
 }
 
 /**
@@ -184,21 +185,42 @@ export class AlertCenter {
     const { alert } = entry;
     const details = [];
     if (typeof alert.reason === 'string' && alert.reason) details.push(alert.reason);
-    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
+    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) {
+      details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
+    }
     if (typeof alert.confidence === 'number') details.push(`confidence ${percent(alert.confidence)}`);
     const screenshot = isImageDataUrl(alert.screenshot)
-      ? h('img', { class: 'alert-screenshot', src: alert.screenshot, alt: `Camera picture when the alert was raised (${this.#state.nameOf(alert.studentId)})`, tabindex: '0', title: 'Click to enlarge' })
+      ? h('img', {
+          class: 'alert-screenshot',
+          src: alert.screenshot,
+          alt: `Camera picture when the alert was raised (${this.#state.nameOf(alert.studentId)})`,
+          tabindex: '0',
+          title: 'Click to enlarge',
+        })
       : null;
     const ackStatus = h('p', { class: 'ack-status' });
     const actions = h(
       'div',
       { class: 'alert-actions' },
       h('button', { type: 'button', class: 'ack-button', dataset: { action: AckAction.REVIEWED }, text: 'Reviewed' }),
-      h('button', { type: 'button', class: 'ack-button secondary', dataset: { action: AckAction.DISMISSED }, text: 'Dismiss' }),
+      h('button', {
+        type: 'button',
+        class: 'ack-button secondary',
+        dataset: { action: AckAction.DISMISSED },
+        text: 'Dismiss',
+      }),
     );
     const element = h(
       'li',
-      { class: 'alert-item', dataset: { alertId: alert.alertId, alertType: String(alert.alertType), studentId: alert.studentId, state: 'open' } },
+      {
+        class: 'alert-item',
+        dataset: {
+          alertId: alert.alertId,
+          alertType: String(alert.alertType),
+          studentId: alert.studentId,
+          state: 'open',
+        },
+      },
       h(
         'div',
         { class: 'alert-head' },

@@ -51,7 +51,8 @@ export class StudentDrilldown {
     this.#sessionId = sessionId;
     ui.close.addEventListener('click', () => ui.dialog.close());
     ui.dialog.addEventListener('close', () => this.#onClose());
-    wireCommands(ui.commands, socket, toast, () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) });
+    const target = () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) };
+    wireCommands(ui.commands, socket, toast, target);
   }
 
   set alerts(alertCenter) {
@@ -78,7 +79,12 @@ export class StudentDrilldown {
     if (!this.#ui.dialog.open) this.#ui.dialog.showModal();
     if (this.#chart) this.#chart.destroy();
     const record = this.#state.students.get(studentId);
-    this.#chart = createShareChart(this.#ui.sparkline, [CONFUSION_SERIES, ENGAGEMENT_SERIES], record.history.columns, 110);
+    this.#chart = createShareChart(
+      this.#ui.sparkline,
+      [CONFUSION_SERIES, ENGAGEMENT_SERIES],
+      record.history.columns,
+      110,
+    );
     this.render();
     this.#loadHistory(studentId);
   }
@@ -96,7 +102,10 @@ export class StudentDrilldown {
     const facts = [`ID ${student.id}`, `last frame ${elapsed(student.lastFrameAt ?? undefined)}`];
     if (student.faces !== null) facts.push(`faces in view: ${student.faces}`);
     setText(ui.meta, facts.join(' · '));
-    setText(ui.scores, affect ? `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}` : '');
+    setText(
+      ui.scores,
+      affect ? `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}` : '',
+    );
     show(ui.affectOff, !affect);
     show(ui.indicatorSection, affect);
     show(ui.historySection, affect);
@@ -117,10 +126,9 @@ export class StudentDrilldown {
       const contribution = value === null || weight === null ? null : value * weight;
       return { ...indicator, value, weight, contribution };
     });
-    const driver = rows.reduce(
-      (best, row) => (row.contribution !== null && (best === null || row.contribution > best.contribution) ? row : best),
-      null,
-    );
+    const driver = rows
+      .filter((row) => row.contribution !== null)
+      .reduce((best, row) => (best === null || row.contribution > best.contribution ? row : best), null);
     show(ui.weightColumn, scoring !== null);
     show(ui.contributionColumn, scoring !== null);
     ui.indicators.replaceChildren(
@@ -136,16 +144,19 @@ export class StudentDrilldown {
       ),
     );
     let explanation;
-    if (!scoring) explanation = 'The weights of this session are not known, so no contributions are shown.';
-    else if (driver && driver.contribution > 0) explanation = `${driver.label} contributes most to the confusion score right now.`;
-    else if (indicators) explanation = 'No indicator stands out right now.';
-    else explanation = 'No indicator values received yet.';
+    if (!scoring) {
+      explanation = 'The weights of this session are not known, so no contributions are shown.';
+    } else if (driver && driver.contribution > 0) {
+      explanation = `${driver.label} contributes most to the confusion score right now.`;
+    } else if (indicators) {
+      explanation = 'No indicator stands out right now.';
+    } else {
+      explanation = 'No indicator values received yet.';
+    }
     setText(ui.driver, explanation);
     const threshold = scoring ? scoring.confusedAbove : null;
-    setText(
-      ui.threshold,
-      threshold === null ? '' : `A student is shown as confused once the confusion score stays above ${percent(threshold)}.`,
-    );
+    const thresholdText = `A student is shown as confused once the confusion score stays above ${percent(threshold)}.`;
+    setText(ui.threshold, threshold === null ? '' : thresholdText);
     show(ui.threshold, threshold !== null);
   }
 
@@ -153,7 +164,12 @@ export class StudentDrilldown {
     const entries = this.#alerts ? this.#alerts.forStudent(studentId) : [];
     this.#ui.alertList.replaceChildren(
       ...entries.map((entry) =>
-        h('li', {}, `${clockTime(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`, entry.ack ? ` · ${entry.ack.action.toLowerCase()}` : ' · open'),
+        h(
+          'li',
+          {},
+          `${clockTime(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`,
+          entry.ack ? ` · ${entry.ack.action.toLowerCase()}` : ' · open',
+        ),
       ),
     );
     show(this.#ui.noAlerts, entries.length === 0);

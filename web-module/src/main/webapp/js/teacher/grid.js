@@ -26,9 +26,18 @@ export const SortOrders = Object.freeze({
       nullsLast(a.confusion, b.confusion, true) ||
       byName(a, b),
   },
-  confusion: { label: 'Confusion, highest first', compare: (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b) },
-  engagement: { label: 'Engagement, lowest first', compare: (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b) },
-  lastFrame: { label: 'Last frame, oldest first', compare: (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b) },
+  confusion: {
+    label: 'Confusion, highest first',
+    compare: (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b),
+  },
+  engagement: {
+    label: 'Engagement, lowest first',
+    compare: (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b),
+  },
+  lastFrame: {
+    label: 'Last frame, oldest first',
+    compare: (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b),
+  },
 });
 
 /** The filter value that keeps only students with an unacknowledged alert. */
@@ -105,7 +114,8 @@ export class StudentGrid {
     const count = this.#ordered.length;
     const total = this.#state.students.size;
     this.#empty.hidden = total > 0;
-    setText(this.#count, count === total ? `${total} student${total === 1 ? '' : 's'}` : `Showing ${count} of ${total}`);
+    const counted = `${total} student${total === 1 ? '' : 's'}`;
+    setText(this.#count, count === total ? counted : `Showing ${count} of ${total}`);
     const width = this.#width || this.#viewport.clientWidth;
     const columns = Math.max(1, Math.floor((width + GAP) / (MIN_TILE_WIDTH + GAP)));
     const tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
@@ -265,8 +275,9 @@ export class StudentGrid {
     const rowHeight = TILE_HEIGHT + GAP;
     const top = Math.floor(index / this.#columns) * rowHeight;
     const viewHeight = this.#height || this.#viewport.clientHeight;
-    if (top < this.#viewport.scrollTop) this.#viewport.scrollTop = top;
-    else if (top + TILE_HEIGHT > this.#viewport.scrollTop + viewHeight) this.#viewport.scrollTop = top + TILE_HEIGHT - viewHeight;
+    const scrollTop = this.#viewport.scrollTop;
+    if (top < scrollTop) this.#viewport.scrollTop = top;
+    else if (top + TILE_HEIGHT > scrollTop + viewHeight) this.#viewport.scrollTop = top + TILE_HEIGHT - viewHeight;
     this.#current = id;
     this.render();
     const tile = this.#tiles.get(id);

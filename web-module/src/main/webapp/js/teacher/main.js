@@ -194,7 +194,12 @@ function wireToolbar(grid) {
 
 /** Shows the session's name, kind and join link; returns its view, or null when it could not be loaded. */
 async function describeSession(id) {
-  const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
+  const joinUi = {
+    link: byId('join-link'),
+    qr: byId('join-qr'),
+    copy: byId('copy-join-link'),
+    copied: byId('copy-result'),
+  };
   let session = null;
   try {
     session = await callApi('GET', `sessions/${encodeURIComponent(id)}`);
@@ -206,7 +211,8 @@ async function describeSession(id) {
     setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
     // Pausing is for exams; a class session does not offer it.
     const exam = session.kind !== 'CLASS';
-    for (const button of document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]')) show(button, exam);
+    const pauseButtons = document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]');
+    for (const button of pauseButtons) show(button, exam);
     document.title = `${session.name || id} · SmartSession dashboard`;
   }
   showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
