@@ -3,7 +3,10 @@
  * classic script before the page's modules (serve.sh does that). It replaces WebSocket and fetch
  * for the application's URLs. Query parameters of the page: students (default 30), affect=off,
  * alerts (seconds between alerts, 0 = none; default 0), drop (seconds after which the teacher
- * socket drops once, to see reconnection).
+ * socket drops once, to see reconnection), weights (the four confusion weights the session views
+ * carry, in the order eyebrowFurrow,gazeShifts,headTilt,microExpressions; default 0.3,0.4,0.2,0.1),
+ * confusedAbove (default 0.6), scoring=absent (session views without scoring, as from a server
+ * that does not send it; with affect=off they carry none either).
  * Not shipped: it lives under src/test.
  */
 (() => {
@@ -13,14 +16,31 @@
   const alertEverySeconds = Number(params.get('alerts') || 0);
   const dropAfterSeconds = Number(params.get('drop') || 0);
   const sessionId = params.get('session') || 'DEMO';
-  const statuses = affect ? ['ENGAGED', 'ENGAGED', 'ENGAGED', 'CONFUSED', 'DISENGAGED', 'IDLE', 'JOINED', 'ANALYSIS_UNAVAILABLE'] : ['PRESENT', 'PRESENT', 'PRESENT', 'IDLE', 'DISENGAGED'];
-  const firstNames = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Giulia', 'Hiro', 'Ines', 'Jonas', 'Kwame', 'Lea', 'Mateo', 'Noor', 'Olga', 'Priya'];
+  const weightValues = (params.get('weights') || '0.3,0.4,0.2,0.1').split(',').map(Number);
+  const indicatorKeys = ['eyebrowFurrow', 'gazeShifts', 'headTilt', 'microExpressions'];
+  // As the server's session view: null where affect inference is off.
+  const scoring =
+    affect && params.get('scoring') !== 'absent'
+      ? {
+          weights: Object.fromEntries(indicatorKeys.map((key, i) => [key, weightValues[i]])),
+          confusedAbove: Number(params.get('confusedAbove') || 0.6),
+        }
+      : null;
+  const statuses = affect
+    ? ['ENGAGED', 'ENGAGED', 'ENGAGED', 'CONFUSED', 'DISENGAGED', 'IDLE', 'JOINED', 'ANALYSIS_UNAVAILABLE']
+    : ['PRESENT', 'PRESENT', 'PRESENT', 'IDLE', 'DISENGAGED'];
+  const firstNames = [
+    'Ana', 'Ben', 'Chloé', 'Dmitri', 'Emeka', 'Fatima', 'Giulia', 'Hiro',
+    'Ines', 'Jonas', 'Kwame', 'Lea', 'Mateo', 'Noor', 'Olga', 'Priya',
+  ];
   const sent = [];
   window.fakeServer = { sent, sockets: [] };
 
   const students = Array.from({ length: studentCount }, (_, i) => ({
     id: `S${String(i + 1).padStart(3, '0')}`,
-    name: `${firstNames[i % firstNames.length]} ${String.fromCharCode(65 + (i % 26))}.${i >= firstNames.length ? ' ' + i : ''}`,
+    name:
+      `${firstNames[i % firstNames.length]} ${String.fromCharCode(65 + (i % 26))}.` +
+      (i >= firstNames.length ? ` ${i}` : ''),
     confusion: Math.random() * 0.6,
     engagement: 0.4 + Math.random() * 0.6,
     status: statuses[i % statuses.length],
@@ -58,7 +78,14 @@
         status: s.status,
         lastFrameAt: s.lastFrameAt,
         faces: s.status === 'DISENGAGED' ? 0 : 1,
-        indicators: affect ? { eyebrowFurrow: s.confusion * 0.8, gazeShifts: s.confusion, headTilt: s.confusion * 0.5, microExpressions: 0.2 } : undefined,
+        indicators: affect
+          ? {
+              eyebrowFurrow: s.confusion * 0.8,
+              gazeShifts: s.confusion,
+              headTilt: s.confusion * 0.5,
+              microExpressions: 0.2,
+            }
+          : undefined,
       })),
     };
   }
@@ -125,7 +152,8 @@
       this.timers.push(setInterval(() => this.#emit(update()), 1000));
       if (alertEverySeconds > 0) {
         const types = ['MULTIPLE_FACES', 'NO_FACE', 'LOOKING_AWAY', 'CAMERA_BLOCKED'];
-        this.timers.push(setInterval(() => this.#emit(alert(types[alertNumber % types.length])), alertEverySeconds * 1000));
+        const raise = () => this.#emit(alert(types[alertNumber % types.length]));
+        this.timers.push(setInterval(raise, alertEverySeconds * 1000));
       }
       if (dropAfterSeconds > 0 && !window.fakeServer.dropped) {
         window.fakeServer.dropped = true;
@@ -137,7 +165,14 @@
       const message = JSON.parse(data);
       sent.push(message);
       if (message.type === 'VIDEO_FRAME') {
-        setTimeout(() => this.#emit({ type: 'FEEDBACK', confusionScore: 0.3, engagementScore: 0.8, status: 'ENGAGED', message: 'Stay focused!' }), 30);
+        const feedback = {
+          type: 'FEEDBACK',
+          confusionScore: 0.3,
+          engagementScore: 0.8,
+          status: 'ENGAGED',
+          message: 'Stay focused!',
+        };
+        setTimeout(() => this.#emit(feedback), 30);
       } else if (message.type === 'ALERT_ACKNOWLEDGED') {
         setTimeout(() => this.#emit({ ...message, acknowledgedBy: 'teacher@example.org', timestamp: Date.now() }), 100);
       }
@@ -164,7 +199,8 @@
   window.fakeServer.alert = alert;
   window.fakeServer.update = update;
 
-  const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const json = (status, body) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input, init = {}) => {
     const url = new URL(String(input), window.location.href);
@@ -175,15 +211,30 @@
     await new Promise((resolve) => setTimeout(resolve, 60));
     if (path === 'sessions' && method === 'GET') {
       return json(200, [
-        { sessionId, name: 'Linear algebra, week 6', kind: 'EXAM', joinUrl: `/student/?session=${sessionId}` },
-        { sessionId: 'CLASS_2', name: 'Statistics tutorial', kind: 'CLASS' },
+        { sessionId, name: 'Linear algebra, week 6', kind: 'EXAM', joinUrl: `/student/?session=${sessionId}`, scoring },
+        { sessionId: 'CLASS_2', name: 'Statistics tutorial', kind: 'CLASS', scoring },
       ]);
     }
     if (path === `sessions/${sessionId}` && method === 'GET') {
-      return json(200, { sessionId, name: 'Linear algebra, week 6', kind: params.get('kind') || 'EXAM', createdAt: Date.now(), joinUrl: `${window.location.origin}/student/?session=${sessionId}` });
+      return json(200, {
+        sessionId,
+        name: 'Linear algebra, week 6',
+        kind: params.get('kind') || 'EXAM',
+        createdAt: Date.now(),
+        joinUrl: `${window.location.origin}/student/?session=${sessionId}`,
+        scoring,
+      });
     }
     if (path === 'sessions' && method === 'POST') {
-      return json(201, { sessionId: 'NEW_SESSION', joinUrl: '/student/?session=NEW_SESSION' });
+      const body = JSON.parse(init.body);
+      return json(201, {
+        sessionId: 'NEW_SESSION',
+        name: body.name,
+        kind: body.kind || 'CLASS',
+        createdAt: Date.now(),
+        joinUrl: '/student/?session=NEW_SESSION',
+        scoring,
+      });
     }
     const join = path.match(/^sessions\/([^/]+)\/students$/);
     if (join && method === 'POST') {
@@ -201,7 +252,17 @@
     }
     if (/^sessions\/[^/]+\/alerts$/.test(path)) {
       return json(200, [
-        { alertId: 'ALERT_OLD', sessionId, studentId: 'S002', type: 'NO_FACE', timestamp: Date.now() - 60000, reason: 'No face seen', durationMs: 15000, confidence: 0.9, acknowledgement: { action: 'DISMISSED', by: 'other.teacher', at: Date.now() - 30000 } },
+        {
+          alertId: 'ALERT_OLD',
+          sessionId,
+          studentId: 'S002',
+          type: 'NO_FACE',
+          timestamp: Date.now() - 60000,
+          reason: 'No face seen',
+          durationMs: 15000,
+          confidence: 0.9,
+          acknowledgement: { action: 'DISMISSED', by: 'other.teacher', at: Date.now() - 30000 },
+        },
       ]);
     }
     return json(404, { error: 'NOT_FOUND', message: 'No such resource in the stand-in server.' });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Serves the pages with the stand-in server (fake-server.js) for looking at them without a backend:
-#   mvn -q -pl web-module package -DskipTests   (once, for vendor/)
+#   mvn -q -pl web-module generate-resources   (once: unpacks vendor/ into target/web-libraries)
 #   web-module/src/test/harness/serve.sh [port]
 # then open http://127.0.0.1:PORT/teacher/?session=DEMO&students=200&alerts=5
 # or http://127.0.0.1:PORT/student/?session=DEMO (a fake camera needs Chromium's fake-device flags).

@@ -38,7 +38,13 @@ export class ReconnectingSocket extends EventTarget {
   constructor(urlProvider, options = {}) {
     super();
     this.#urlProvider = urlProvider;
-    this.#options = { minDelayMs: 500, maxDelayMs: 30000, stableAfterMs: 5000, maxBufferedBytes: 256 * 1024, ...options };
+    this.#options = {
+      minDelayMs: 500,
+      maxDelayMs: 30000,
+      stableAfterMs: 5000,
+      maxBufferedBytes: 256 * 1024,
+      ...options,
+    };
     window.addEventListener('online', () => {
       if (!this.#stopped && this.#socket === null) this.retryNow();
     });
@@ -119,7 +125,10 @@ export class ReconnectingSocket extends EventTarget {
       if (this.#stopped) return;
       if (FATAL_CLOSE_CODES.has(event.code)) {
         this.#stopped = true;
-        this.#setStatus(ConnectionState.FAILED, { code: event.code, reason: event.reason || 'The server refused the connection.' });
+        this.#setStatus(ConnectionState.FAILED, {
+          code: event.code,
+          reason: event.reason || 'The server refused the connection.',
+        });
         return;
       }
       this.#scheduleRetry(event.code, event.reason);

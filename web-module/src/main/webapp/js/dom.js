@@ -9,8 +9,9 @@ export function h(tag, props = {}, ...children) {
     if (name === 'class') element.className = value;
     else if (name === 'text') element.textContent = value;
     else if (name === 'dataset') Object.assign(element.dataset, value);
-    else if (name === 'on') for (const [event, handler] of Object.entries(value)) element.addEventListener(event, handler);
-    else element.setAttribute(name, value === true ? '' : value);
+    else if (name === 'on') {
+      for (const [event, handler] of Object.entries(value)) element.addEventListener(event, handler);
+    } else element.setAttribute(name, value === true ? '' : value);
   }
   append(element, children);
   return element;
@@ -57,7 +58,8 @@ export function elapsed(sinceMs, nowMs = Date.now()) {
 }
 
 export function clockTime(ms) {
-  return typeof ms === 'number' ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
+  if (typeof ms !== 'number') return '';
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** Only data URLs of images may become an img's source. */

@@ -56,13 +56,36 @@ export const CommandKind = Object.freeze({
 /** Longest text a COMMAND may carry (Command.MAX_TEXT_LENGTH on the server). */
 export const MAX_COMMAND_TEXT = 500;
 
-/** The confusion indicators and their weights in the score (DESIGN §5). */
+/**
+ * The confusion indicators, by the keys of a student's "indicators" in SESSION_UPDATE. Their
+ * weights in the score are the deployment's (smartsession.scoring.*.weight): the session view
+ * carries them, see scoringOf.
+ */
 export const Indicators = Object.freeze([
-  { key: 'eyebrowFurrow', label: 'Eyebrow furrow', weight: 0.3 },
-  { key: 'gazeShifts', label: 'Gaze shifts', weight: 0.4 },
-  { key: 'headTilt', label: 'Head tilt', weight: 0.2 },
-  { key: 'microExpressions', label: 'Micro-expressions', weight: 0.1 },
+  { key: 'eyebrowFurrow', label: 'Eyebrow furrow' },
+  { key: 'gazeShifts', label: 'Gaze shifts' },
+  { key: 'headTilt', label: 'Head tilt' },
+  { key: 'microExpressions', label: 'Micro-expressions' },
 ]);
+
+/**
+ * How a session scores confusion, from the "scoring" of a session view (GET /sessions/{id}):
+ * {weights: {indicator key: weight}, confusedAbove} with only the finite numbers the server sent,
+ * confusedAbove null when absent. Null when the view has no scoring (affect inference is off, or
+ * the server did not say), so that nothing is made up in its place.
+ */
+export function scoringOf(sessionView) {
+  const scoring = sessionView && sessionView.scoring;
+  if (!scoring || typeof scoring !== 'object' || !scoring.weights || typeof scoring.weights !== 'object') {
+    return null;
+  }
+  const weights = {};
+  for (const { key } of Indicators) {
+    const weight = scoring.weights[key];
+    if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0) weights[key] = weight;
+  }
+  return Object.freeze({ weights: Object.freeze(weights), confusedAbove: score(scoring.confusedAbove) });
+}
 
 /** Identifiers the server accepts for students and sessions. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;

@@ -28,7 +28,7 @@ function explain(error) {
         'Press "Try again".',
       ]);
     default:
-      return new CameraError(`The camera could not be started (${error && error.name ? error.name : 'unknown error'}).`, [
+      return new CameraError(`The camera could not be started (${(error && error.name) || 'unknown error'}).`, [
         'Reload the page and try again.',
         'If it keeps failing, try another browser.',
       ]);

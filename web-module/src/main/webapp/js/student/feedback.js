@@ -29,7 +29,8 @@ export class FeedbackView {
     const feedback = this.#pending;
     if (!feedback) return;
     this.#pending = null;
-    const text = typeof feedback.message === 'string' && feedback.message ? feedback.message : 'Thanks, you are connected.';
+    const given = typeof feedback.message === 'string' && feedback.message;
+    const text = given ? feedback.message : 'Thanks, you are connected.';
     if (this.#element.textContent !== text || this.#element.dataset.status !== feedback.status) {
       setText(this.#element, text);
       this.#element.dataset.status = typeof feedback.status === 'string' ? feedback.status : '';

@@ -7,7 +7,8 @@ import { byId, setText } from '../dom.js';
  * answered it.
  */
 export async function joinSession({ sessionId, studentId, name }) {
-  const answer = (await callApi('POST', `sessions/${encodeURIComponent(sessionId)}/students`, { studentId, name })) || {};
+  const path = `sessions/${encodeURIComponent(sessionId)}/students`;
+  const answer = (await callApi('POST', path, { studentId, name })) || {};
   return {
     connection: {
       sessionId,
@@ -24,11 +25,20 @@ export function describePolicy(policy, fps) {
   setText(byId('consent-fps'), fps);
   if (typeof policy.sessionName === 'string' && policy.sessionName) setText(byId('session-label'), policy.sessionName);
   if (policy.affectInference === false) {
-    setText(byId('consent-affect'), 'The server only checks that you are present; it does not estimate emotions, attention or confusion.');
-    setText(byId('consent-teacher'), 'Your teacher sees your name and whether you are present. Your teacher does not see your video.');
+    setText(
+      byId('consent-affect'),
+      'The server only checks that you are present; it does not estimate emotions, attention or confusion.',
+    );
+    setText(
+      byId('consent-teacher'),
+      'Your teacher sees your name and whether you are present. Your teacher does not see your video.',
+    );
   }
   if (policy.screenshots === true) {
-    setText(byId('consent-screenshots'), 'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.');
+    setText(
+      byId('consent-screenshots'),
+      'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.',
+    );
   } else if (policy.screenshots === false) {
     setText(byId('consent-screenshots'), 'This session keeps no pictures, not even for alerts.');
   }

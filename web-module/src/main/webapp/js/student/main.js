@@ -56,7 +56,9 @@ function describeSession() {
 function initJoinForm() {
   const codeField = byId('session-code-field');
   show(codeField, !sessionId || !IDENTIFIER.test(sessionId));
-  if (sessionId && !IDENTIFIER.test(sessionId)) byId('join-error').textContent = 'The session code in this link is not valid. Please check it.';
+  if (sessionId && !IDENTIFIER.test(sessionId)) {
+    byId('join-error').textContent = 'The session code in this link is not valid. Please check it.';
+  }
   const saved = sessionId ? remembered(sessionId) : null;
   if (saved) {
     byId('student-name').value = saved.name || '';
@@ -115,7 +117,9 @@ async function startCamera() {
   } catch (failure) {
     setText(byId('camera-error-text'), failure.message);
     const help = byId('camera-error-help');
-    help.replaceChildren(...(failure.steps || []).map((step) => Object.assign(document.createElement('li'), { textContent: step })));
+    help.replaceChildren(
+      ...(failure.steps || []).map((step) => Object.assign(document.createElement('li'), { textContent: step })),
+    );
     goTo('camera-step');
     return;
   }
@@ -148,7 +152,8 @@ let lastRejoinAt = 0;
  * server instance took over): join again once, quietly, then reconnect as the same student.
  */
 async function rejoinAfterRefusal() {
-  if (socket.status.state !== ConnectionState.FAILED || !joined || Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
+  if (socket.status.state !== ConnectionState.FAILED || !joined) return;
+  if (Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
   lastRejoinAt = Date.now();
   try {
     await joinSession(joined);

@@ -12,7 +12,8 @@ const ACTION_WORDS = { REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' };
 function describeAck(ack) {
   const who = ack.by ? ` by ${ack.by}` : '';
   const when = ack.at ? ` at ${clockTime(ack.at)}` : '';
-  return ack.pending ? `${ACTION_WORDS[ack.action]} (sending…)` : `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
+  if (ack.pending) return `${ACTION_WORDS[ack.action]} (sending…)`;
+  return `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
 }
 
 /**
@@ -24,16 +25,16 @@ export class AlertCenter {
   #alerts = new Map();
   #items = new Map();
   #ui;
-  #store;
+  #state;
   #socket;
   #toast;
   #onShowStudent;
   #requestRender;
   #bannerAlertId = null;
 
-  constructor({ ui, store, socket, toast, onShowStudent, requestRender }) {
+  constructor({ ui, state, socket, toast, onShowStudent, requestRender }) {
     this.#ui = ui;
-    this.#store = store;
+    this.#state = state;
     this.#socket = socket;
     this.#toast = toast;
     this.#onShowStudent = onShowStudent;
@@ -138,7 +139,7 @@ export class AlertCenter {
   #studentChanged(studentId) {
     let open = 0;
     for (const entry of this.#alerts.values()) if (entry.alert.studentId === studentId && !entry.ack) open += 1;
-    this.#store.setOpenAlerts(studentId, open);
+    this.#state.setOpenAlerts(studentId, open);
     this.#requestRender();
   }
 
@@ -159,7 +160,7 @@ export class AlertCenter {
     this.#bannerAlertId = alert.alertId;
     ui.banner.dataset.alertId = alert.alertId;
     ui.banner.dataset.alertType = String(alert.alertType);
-    setText(ui.bannerTitle, `${alertTypeLabel(alert.alertType)}: ${this.#store.nameOf(alert.studentId)}`);
+    setText(ui.bannerTitle, `${alertTypeLabel(alert.alertType)}: ${this.#state.nameOf(alert.studentId)}`);
     setText(ui.bannerReason, typeof alert.reason === 'string' ? alert.reason : '');
     if (isImageDataUrl(alert.screenshot)) {
       ui.bannerScreenshot.src = alert.screenshot;
@@ -184,27 +185,48 @@ export class AlertCenter {
     const { alert } = entry;
     const details = [];
     if (typeof alert.reason === 'string' && alert.reason) details.push(alert.reason);
-    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
+    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) {
+      details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
+    }
     if (typeof alert.confidence === 'number') details.push(`confidence ${percent(alert.confidence)}`);
     const screenshot = isImageDataUrl(alert.screenshot)
-      ? h('img', { class: 'alert-screenshot', src: alert.screenshot, alt: `Camera picture when the alert was raised (${this.#store.nameOf(alert.studentId)})`, tabindex: '0', title: 'Click to enlarge' })
+      ? h('img', {
+          class: 'alert-screenshot',
+          src: alert.screenshot,
+          alt: `Camera picture when the alert was raised (${this.#state.nameOf(alert.studentId)})`,
+          tabindex: '0',
+          title: 'Click to enlarge',
+        })
       : null;
     const ackStatus = h('p', { class: 'ack-status' });
     const actions = h(
       'div',
       { class: 'alert-actions' },
       h('button', { type: 'button', class: 'ack-button', dataset: { action: AckAction.REVIEWED }, text: 'Reviewed' }),
-      h('button', { type: 'button', class: 'ack-button secondary', dataset: { action: AckAction.DISMISSED }, text: 'Dismiss' }),
+      h('button', {
+        type: 'button',
+        class: 'ack-button secondary',
+        dataset: { action: AckAction.DISMISSED },
+        text: 'Dismiss',
+      }),
     );
     const element = h(
       'li',
-      { class: 'alert-item', dataset: { alertId: alert.alertId, alertType: String(alert.alertType), studentId: alert.studentId, state: 'open' } },
+      {
+        class: 'alert-item',
+        dataset: {
+          alertId: alert.alertId,
+          alertType: String(alert.alertType),
+          studentId: alert.studentId,
+          state: 'open',
+        },
+      },
       h(
         'div',
         { class: 'alert-head' },
         h('strong', { text: alertTypeLabel(alert.alertType) }),
         ' · ',
-        h('button', { type: 'button', class: 'link-button show-student', text: this.#store.nameOf(alert.studentId) }),
+        h('button', { type: 'button', class: 'link-button show-student', text: this.#state.nameOf(alert.studentId) }),
         h('time', { class: 'alert-time', text: clockTime(alert.timestamp) }),
       ),
       details.length ? h('p', { class: 'alert-details', text: details.join(' · ') }) : null,

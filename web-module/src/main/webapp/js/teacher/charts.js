@@ -19,7 +19,11 @@ export function createShareChart(container, series, data, height) {
       scales: { x: { time: true }, y: { range: [0, 1] } },
       axes: [
         // Whole seconds at the finest: updates come once a second.
-        { stroke: '#4a5361', grid: { stroke: '#e3e6eb' }, incrs: [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800] },
+        {
+          stroke: '#4a5361',
+          grid: { stroke: '#e3e6eb' },
+          incrs: [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800],
+        },
         { stroke: '#4a5361', grid: { stroke: '#e3e6eb' }, size: 48, values: (u, values) => values.map(asPercent) },
       ],
       series: [{ label: 'Time' }, ...series.map((s) => ({ ...s, spanGaps: false, value: (u, v) => asPercent(v) }))],

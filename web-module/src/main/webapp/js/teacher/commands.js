@@ -11,7 +11,9 @@ const WORDS = {
 export function sendCommand(socket, toast, kind, studentId, text, studentName) {
   const sent = socket.send(command(kind, studentId, text));
   const target = studentId ? studentName || studentId : 'all students';
-  toast(sent ? `${WORDS[kind]} sent to ${target}.` : `Not connected: ${WORDS[kind].toLowerCase()} not sent to ${target}.`);
+  toast(
+    sent ? `${WORDS[kind]} sent to ${target}.` : `Not connected: ${WORDS[kind].toLowerCase()} not sent to ${target}.`,
+  );
   return sent;
 }
 

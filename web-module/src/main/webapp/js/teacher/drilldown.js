@@ -14,6 +14,22 @@ function historyPoints(answer) {
     .sort((a, b) => a[0] - b[0]);
 }
 
+/** 0.3 → "0.3", 0.125 → "0.125": a weight as the deployer wrote it, without float noise. */
+function formatWeight(weight) {
+  return String(Math.round(weight * 1000) / 1000);
+}
+
+/** A contribution as a bar, drawn to the largest one possible, and as a number. */
+function contributionCell(contribution, widest) {
+  const width = contribution === null || widest <= 0 ? 0 : Math.min(100, Math.round((contribution / widest) * 100));
+  return h(
+    'td',
+    {},
+    h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${width}%` })),
+    h('span', { class: 'contribution-value', text: contribution === null ? '—' : contribution.toFixed(2) }),
+  );
+}
+
 /**
  * One student in detail: which indicator drives the confusion score, a sparkline of the history,
  * their alerts, and commands to them alone. A modal dialog, so keyboard focus stays inside it and
@@ -21,24 +37,35 @@ function historyPoints(answer) {
  */
 export class StudentDrilldown {
   #ui;
-  #store;
+  #state;
   #alerts;
   #sessionId;
   #studentId = null;
+  #scoring = null;
   #chart = null;
   #fetched = new Set();
 
-  constructor({ ui, store, socket, toast, sessionId }) {
+  constructor({ ui, state, socket, toast, sessionId }) {
     this.#ui = ui;
-    this.#store = store;
+    this.#state = state;
     this.#sessionId = sessionId;
     ui.close.addEventListener('click', () => ui.dialog.close());
     ui.dialog.addEventListener('close', () => this.#onClose());
-    wireCommands(ui.commands, socket, toast, () => this.#studentId && { studentId: this.#studentId, name: this.#store.nameOf(this.#studentId) });
+    const target = () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) };
+    wireCommands(ui.commands, socket, toast, target);
   }
 
   set alerts(alertCenter) {
     this.#alerts = alertCenter;
+  }
+
+  /**
+   * The session's scoring (scoringOf of its view), or null while it is not known: then the
+   * indicators are shown without weights or contributions.
+   */
+  set scoring(scoring) {
+    this.#scoring = scoring || null;
+    if (this.#studentId) this.render();
   }
 
   get openStudentId() {
@@ -46,23 +73,28 @@ export class StudentDrilldown {
   }
 
   open(studentId) {
-    if (!this.#store.students.has(studentId)) return;
+    if (!this.#state.students.has(studentId)) return;
     this.#studentId = studentId;
     this.#ui.dialog.dataset.studentId = studentId;
     if (!this.#ui.dialog.open) this.#ui.dialog.showModal();
     if (this.#chart) this.#chart.destroy();
-    const record = this.#store.students.get(studentId);
-    this.#chart = createShareChart(this.#ui.sparkline, [CONFUSION_SERIES, ENGAGEMENT_SERIES], record.history.columns, 110);
+    const record = this.#state.students.get(studentId);
+    this.#chart = createShareChart(
+      this.#ui.sparkline,
+      [CONFUSION_SERIES, ENGAGEMENT_SERIES],
+      record.history.columns,
+      110,
+    );
     this.render();
     this.#loadHistory(studentId);
   }
 
   render() {
     const id = this.#studentId;
-    const student = id && this.#store.students.get(id);
+    const student = id && this.#state.students.get(id);
     if (!student) return;
     const ui = this.#ui;
-    const affect = this.#store.affectInference;
+    const affect = this.#state.affectInference;
     const info = statusInfo(student.status);
     setText(ui.name, student.name);
     ui.status.dataset.status = student.status;
@@ -70,7 +102,10 @@ export class StudentDrilldown {
     const facts = [`ID ${student.id}`, `last frame ${elapsed(student.lastFrameAt ?? undefined)}`];
     if (student.faces !== null) facts.push(`faces in view: ${student.faces}`);
     setText(ui.meta, facts.join(' · '));
-    setText(ui.scores, affect ? `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}` : '');
+    setText(
+      ui.scores,
+      affect ? `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}` : '',
+    );
     show(ui.affectOff, !affect);
     show(ui.indicatorSection, affect);
     show(ui.historySection, affect);
@@ -80,43 +115,61 @@ export class StudentDrilldown {
   }
 
   #renderIndicators(indicators) {
+    const ui = this.#ui;
+    const scoring = this.#scoring;
+    const weights = scoring ? scoring.weights : {};
+    // The bars are drawn to the largest contribution any indicator could make.
+    const widest = Math.max(0, ...Object.values(weights));
     const rows = Indicators.map((indicator) => {
       const value = indicators ? score(indicators[indicator.key]) : null;
-      return { ...indicator, value, contribution: value === null ? null : value * indicator.weight };
+      const weight = Object.hasOwn(weights, indicator.key) ? weights[indicator.key] : null;
+      const contribution = value === null || weight === null ? null : value * weight;
+      return { ...indicator, value, weight, contribution };
     });
-    const driver = rows.reduce((best, row) => (row.contribution !== null && (best === null || row.contribution > best.contribution) ? row : best), null);
-    this.#ui.indicators.replaceChildren(
+    const driver = rows
+      .filter((row) => row.contribution !== null)
+      .reduce((best, row) => (best === null || row.contribution > best.contribution ? row : best), null);
+    show(ui.weightColumn, scoring !== null);
+    show(ui.contributionColumn, scoring !== null);
+    ui.indicators.replaceChildren(
       ...rows.map((row) =>
         h(
           'tr',
           { class: row === driver && row.contribution > 0 ? 'driver' : '', dataset: { indicator: row.key } },
           h('th', { scope: 'row', text: row.label }),
           h('td', { text: percent(row.value) }),
-          h('td', { text: `× ${row.weight}` }),
-          h(
-            'td',
-            {},
-            h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((row.contribution ?? 0) * 250)}%` })),
-            h('span', { class: 'contribution-value', text: row.contribution === null ? '—' : row.contribution.toFixed(2) }),
-          ),
+          scoring && h('td', { text: row.weight === null ? '—' : `× ${formatWeight(row.weight)}` }),
+          scoring && contributionCell(row.contribution, widest),
         ),
       ),
     );
-    setText(
-      this.#ui.driver,
-      driver && driver.contribution > 0
-        ? `${driver.label} contributes most to the confusion score right now.`
-        : indicators
-          ? 'No indicator stands out right now.'
-          : 'No indicator values received yet.',
-    );
+    let explanation;
+    if (!scoring) {
+      explanation = 'The weights of this session are not known, so no contributions are shown.';
+    } else if (driver && driver.contribution > 0) {
+      explanation = `${driver.label} contributes most to the confusion score right now.`;
+    } else if (indicators) {
+      explanation = 'No indicator stands out right now.';
+    } else {
+      explanation = 'No indicator values received yet.';
+    }
+    setText(ui.driver, explanation);
+    const threshold = scoring ? scoring.confusedAbove : null;
+    const thresholdText = `A student is shown as confused once the confusion score stays above ${percent(threshold)}.`;
+    setText(ui.threshold, threshold === null ? '' : thresholdText);
+    show(ui.threshold, threshold !== null);
   }
 
   #renderAlerts(studentId) {
     const entries = this.#alerts ? this.#alerts.forStudent(studentId) : [];
     this.#ui.alertList.replaceChildren(
       ...entries.map((entry) =>
-        h('li', {}, `${clockTime(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`, entry.ack ? ` · ${entry.ack.action.toLowerCase()}` : ' · open'),
+        h(
+          'li',
+          {},
+          `${clockTime(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`,
+          entry.ack ? ` · ${entry.ack.action.toLowerCase()}` : ' · open',
+        ),
       ),
     );
     show(this.#ui.noAlerts, entries.length === 0);
@@ -130,7 +183,7 @@ export class StudentDrilldown {
         'GET',
         `sessions/${encodeURIComponent(this.#sessionId)}/students/${encodeURIComponent(studentId)}/history`,
       );
-      const record = this.#store.students.get(studentId);
+      const record = this.#state.students.get(studentId);
       if (record) record.history.prepend(historyPoints(answer));
       if (this.#studentId === studentId) this.render();
     } catch {

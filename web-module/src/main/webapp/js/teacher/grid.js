@@ -15,20 +15,29 @@ const nullsLast = (a, b, descending) => {
   return descending ? b - a : a - b;
 };
 
-/** Sort orders offered to the teacher; the comparators get the store for alert state. */
+/** Sort orders offered to the teacher; the comparators get the dashboard state, for open alerts. */
 export const SortOrders = Object.freeze({
   name: { label: 'Name', compare: (a, b) => byName(a, b) },
   attention: {
     label: 'Needs attention first',
-    compare: (a, b, store) =>
-      Number(store.hasOpenAlert(b.id)) - Number(store.hasOpenAlert(a.id)) ||
+    compare: (a, b, state) =>
+      Number(state.hasOpenAlert(b.id)) - Number(state.hasOpenAlert(a.id)) ||
       statusInfo(a.status).rank - statusInfo(b.status).rank ||
       nullsLast(a.confusion, b.confusion, true) ||
       byName(a, b),
   },
-  confusion: { label: 'Confusion, highest first', compare: (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b) },
-  engagement: { label: 'Engagement, lowest first', compare: (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b) },
-  lastFrame: { label: 'Last frame, oldest first', compare: (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b) },
+  confusion: {
+    label: 'Confusion, highest first',
+    compare: (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b),
+  },
+  engagement: {
+    label: 'Engagement, lowest first',
+    compare: (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b),
+  },
+  lastFrame: {
+    label: 'Last frame, oldest first',
+    compare: (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b),
+  },
 });
 
 /** The filter value that keeps only students with an unacknowledged alert. */
@@ -43,7 +52,7 @@ export class StudentGrid {
   #viewport;
   #sizer;
   #empty;
-  #store;
+  #state;
   #onOpen;
   #requestRender;
   #tiles = new Map();
@@ -61,11 +70,11 @@ export class StudentGrid {
 
   #count;
 
-  constructor({ viewport, empty, count, store, onOpen, requestRender }) {
+  constructor({ viewport, empty, count, state, onOpen, requestRender }) {
     this.#viewport = viewport;
     this.#count = count;
     this.#empty = empty;
-    this.#store = store;
+    this.#state = state;
     this.#onOpen = onOpen;
     this.#requestRender = requestRender;
     this.#sizer = h('div', { class: 'grid-sizer' });
@@ -101,11 +110,12 @@ export class StudentGrid {
   }
 
   render(now = Date.now()) {
-    if (this.#listDirty || this.#seenVersion !== this.#store.version) this.#orderStudents();
+    if (this.#listDirty || this.#seenVersion !== this.#state.version) this.#orderStudents();
     const count = this.#ordered.length;
-    const total = this.#store.students.size;
+    const total = this.#state.students.size;
     this.#empty.hidden = total > 0;
-    setText(this.#count, count === total ? `${total} student${total === 1 ? '' : 's'}` : `Showing ${count} of ${total}`);
+    const counted = `${total} student${total === 1 ? '' : 's'}`;
+    setText(this.#count, count === total ? counted : `Showing ${count} of ${total}`);
     const width = this.#width || this.#viewport.clientWidth;
     const columns = Math.max(1, Math.floor((width + GAP) / (MIN_TILE_WIDTH + GAP)));
     const tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
@@ -130,17 +140,17 @@ export class StudentGrid {
       if (index >= 0 && (index < first || index >= last)) placements.push([focused.dataset.studentId, index]);
     }
     const wanted = new Set(placements.map(([id]) => id));
-    if (this.#current === null || !this.#store.students.has(this.#current)) this.#current = this.#ordered[0] ?? null;
+    if (this.#current === null || !this.#state.students.has(this.#current)) this.#current = this.#ordered[0] ?? null;
 
     for (const [id, tile] of this.#tiles) {
-      if (!wanted.has(id) || !this.#store.students.has(id)) {
+      if (!wanted.has(id) || !this.#state.students.has(id)) {
         this.#tiles.delete(id);
         tile.element.remove();
         tile.id = null;
         this.#free.push(tile);
       }
     }
-    const affect = this.#store.affectInference;
+    const affect = this.#state.affectInference;
     for (const [id, index] of placements) {
       let tile = this.#tiles.get(id);
       if (!tile) {
@@ -163,25 +173,25 @@ export class StudentGrid {
         tile.width = tileWidth;
       }
       tile.element.tabIndex = id === this.#current ? 0 : -1;
-      this.#fillTile(tile, this.#store.students.get(id), affect, now);
+      this.#fillTile(tile, this.#state.students.get(id), affect, now);
     }
   }
 
   #orderStudents() {
-    const store = this.#store;
+    const state = this.#state;
     const { compare } = SortOrders[this.sort];
     const search = this.search;
     const filter = this.statusFilter;
     const list = [];
-    for (const id of store.order) {
-      const student = store.students.get(id);
-      if (filter === ALERT_FILTER ? !store.hasOpenAlert(id) : filter && student.status !== filter) continue;
+    for (const id of state.order) {
+      const student = state.students.get(id);
+      if (filter === ALERT_FILTER ? !state.hasOpenAlert(id) : filter && student.status !== filter) continue;
       if (search && !student.name.toLowerCase().includes(search) && !id.toLowerCase().includes(search)) continue;
       list.push(student);
     }
-    list.sort((a, b) => compare(a, b, store));
+    list.sort((a, b) => compare(a, b, state));
     this.#ordered = list.map((student) => student.id);
-    this.#seenVersion = store.version;
+    this.#seenVersion = state.version;
     this.#listDirty = false;
   }
 
@@ -211,7 +221,7 @@ export class StudentGrid {
 
   #fillTile(tile, student, affect, now) {
     const { parts, element } = tile;
-    const alert = this.#store.hasOpenAlert(student.id);
+    const alert = this.#state.hasOpenAlert(student.id);
     if (tile.version !== student.version || tile.alert !== alert || tile.affect !== affect) {
       const info = statusInfo(student.status);
       setText(parts.name, student.name);
@@ -265,8 +275,9 @@ export class StudentGrid {
     const rowHeight = TILE_HEIGHT + GAP;
     const top = Math.floor(index / this.#columns) * rowHeight;
     const viewHeight = this.#height || this.#viewport.clientHeight;
-    if (top < this.#viewport.scrollTop) this.#viewport.scrollTop = top;
-    else if (top + TILE_HEIGHT > this.#viewport.scrollTop + viewHeight) this.#viewport.scrollTop = top + TILE_HEIGHT - viewHeight;
+    const scrollTop = this.#viewport.scrollTop;
+    if (top < scrollTop) this.#viewport.scrollTop = top;
+    else if (top + TILE_HEIGHT > scrollTop + viewHeight) this.#viewport.scrollTop = top + TILE_HEIGHT - viewHeight;
     this.#current = id;
     this.render();
     const tile = this.#tiles.get(id);

@@ -19,7 +19,14 @@ export function showJoinLink({ link, qr, copy, copied }, href) {
   qr.replaceChildren();
   if (typeof window.QRCode === 'function') {
     // Medium error correction keeps the code small enough to scan from a projector.
-    new window.QRCode(qr, { text: href, width: 264, height: 264, colorDark: '#000000', colorLight: '#ffffff', correctLevel: window.QRCode.CorrectLevel.M });
+    new window.QRCode(qr, {
+      text: href,
+      width: 264,
+      height: 264,
+      colorDark: '#000000',
+      colorLight: '#ffffff',
+      correctLevel: window.QRCode.CorrectLevel.M,
+    });
     // The library draws on a canvas and copies it into an img: the img carries the description.
     const image = qr.querySelector('img');
     if (image) image.alt = `QR code of the join link ${href}`;

@@ -3,7 +3,7 @@ import { pageParam, webSocketUrl } from '../app.js';
 import { ConnectionState, ReconnectingSocket } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
-import { IDENTIFIER, MessageType, Status } from '../protocol.js';
+import { IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { AlertCenter } from './alerts.js';
 import { wireCommands } from './commands.js';
@@ -12,7 +12,7 @@ import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
 import { joinLinkFor, showJoinLink } from './join-link.js';
 import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
-import { SessionStore } from './store.js';
+import { DashboardState } from './dashboard-state.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
 
@@ -47,7 +47,7 @@ function startDashboard(id) {
   setText(byId('session-title'), id);
   document.title = `${id} · SmartSession dashboard`;
 
-  const store = new SessionStore();
+  const state = new DashboardState();
   const socket = new ReconnectingSocket(() => webSocketUrl('ws/teacher', { sessionId: id }));
   showConnectionStatus(socket, byId('connection-status'), byId('reconnect-button'));
 
@@ -66,7 +66,7 @@ function startDashboard(id) {
   };
   const requestRender = createRenderLoop(() => {
     const now = Date.now();
-    renderSummary(summaryUi, store, now);
+    renderSummary(summaryUi, state, now);
     grid.render(now);
     if (drilldown.openStudentId) drilldown.render();
   });
@@ -75,11 +75,11 @@ function startDashboard(id) {
     viewport: byId('student-grid'),
     empty: byId('grid-empty'),
     count: byId('grid-count'),
-    store,
+    state,
     requestRender,
     onOpen: (studentId) => drilldown.open(studentId),
   });
-  timeline = new Timeline(byId('timeline'), store);
+  timeline = new Timeline(byId('timeline'), state);
   const requestTimeline = createIdleTask('render-timeline', () => timeline.render());
   drilldown = new StudentDrilldown({
     ui: {
@@ -92,14 +92,17 @@ function startDashboard(id) {
       affectOff: byId('drill-affect-off'),
       indicatorSection: byId('drill-indicator-section'),
       indicators: byId('drill-indicators'),
+      weightColumn: byId('drill-weight-column'),
+      contributionColumn: byId('drill-contribution-column'),
       driver: byId('drill-driver'),
+      threshold: byId('drill-threshold'),
       historySection: byId('drill-history-section'),
       sparkline: byId('drill-sparkline'),
       alertList: byId('drill-alerts'),
       noAlerts: byId('drill-no-alerts'),
       commands: byId('drill-commands'),
     },
-    store,
+    state,
     socket,
     toast,
     sessionId: id,
@@ -118,7 +121,7 @@ function startDashboard(id) {
       count: byId('alert-count'),
       empty: byId('alert-empty'),
     },
-    store,
+    state,
     socket,
     toast,
     requestRender,
@@ -133,7 +136,7 @@ function startDashboard(id) {
     switch (message.type) {
       case MessageType.SESSION_UPDATE:
         performance.mark('apply-session-update-start');
-        if (store.apply(message)) {
+        if (state.apply(message)) {
           requestRender();
           requestTimeline();
         }
@@ -171,7 +174,11 @@ function startDashboard(id) {
   // "Last frame … ago" keeps counting even when no update arrives.
   setInterval(requestRender, 1000);
   requestRender();
-  describeSession(id);
+  describeSession(id).then((session) => {
+    // The weights the server scores with; until they arrive (or when it sends none) the
+    // drill-down shows the indicator values alone.
+    drilldown.scoring = scoringOf(session);
+  });
 }
 
 function wireToolbar(grid) {
@@ -185,8 +192,14 @@ function wireToolbar(grid) {
   byId('student-search').addEventListener('input', (event) => grid.setView({ search: event.target.value }));
 }
 
+/** Shows the session's name, kind and join link; returns its view, or null when it could not be loaded. */
 async function describeSession(id) {
-  const joinUi = { link: byId('join-link'), qr: byId('join-qr'), copy: byId('copy-join-link'), copied: byId('copy-result') };
+  const joinUi = {
+    link: byId('join-link'),
+    qr: byId('join-qr'),
+    copy: byId('copy-join-link'),
+    copied: byId('copy-result'),
+  };
   let session = null;
   try {
     session = await callApi('GET', `sessions/${encodeURIComponent(id)}`);
@@ -198,10 +211,12 @@ async function describeSession(id) {
     setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
     // Pausing is for exams; a class session does not offer it.
     const exam = session.kind !== 'CLASS';
-    for (const button of document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]')) show(button, exam);
+    const pauseButtons = document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]');
+    for (const button of pauseButtons) show(button, exam);
     document.title = `${session.name || id} · SmartSession dashboard`;
   }
   showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
+  return session;
 }
 
 if (sessionId && IDENTIFIER.test(sessionId)) startDashboard(sessionId);

@@ -37,13 +37,20 @@ export async function showSessions(ui, open) {
 
   setText(ui.listStatus, 'Loading sessions…');
   try {
-    const sessions = sessionList(await callApi('GET', 'sessions')).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+    const newestFirst = (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0);
+    const sessions = sessionList(await callApi('GET', 'sessions')).sort(newestFirst);
     ui.list.replaceChildren(
       ...sessions.filter(sessionIdOf).map((session) => {
         const id = sessionIdOf(session);
-        const link = h('a', { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } }, session.name || id);
+        const link = h(
+          'a',
+          { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } },
+          session.name || id,
+        );
         const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
-        if (typeof session.createdAt === 'number') facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
+        if (typeof session.createdAt === 'number') {
+          facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
+        }
         if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
         return h('li', {}, link, h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }));
       }),

@@ -1,9 +1,9 @@
 import { setText, show, percent, elapsed } from '../dom.js';
 
 /** The header line of a session: active of total, average confusion, confused and disengaged. */
-export function renderSummary(ui, store, now = Date.now()) {
-  const aggregate = store.aggregate;
-  const affect = store.affectInference;
+export function renderSummary(ui, state, now = Date.now()) {
+  const aggregate = state.aggregate;
+  const affect = state.affectInference;
   show(ui.affectOff, !affect);
   show(ui.confusionItem, affect);
   show(ui.confusedItem, affect);
@@ -16,7 +16,7 @@ export function renderSummary(ui, store, now = Date.now()) {
   setText(ui.confusion, percent(aggregate.avgConfusion));
   setText(ui.confused, aggregate.confusedCount ?? 0);
   setText(ui.disengaged, aggregate.disengagedCount ?? 0);
-  const age = now - store.lastUpdateAt;
-  setText(ui.updated, age > 5000 ? `Last update ${elapsed(store.lastUpdateAt, now)}` : 'Live');
+  const age = now - state.lastUpdateAt;
+  setText(ui.updated, age > 5000 ? `Last update ${elapsed(state.lastUpdateAt, now)}` : 'Live');
   ui.updated.dataset.stale = String(age > 5000);
 }

@@ -4,11 +4,11 @@ import { ACTIVE_SERIES, CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } 
 export class Timeline {
   #chart;
   #container;
-  #store;
+  #state;
   #drawnAffect = null;
 
-  constructor(container, store) {
-    this.#store = store;
+  constructor(container, state) {
+    this.#state = state;
     this.#container = container;
     this.#chart = createShareChart(
       container,
@@ -17,13 +17,13 @@ export class Timeline {
         { ...ENGAGEMENT_SERIES, label: 'Average engagement' },
         ACTIVE_SERIES,
       ],
-      store.timeline.columns,
+      state.timeline.columns,
       220,
     );
   }
 
   render() {
-    const { timeline, affectInference } = this.#store;
+    const { timeline, affectInference } = this.#state;
     const plot = this.#chart.plot;
     if (this.#drawnAffect !== affectInference) {
       plot.setSeries(1, { show: affectInference });

@@ -19,7 +19,7 @@ function sameIndicators(a, b) {
  * a version that changes only when something shown on its tile changed, so the grid redraws only
  * those tiles.
  */
-export class SessionStore {
+export class DashboardState {
   students = new Map();
   /** Student ids in arrival order; the grid sorts and filters a copy. */
   order = [];
