@@ -24,8 +24,12 @@ public class StudentStreams {
   private final ConcurrentHashMap<StudentKey, StudentStream> streams = new ConcurrentHashMap<>();
 
   StudentStream of(ConnectedStudent student) {
-    return streams.computeIfAbsent(
-        student.key(), key -> new StudentStream(StudentAssessor.create(scoring, student.kind())));
+    return streams.computeIfAbsent(student.key(), key -> new StudentStream(newAssessor(student)));
+  }
+
+  /** The assessor for a student's first frame, by the rules of their session's kind. */
+  StudentAssessor newAssessor(ConnectedStudent student) {
+    return StudentAssessor.create(scoring, student.kind());
   }
 
   /** RECALIBRATE restarts the calibration of one student, or of every student of the session. */

@@ -1,0 +1,25 @@
+package org.smartsession.engine.alerts;
+
+import jakarta.enterprise.event.Event;
+import org.smartsession.engine.config.AlertSettings;
+import org.smartsession.engine.events.AlertRaised;
+import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.model.session.SessionStore;
+
+/** A real alert service wired by hand, for tests of the services that raise alerts. */
+public final class AlertServices {
+  private AlertServices() {}
+
+  public static AlertService wired(
+      SessionStore store,
+      AlertSettings settings,
+      Event<AlertRaised> raised,
+      Event<AlertReviewed> reviewed) {
+    AlertService service = new AlertService();
+    service.store = store;
+    service.settings = settings;
+    service.raised = raised;
+    service.reviewed = reviewed;
+    return service;
+  }
+}
