@@ -3,6 +3,7 @@ package org.smartsession.engine.alerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.smartsession.engine.config.AlertSettings;
@@ -24,6 +25,7 @@ public class AlertService {
   @Inject AlertSettings settings;
   @Inject Event<AlertRaised> raised;
   @Inject Event<AlertReviewed> reviewed;
+  @Inject Clock clock;
 
   /**
    * @param frameDataUrl the triggering frame, kept as the screenshot of a MULTIPLE_FACES alert
@@ -51,7 +53,7 @@ public class AlertService {
   /** Records a teacher's review; empty when the session has no such alert. */
   public Optional<Alert> acknowledge(
       String sessionId, String alertId, AlertAcknowledged.Action action, String teacher) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     Optional<Alert> alert =
         store.acknowledge(sessionId, alertId, new Acknowledgement(action, teacher, now));
     alert.ifPresent(

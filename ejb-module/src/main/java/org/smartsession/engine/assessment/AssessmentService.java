@@ -79,7 +79,7 @@ public class AssessmentService {
             frame.timestamp(),
             clock.millis()));
     for (RaisedAlert alert : assessment.alerts()) {
-      alerts.raise(student.key(), alert, frame.frame());
+      raise(student, alert, frame);
     }
     feedback.fire(
         new FeedbackReady(
@@ -99,6 +99,15 @@ public class AssessmentService {
         faces,
         image.meanLuma(),
         image.lumaStdDev());
+  }
+
+  /** Like a state, an alert the store refuses is logged, and the frame still gets its feedback. */
+  private void raise(ConnectedStudent student, RaisedAlert alert, VideoFrame frame) {
+    try {
+      alerts.raise(student.key(), alert, frame.frame());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not raise " + alert.type() + " for " + student.key(), e);
+    }
   }
 
   /** A store outage must not stop feedback: the state is logged as lost, the session goes on. */

@@ -4,6 +4,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.events.SessionUpdated;
@@ -19,10 +20,11 @@ public class SessionBroadcaster {
   @Inject TeacherPresence presence;
   @Inject SessionSummaries summaries;
   @Inject Event<SessionUpdated> updated;
+  @Inject Clock clock;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     for (String sessionId : presence.watchedSessions()) {
       try {
         updated.fire(new SessionUpdated(sessionId, summaries.summarise(sessionId, now)));

@@ -12,7 +12,7 @@ import org.smartsession.model.session.StudentKey;
  */
 public final class ConnectedStudent {
   private final StudentKey key;
-  private final String name;
+  private volatile String name;
   private final SessionKind kind;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong lastSeen = new AtomicLong();
@@ -37,7 +37,9 @@ public final class ConnectedStudent {
     return kind;
   }
 
-  void connected(long now) {
+  /** A new connection; {@code name} is the one the student joined with last. */
+  void connected(long now, String name) {
+    this.name = name;
     connections.incrementAndGet();
     lastSeen.set(now);
   }

@@ -3,6 +3,7 @@ package org.smartsession.engine.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.smartsession.model.session.SessionInfo;
@@ -16,10 +17,10 @@ public class SessionService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject SessionStore store;
+  @Inject Clock clock;
 
   public SessionInfo create(String name, SessionKind kind, String owner) {
-    SessionInfo session =
-        new SessionInfo(newSessionId(), name, kind, owner, System.currentTimeMillis());
+    SessionInfo session = new SessionInfo(newSessionId(), name, kind, owner, clock.millis());
     store.createSession(session);
     if (owner != null) {
       store.addTeacher(session.sessionId(), owner);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.model.session.SessionInfo;
@@ -43,12 +44,15 @@ public class StudentRegistry {
                     new UnknownSessionException(
                         "student " + studentId + " has not joined session " + sessionId));
     long now = clock.millis();
-    ConnectedStudent student =
-        students.computeIfAbsent(
-            new StudentKey(sessionId, studentId),
-            key -> new ConnectedStudent(key, state.name(), session.kind(), now));
-    student.connected(now);
-    return student;
+    // In one step per student, so that an eviction never takes a student who is reconnecting.
+    return students.compute(
+        new StudentKey(sessionId, studentId),
+        (key, known) -> {
+          ConnectedStudent student =
+              known != null ? known : new ConnectedStudent(key, state.name(), session.kind(), now);
+          student.connected(now, state.name());
+          return student;
+        });
   }
 
   public void disconnect(ConnectedStudent student) {
@@ -58,11 +62,18 @@ public class StudentRegistry {
   /** Forgets students gone for longer than the grace period; returns them. */
   List<ConnectedStudent> evictGone() {
     long now = clock.millis();
-    List<ConnectedStudent> gone =
-        students.values().stream()
-            .filter(s -> !s.isConnected() && now - s.lastSeen() > RECONNECT_GRACE.toMillis())
-            .toList();
-    gone.forEach(s -> students.remove(s.key(), s));
+    List<ConnectedStudent> gone = new ArrayList<>();
+    for (StudentKey key : students.keySet()) {
+      students.computeIfPresent(
+          key,
+          (k, s) -> {
+            if (s.isConnected() || now - s.lastSeen() <= RECONNECT_GRACE.toMillis()) {
+              return s;
+            }
+            gone.add(s);
+            return null;
+          });
+    }
     return gone;
   }
 }

@@ -1,6 +1,7 @@
 package org.smartsession.engine.alerts;
 
 import jakarta.enterprise.event.Event;
+import java.time.Clock;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
@@ -14,12 +15,14 @@ public final class AlertServices {
       SessionStore store,
       AlertSettings settings,
       Event<AlertRaised> raised,
-      Event<AlertReviewed> reviewed) {
+      Event<AlertReviewed> reviewed,
+      Clock clock) {
     AlertService service = new AlertService();
     service.store = store;
     service.settings = settings;
     service.raised = raised;
     service.reviewed = reviewed;
+    service.clock = clock;
     return service;
   }
 }

@@ -132,7 +132,7 @@ class AssessmentServiceTest {
 
   private AlertService alertService() {
     return AlertServices.wired(
-        store, AlertSettings.DEFAULTS, alertRaised, new RecordingEvent<AlertReviewed>());
+        store, AlertSettings.DEFAULTS, alertRaised, new RecordingEvent<AlertReviewed>(), clock);
   }
 
   @AfterEach
@@ -309,6 +309,34 @@ class AssessmentServiceTest {
     assertEquals(raising.frame(), alert.screenshot(), "the triggering frame");
     assertEquals(List.of(new AlertRaised(alert)), alertRaised.fired());
     assertEquals(2, feedback.fired().size(), "feedback still goes out");
+  }
+
+  @Test
+  void anAlertTheStoreRefusesDoesNotStopFeedback() {
+    store =
+        new InMemorySessionStore(StoreLimits.DEFAULTS, clock) {
+          @Override
+          public void saveAlert(Alert alert) {
+            throw new IllegalStateException("the store is unreachable");
+          }
+        };
+    service.store = store;
+    service.alerts = alertService();
+    service.assess(alice, frame(alice, CAPTURED - 100)); // makes alice's assessor
+    assessors
+        .get(alice.key())
+        .answer(
+            new Assessment(
+                StudentStatus.PRESENT,
+                null,
+                null,
+                Map.of(),
+                "More than one face is in view.",
+                List.of(new RaisedAlert(AlertType.MULTIPLE_FACES, CAPTURED, "2 faces", 0, 0.95))));
+
+    assertDoesNotThrow(() -> service.assess(alice, frame(alice, CAPTURED)));
+
+    assertEquals(2, feedback.fired().size(), "the frame is still answered");
   }
 
   @Test

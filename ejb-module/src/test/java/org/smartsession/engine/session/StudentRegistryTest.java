@@ -57,6 +57,18 @@ class StudentRegistryTest {
   }
 
   @Test
+  void aStudentWhoRejoinsUnderANewNameIsShownByIt() throws Exception {
+    ConnectedStudent first = registry.connect(SESSION, "alice");
+    registry.disconnect(first);
+    store.addStudent(SESSION, "alice", "Alice B.");
+
+    ConnectedStudent again = registry.connect(SESSION, "alice");
+
+    assertSame(first, again);
+    assertEquals("Alice B.", again.name());
+  }
+
+  @Test
   void connectingToAnUnknownSessionFails() {
     assertThrows(UnknownSessionException.class, () -> registry.connect("S-NONE", "alice"));
   }
