@@ -10,6 +10,7 @@ import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
 import { readIdentity, remember, remembered } from './identity.js';
 import { describePolicy, joinSession } from './join.js';
+import { showSignIn } from '../sign-in-banner.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
 const ERROR_REPEAT_MS = 30000;
@@ -227,3 +228,5 @@ window.addEventListener('pageshow', (event) => {
   // Back from the browser's page cache: the camera was stopped on the way out.
   if (event.persisted && joined && !camera.active) goTo('left-step');
 });
+
+showSignIn();

@@ -15,6 +15,7 @@ import { showSessions } from './sessions.js';
 import { DashboardState } from './dashboard-state.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
+import { showSignIn } from '../sign-in-banner.js';
 
 const toast = createToaster(byId('toasts'));
 const sessionId = pageParam('session');
@@ -221,3 +222,5 @@ async function describeSession(id) {
 
 if (sessionId && IDENTIFIER.test(sessionId)) startDashboard(sessionId);
 else startChooser();
+
+showSignIn({ withCaller: true });

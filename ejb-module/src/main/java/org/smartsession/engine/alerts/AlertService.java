@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.engine.session.AuditAction;
+import org.smartsession.engine.session.AuditLog;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
@@ -26,6 +28,7 @@ public class AlertService {
   @Inject Event<AlertRaised> raised;
   @Inject Event<AlertReviewed> reviewed;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /**
    * @param frameDataUrl the triggering frame, kept as the screenshot of a MULTIPLE_FACES alert
@@ -57,10 +60,18 @@ public class AlertService {
     Optional<Alert> alert =
         store.acknowledge(sessionId, alertId, new Acknowledgement(action, teacher, now));
     alert.ifPresent(
-        a ->
-            reviewed.fire(
-                new AlertReviewed(
-                    sessionId, new AlertAcknowledged(alertId, action.name(), teacher, now))));
+        a -> {
+          audit.record(
+              sessionId,
+              teacher,
+              action == AlertAcknowledged.Action.REVIEWED
+                  ? AuditAction.ALERT_REVIEWED
+                  : AuditAction.ALERT_DISMISSED,
+              alertId);
+          reviewed.fire(
+              new AlertReviewed(
+                  sessionId, new AlertAcknowledged(alertId, action.name(), teacher, now)));
+        });
     return alert;
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,8 @@ public class ConfiguredSettings {
   private SummarySettings summary;
   private MessageLimits messages;
   private ScoringSettings scoring;
+  private SignInSettings signIn;
+  private PublicUrl publicUrl;
 
   @PostConstruct
   void read() {
@@ -86,6 +89,25 @@ public class ConfiguredSettings {
             s.integer(
                 "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
     scoring = ScoringProperties.read(s.asFunction());
+    SignInSettings a = SignInSettings.DEFAULTS;
+    signIn =
+        new SignInSettings(
+            s.bool("smartsession.auth.dev-login", a.devLogin()),
+            Optional.ofNullable(s.text("smartsession.oidc.provider-uri", null)),
+            s.text("smartsession.oidc.client-id", a.clientId()),
+            s.text("smartsession.oidc.client-secret", a.clientSecret()),
+            s.text("smartsession.oidc.scopes", a.scopes()),
+            s.text("smartsession.oidc.name-claim", a.nameClaim()),
+            s.text("smartsession.oidc.display-name-claim", a.displayNameClaim()),
+            s.text("smartsession.oidc.email-claim", a.emailClaim()),
+            s.text("smartsession.oidc.groups-claim", a.groupsClaim()),
+            s.list("smartsession.oidc.teacher-groups", a.teacherGroups()),
+            s.list("smartsession.oidc.admin-groups", a.adminGroups()),
+            s.bool("smartsession.oidc.provider-logout", a.providerLogout()),
+            Optional.ofNullable(s.text("smartsession.oidc.audience", null)));
+    publicUrl =
+        new PublicUrl(
+            Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
   }
 
   @Produces
@@ -126,6 +148,16 @@ public class ConfiguredSettings {
   @Produces
   MessageLimits messages() {
     return messages;
+  }
+
+  @Produces
+  SignInSettings signIn() {
+    return signIn;
+  }
+
+  @Produces
+  PublicUrl publicUrl() {
+    return publicUrl;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */

@@ -11,8 +11,15 @@ import org.smartsession.model.protocol.Command;
 public class CommandService {
 
   @Inject Event<CommandIssued> issued;
+  @Inject AuditLog audit;
 
-  public void issue(String sessionId, Command command) {
+  /** Carries out a teacher's command and records who gave it. */
+  public void issue(String sessionId, Command command, String teacher) {
+    audit.record(
+        sessionId,
+        teacher,
+        AuditAction.COMMAND,
+        command.kind() + (command.studentId() == null ? " to all" : " to one student"));
     issued.fire(new CommandIssued(sessionId, command));
   }
 }

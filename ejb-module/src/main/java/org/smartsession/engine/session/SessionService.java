@@ -6,11 +6,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.Teacher;
 
-/** Creating, listing and joining sessions. */
+/** Creating, listing and joining sessions, and who may teach them. */
 @ApplicationScoped
 public class SessionService {
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -18,13 +20,14 @@ public class SessionService {
 
   @Inject SessionStore store;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
-  public SessionInfo create(String name, SessionKind kind, String owner) {
-    SessionInfo session = new SessionInfo(newSessionId(), name, kind, owner, clock.millis());
+  /** A new session owned by the teacher who creates it. */
+  public SessionInfo create(String name, SessionKind kind, Teacher owner) {
+    SessionInfo session =
+        new SessionInfo(newSessionId(), name, kind, owner.login(), clock.millis());
     store.createSession(session);
-    if (owner != null) {
-      store.addTeacher(session.sessionId(), owner);
-    }
+    store.addTeacher(session.sessionId(), owner.login());
     return session;
   }
 
@@ -37,8 +40,70 @@ public class SessionService {
     return id.toString();
   }
 
-  public List<SessionInfo> sessions() {
-    return store.sessions();
+  /** The sessions the teacher owns or teaches, every session for an admin; newest first. */
+  public List<SessionInfo> sessionsOf(Teacher teacher) {
+    return store.sessions().stream()
+        .filter(s -> teacher.admin() || teacher.mayAccess(s, store.teachers(s.sessionId())))
+        .toList();
+  }
+
+  /**
+   * The session, when this teacher may watch and act on it.
+   *
+   * @throws UnknownSessionException if there is no such session
+   * @throws NotPermittedException if it is another teacher's
+   */
+  public SessionInfo forTeacher(String sessionId, Teacher teacher)
+      throws UnknownSessionException, NotPermittedException {
+    SessionInfo session =
+        store
+            .findSession(sessionId)
+            .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
+    if (!teacher.mayAccess(session, store.teachers(sessionId))) {
+      throw new NotPermittedException("session " + sessionId + " is not one of yours");
+    }
+    return session;
+  }
+
+  /** The owner and co-teachers of a session the teacher may access. */
+  public Set<String> teachers(String sessionId, Teacher teacher)
+      throws UnknownSessionException, NotPermittedException {
+    forTeacher(sessionId, teacher);
+    return store.teachers(sessionId);
+  }
+
+  /**
+   * Adds a co-teacher, by login name or e-mail; only the owner (or an admin) may.
+   *
+   * @return the co-teacher as recorded
+   */
+  public String addCoTeacher(String sessionId, Teacher by, String coTeacher)
+      throws UnknownSessionException, NotPermittedException {
+    requireOwner(forTeacher(sessionId, by), by);
+    String recorded = Teacher.normalised(coTeacher);
+    store.addTeacher(sessionId, recorded);
+    audit.record(sessionId, by, AuditAction.CO_TEACHER_ADDED, recorded);
+    return recorded;
+  }
+
+  /** Removes a co-teacher; only the owner (or an admin) may, and the owner cannot be removed. */
+  public void removeCoTeacher(String sessionId, Teacher by, String coTeacher)
+      throws UnknownSessionException, NotPermittedException {
+    SessionInfo session = forTeacher(sessionId, by);
+    requireOwner(session, by);
+    String recorded = Teacher.normalised(coTeacher);
+    if (recorded.equals(session.owner())) {
+      throw new NotPermittedException("the owner of a session cannot be removed from it");
+    }
+    store.removeTeacher(sessionId, recorded);
+    audit.record(sessionId, by, AuditAction.CO_TEACHER_REMOVED, recorded);
+  }
+
+  private static void requireOwner(SessionInfo session, Teacher teacher)
+      throws NotPermittedException {
+    if (!teacher.admin() && !teacher.owns(session)) {
+      throw new NotPermittedException("only the owner of session " + session.sessionId() + " may");
+    }
   }
 
   public Optional<SessionInfo> find(String sessionId) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
@@ -45,6 +46,7 @@ public class InMemorySessionStore implements SessionStore {
     final Map<String, StudentState> states = new LinkedHashMap<>();
     final Map<String, Deque<HistoryPoint>> history = new LinkedHashMap<>();
     final Map<String, Alert> alerts = new LinkedHashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
     long expiresAt;
 
     SessionEntry(SessionInfo info) {
@@ -132,6 +134,37 @@ public class InMemorySessionStore implements SessionStore {
     synchronized (entry) {
       entry.teachers.add(teacher);
     }
+  }
+
+  @Override
+  public void removeTeacher(String sessionId, String teacher) {
+    live(sessionId)
+        .ifPresent(
+            e -> {
+              synchronized (e) {
+                e.teachers.remove(teacher);
+              }
+            });
+  }
+
+  @Override
+  public void appendAudit(String sessionId, AuditEntry entry) {
+    SessionEntry e = writable(sessionId);
+    synchronized (e) {
+      e.audit.add(entry);
+    }
+  }
+
+  @Override
+  public List<AuditEntry> audit(String sessionId) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return List.copyOf(e.audit);
+              }
+            })
+        .orElse(List.of());
   }
 
   @Override

@@ -26,7 +26,7 @@ final class RedisKeys {
     return session(sessionId) + "students";
   }
 
-  /** Set of teachers' names. */
+  /** Set of the owner's and co-teachers' login names or e-mails. */
   static String teachers(String sessionId) {
     return session(sessionId) + "teachers";
   }
@@ -44,6 +44,11 @@ final class RedisKeys {
   /** List of alerts as JSON, oldest first. */
   static String alerts(String sessionId) {
     return session(sessionId) + "alerts";
+  }
+
+  /** List of teachers' actions as JSON, oldest first. */
+  static String audit(String sessionId) {
+    return session(sessionId) + "audit";
   }
 
   /** Hash: alert id → acknowledgement as JSON. */

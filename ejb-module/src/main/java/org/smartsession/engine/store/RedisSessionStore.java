@@ -12,6 +12,7 @@ import java.util.Set;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
@@ -138,6 +139,28 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.expire(key, ttlSeconds);
       p.sync();
     }
+  }
+
+  @Override
+  public void removeTeacher(String sessionId, String teacher) {
+    redis.srem(RedisKeys.teachers(sessionId), teacher);
+  }
+
+  @Override
+  public void appendAudit(String sessionId, AuditEntry entry) {
+    String key = RedisKeys.audit(sessionId);
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.rpush(key, JSON.toJson(entry));
+      p.expire(key, ttlSeconds);
+      p.sync();
+    }
+  }
+
+  @Override
+  public List<AuditEntry> audit(String sessionId) {
+    return redis.lrange(RedisKeys.audit(sessionId), 0, -1).stream()
+        .map(json -> JSON.fromJson(json, AuditEntry.class))
+        .toList();
   }
 
   @Override

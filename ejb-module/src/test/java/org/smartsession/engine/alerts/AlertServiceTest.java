@@ -15,6 +15,7 @@ import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.engine.session.AuditLog;
 import org.smartsession.engine.store.InMemorySessionStore;
 import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
@@ -23,6 +24,7 @@ import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.scoring.RaisedAlert;
+import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.StudentKey;
@@ -46,6 +48,7 @@ class AlertServiceTest {
     service.raised = raised;
     service.reviewed = reviewed;
     service.clock = clock;
+    service.audit = new AuditLog(store, clock);
   }
 
   private static RaisedAlert decision(AlertType type) {
@@ -121,6 +124,9 @@ class AlertServiceTest {
     assertEquals(AlertAcknowledged.Action.DISMISSED, ack.action());
     assertEquals("ms.ada", ack.by());
     assertEquals(now, ack.at());
+    assertEquals(
+        List.of(new AuditEntry(now, "ms.ada", "ALERT_DISMISSED", alert.alertId())),
+        store.audit(SESSION));
     assertEquals(alert.alertId(), acknowledged.get().alertId());
     assertEquals(ack, store.alerts(SESSION).get(0).acknowledgement());
     assertEquals(

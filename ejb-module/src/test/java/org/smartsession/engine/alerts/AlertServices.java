@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.engine.session.AuditLog;
 import org.smartsession.model.session.SessionStore;
 
 /** A real alert service wired by hand, for tests of the services that raise alerts. */
@@ -23,6 +24,7 @@ public final class AlertServices {
     service.raised = raised;
     service.reviewed = reviewed;
     service.clock = clock;
+    service.audit = new AuditLog(store, clock);
     return service;
   }
 }

@@ -63,7 +63,9 @@ class ConfigurationTableTest {
         settings.alerts(),
         settings.summary(),
         settings.messages(),
-        settings.scoring());
+        settings.scoring(),
+        settings.signIn(),
+        settings.publicUrl());
   }
 
   @Test

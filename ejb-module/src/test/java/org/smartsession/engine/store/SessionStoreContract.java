@@ -13,6 +13,7 @@ import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged.Action;
+import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
@@ -125,6 +126,20 @@ abstract class SessionStoreContract {
     store.addTeacher(sessionId, "ada");
     store.addTeacher(sessionId, "grace");
     assertEquals(Set.of("ada", "grace"), store.teachers(sessionId));
+    store.removeTeacher(sessionId, "grace");
+    assertEquals(Set.of("ada"), store.teachers(sessionId));
+  }
+
+  @Test
+  void keepsTheAuditLogInOrder() {
+    store.appendAudit(sessionId, new AuditEntry(1_000, "ada", "ALERT_REVIEWED", "ALERT_1"));
+    store.appendAudit(sessionId, new AuditEntry(2_000, "grace", "COMMAND", "PAUSE_EXAM"));
+    assertEquals(
+        List.of(
+            new AuditEntry(1_000, "ada", "ALERT_REVIEWED", "ALERT_1"),
+            new AuditEntry(2_000, "grace", "COMMAND", "PAUSE_EXAM")),
+        store.audit(sessionId));
+    assertEquals(List.of(), store.audit("S-UNKNOWN"));
   }
 
   @Test

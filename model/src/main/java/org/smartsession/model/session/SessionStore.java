@@ -26,7 +26,17 @@ public interface SessionStore {
   /** Adds a teacher of the session (its owner, or a co-teacher). */
   void addTeacher(String sessionId, String teacher);
 
+  /** Takes a co-teacher off the session; the owner stays. */
+  void removeTeacher(String sessionId, String teacher);
+
+  /** The owner and co-teachers, by login name or e-mail. */
   Set<String> teachers(String sessionId);
+
+  /** Records a teacher's action on the session. */
+  void appendAudit(String sessionId, AuditEntry entry);
+
+  /** The session's audit log, oldest first. */
+  List<AuditEntry> audit(String sessionId);
 
   /** Saves the current state and appends it to the student's history. */
   void saveStudentState(StudentState state);

@@ -20,13 +20,14 @@ import org.smartsession.model.protocol.VideoFrame;
 /**
  * {@code POST /api/v1/analyze}: faces, 478 landmarks and head pose of one JPEG, sent as the body
  * ({@code image/jpeg}) or as a data URL in JSON ({@code {"image":"data:image/jpeg;base64,..."}}). A
- * diagnostics tool for deployers; it stores nothing.
+ * diagnostics tool for deployers, for admins only; it stores nothing.
  */
 @Path("analyze")
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyzeResource {
 
   @Inject ImageAnalysis analysis;
+  @Inject TeacherAccess access;
 
   /** JSON body: the image as a JPEG data URL. */
   public record ImageBody(String image) {}
@@ -51,6 +52,7 @@ public class AnalyzeResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Result analyzeDataUrl(ImageBody body) {
+    access.admin();
     if (body == null
         || body.image() == null
         || !body.image().startsWith(VideoFrame.JPEG_DATA_URL_PREFIX)) {
@@ -69,6 +71,7 @@ public class AnalyzeResource {
   }
 
   private Result run(byte[] jpeg) {
+    access.admin();
     if (jpeg == null || jpeg.length == 0) {
       throw ApiException.badRequest("the image is empty");
     }

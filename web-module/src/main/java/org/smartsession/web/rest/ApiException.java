@@ -23,6 +23,14 @@ public class ApiException extends RuntimeException {
     return new ApiException(Response.Status.NOT_FOUND, "NOT_FOUND", message);
   }
 
+  public static ApiException unauthenticated(String message) {
+    return new ApiException(Response.Status.UNAUTHORIZED, "UNAUTHENTICATED", message);
+  }
+
+  public static ApiException forbidden(String message) {
+    return new ApiException(Response.Status.FORBIDDEN, "FORBIDDEN", message);
+  }
+
   public Response.Status status() {
     return status;
   }

@@ -11,10 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +40,7 @@ public class SessionsResource {
   @Inject ScoringSettings scoring;
   @Inject AlertSettings alertSettings;
   @Context UriInfo uri;
-  @Context SecurityContext security;
+  @Inject TeacherAccess teachers;
 
   /** Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM. */
   public record CreateSession(String name, String kind) {}
@@ -88,22 +86,23 @@ public class SessionsResource {
     }
     String name = requireName(body.name(), "name");
     SessionKind kind = parseKind(body.kind());
-    SessionInfo session = sessions.create(name, kind, caller());
+    SessionInfo session = sessions.create(name, kind, teachers.current());
     SessionView view = view(session);
     return Response.created(URI.create(uri.getBaseUri() + "sessions/" + session.sessionId()))
         .entity(view)
         .build();
   }
 
+  /** The caller's sessions (every session for an admin), newest first. */
   @GET
   public List<SessionView> list() {
-    return sessions.sessions().stream().map(this::view).toList();
+    return sessions.sessionsOf(teachers.current()).stream().map(this::view).toList();
   }
 
   @GET
   @Path("{sessionId}")
   public SessionView get(@PathParam("sessionId") String sessionId) {
-    return view(find(sessionId));
+    return view(teachers.session(sessionId));
   }
 
   @POST
@@ -141,7 +140,7 @@ public class SessionsResource {
   @GET
   @Path("{sessionId}/alerts")
   public List<Alert> alerts(@PathParam("sessionId") String sessionId) {
-    find(sessionId);
+    teachers.session(sessionId);
     return store.alerts(sessionId);
   }
 
@@ -152,15 +151,9 @@ public class SessionsResource {
       @PathParam("studentId") String studentId,
       @QueryParam("from") Long from,
       @QueryParam("to") Long to) {
-    find(sessionId);
+    teachers.session(sessionId);
     return store.history(
         sessionId, studentId, from == null ? 0 : from, to == null ? Long.MAX_VALUE : to);
-  }
-
-  private SessionInfo find(String sessionId) {
-    return sessions
-        .find(sessionId)
-        .orElseThrow(() -> ApiException.notFound("no session " + sessionId));
   }
 
   private SessionView view(SessionInfo s) {
@@ -187,12 +180,6 @@ public class SessionsResource {
             Indicators.HEAD_TILT, scoring.headTilt().weight(),
             Indicators.MICRO_EXPRESSIONS, scoring.microExpressions().weight()),
         scoring.confusion().threshold());
-  }
-
-  /** The signed-in teacher creating a session, who then owns it; none without sign-in. */
-  private String caller() {
-    Principal principal = security.getUserPrincipal();
-    return principal == null ? null : principal.getName();
   }
 
   private static String requireName(String value, String field) {

@@ -71,7 +71,7 @@ public class StudentEndpoint {
               ErrorCode.IDENTITY_MISMATCH,
               "this connection belongs to student "
                   + student.key().studentId()
-                  + " of socket "
+                  + " of session "
                   + student.key().sessionId()));
       return;
     }

@@ -9,23 +9,29 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.security.Principal;
 import org.smartsession.engine.alerts.AlertService;
 import org.smartsession.engine.broadcast.SessionSummaries;
 import org.smartsession.engine.broadcast.TeacherPresence;
 import org.smartsession.engine.session.CommandService;
+import org.smartsession.engine.session.NotPermittedException;
+import org.smartsession.engine.session.SessionService;
+import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.protocol.Command;
 import org.smartsession.model.protocol.ErrorCode;
 import org.smartsession.model.protocol.Message;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.Teacher;
 
 /**
  * {@code /ws/teacher?sessionId=..}: the session's summary every second and its alerts at once;
  * acknowledgements and commands in. A teacher who connects, or reconnects, gets the current summary
  * and the alerts still waiting for review straight away.
  */
-@ServerEndpoint(value = "/ws/teacher", decoders = MessageDecoder.class)
+@ServerEndpoint(
+    value = "/ws/teacher",
+    decoders = MessageDecoder.class,
+    configurator = TeacherHandshake.class)
 public class TeacherEndpoint {
   private static final String SESSION_ID = "smartsession.sessionId";
 
@@ -35,6 +41,7 @@ public class TeacherEndpoint {
   @Inject SessionSummaries summaries;
   @Inject AlertService alerts;
   @Inject CommandService commands;
+  @Inject SessionService sessions;
 
   @OnOpen
   public void open(Session socket) {
@@ -43,8 +50,15 @@ public class TeacherEndpoint {
       Endpoints.refuse(socket, "a valid sessionId query parameter is required");
       return;
     }
-    if (store.findSession(sessionId).isEmpty()) {
-      Endpoints.refuse(socket, "no socket " + sessionId);
+    Teacher teacher = teacher(socket);
+    if (teacher == null) {
+      Endpoints.refuse(socket, "sign in as a teacher first");
+      return;
+    }
+    try {
+      sessions.forTeacher(sessionId, teacher);
+    } catch (UnknownSessionException | NotPermittedException e) {
+      Endpoints.refuse(socket, e.getMessage());
       return;
     }
     Outbox outbox = connections.add(sessionId, socket);
@@ -66,14 +80,14 @@ public class TeacherEndpoint {
     }
     if (message instanceof AlertAcknowledged ack) {
       if (alerts
-          .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacherName(socket))
+          .acknowledge(sessionId, ack.alertId(), ack.actionValue(), teacher(socket).login())
           .isEmpty()) {
         Endpoints.reply(
             socket,
-            Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this socket"));
+            Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
       }
     } else if (message instanceof Command command) {
-      commands.issue(sessionId, command);
+      commands.issue(sessionId, command, teacher(socket).login());
     } else {
       Endpoints.reply(
           socket,
@@ -82,9 +96,9 @@ public class TeacherEndpoint {
     }
   }
 
-  private static String teacherName(Session socket) {
-    Principal principal = socket.getUserPrincipal();
-    return principal == null ? "teacher" : principal.getName();
+  /** The signed-in teacher the handshake found, or null. */
+  private static Teacher teacher(Session socket) {
+    return socket.getUserProperties().get(TeacherHandshake.TEACHER) instanceof Teacher t ? t : null;
   }
 
   @OnMessage

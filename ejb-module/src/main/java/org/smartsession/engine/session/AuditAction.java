@@ -1,0 +1,10 @@
+package org.smartsession.engine.session;
+
+/** What a teacher did, as the audit log records it. */
+public enum AuditAction {
+  ALERT_REVIEWED,
+  ALERT_DISMISSED,
+  COMMAND,
+  CO_TEACHER_ADDED,
+  CO_TEACHER_REMOVED
+}

@@ -1,0 +1,99 @@
+package org.smartsession.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.smartsession.engine.session.AuditLog;
+import org.smartsession.engine.session.NotPermittedException;
+import org.smartsession.engine.session.SessionService;
+import org.smartsession.engine.session.UnknownSessionException;
+import org.smartsession.model.session.AuditEntry;
+import org.smartsession.model.session.SessionInfo;
+
+/**
+ * A session's teachers and its audit log: {@code GET/POST /sessions/{id}/teachers}, {@code DELETE
+ * /sessions/{id}/teachers/{teacher}} (the owner adds and removes co-teachers by login name or
+ * e-mail), {@code GET /sessions/{id}/audit}.
+ */
+@Path("sessions/{sessionId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeachersResource {
+  static final int MAX_TEACHER_LENGTH = 254;
+
+  @Inject TeacherAccess access;
+  @Inject SessionService sessions;
+  @Inject AuditLog audit;
+
+  /** Body of {@code POST /sessions/{id}/teachers}: a login name or an e-mail. */
+  public record AddTeacher(String teacher) {}
+
+  /** The owner and the co-teachers. */
+  public record Teachers(String owner, Set<String> coTeachers) {}
+
+  @GET
+  @Path("teachers")
+  public Teachers list(@PathParam("sessionId") String sessionId) {
+    SessionInfo session = access.session(sessionId);
+    Set<String> all = new TreeSet<>(run(() -> sessions.teachers(sessionId, access.current())));
+    all.remove(session.owner());
+    return new Teachers(session.owner(), all);
+  }
+
+  @POST
+  @Path("teachers")
+  public Teachers add(@PathParam("sessionId") String sessionId, AddTeacher body) {
+    if (body == null
+        || body.teacher() == null
+        || body.teacher().isBlank()
+        || body.teacher().length() > MAX_TEACHER_LENGTH) {
+      throw ApiException.badRequest(
+          "a JSON body {\"teacher\":\"login name or e-mail\"} is required");
+    }
+    run(() -> sessions.addCoTeacher(sessionId, access.current(), body.teacher()));
+    return list(sessionId);
+  }
+
+  @DELETE
+  @Path("teachers/{teacher}")
+  public Teachers remove(
+      @PathParam("sessionId") String sessionId, @PathParam("teacher") String teacher) {
+    run(
+        () -> {
+          sessions.removeCoTeacher(sessionId, access.current(), teacher);
+          return null;
+        });
+    return list(sessionId);
+  }
+
+  /** Who did what, oldest first: reviews, commands, co-teachers. */
+  @GET
+  @Path("audit")
+  public List<AuditEntry> audit(@PathParam("sessionId") String sessionId) {
+    access.session(sessionId);
+    return audit.of(sessionId);
+  }
+
+  private interface SessionCall<T> {
+    T call() throws UnknownSessionException, NotPermittedException;
+  }
+
+  private static <T> T run(SessionCall<T> call) {
+    try {
+      return call.call();
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (NotPermittedException e) {
+      throw ApiException.forbidden(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import { showSignIn } from './sign-in-banner.js';
+
+showSignIn();
