@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,14 @@ public final class OneConnectionThroughput {
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8080/");
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    // The development sign-in of the quick start, as the README's curl commands use it.
+    http.send(
+        HttpRequest.newBuilder(base.resolve("auth/dev-login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("name=bench&role=teacher"))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
     String session =
         post(http, base.resolve("api/v1/sessions"), "{\"name\":\"Throughput\"}")
             .getString("sessionId");

@@ -66,7 +66,7 @@ class AlertLifecycleIT {
     String empty = Frames.dataUrl(Frames.fixture("no-face.jpg"));
     String two = Frames.dataUrl(Frames.twoFaces());
     try (WsClient student = WsClient.connect(server.join(sessionId, "S1", "Ada"));
-        WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+        WsClient teacher = server.teacherSocket(sessionId)) {
       teacher.next("SESSION_UPDATE", WAIT);
 
       // 5 s with a face: calibrated, then assessed with real scores.

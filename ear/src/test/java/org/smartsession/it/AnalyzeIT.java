@@ -31,8 +31,25 @@ class AnalyzeIT {
   private Server server;
 
   @BeforeEach
-  void connect() {
+  void connect() throws Exception {
     server = new Server(deployed);
+    server.signIn("root", "admin");
+  }
+
+  @Test
+  void isForAdminsOnly() throws Exception {
+    Server anonymous = new Server(deployed);
+    assertEquals(
+        401,
+        anonymous
+            .post("api/v1/analyze", "image/jpeg", Frames.fixture("astronaut.jpg"))
+            .statusCode());
+    Server teacher = new Server(deployed);
+    teacher.signIn("ada", "teacher");
+    HttpResponse<String> r =
+        teacher.post("api/v1/analyze", "image/jpeg", Frames.fixture("astronaut.jpg"));
+    assertEquals(403, r.statusCode(), r.body());
+    assertEquals("FORBIDDEN", Server.json(r.body()).getString("error"));
   }
 
   @Test

@@ -59,7 +59,7 @@ class RealTimePathIT {
   void teachersGetASessionUpdateAboutEverySecondListingTheStudent() throws Exception {
     URI socket = server.join(sessionId, "S1", "Grace");
     try (WsClient student = WsClient.connect(socket);
-        WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+        WsClient teacher = server.teacherSocket(sessionId)) {
       student.send(
           Frames.videoFrame(sessionId, "S1", System.currentTimeMillis(), Frames.sceneDataUrl()));
       student.next("FEEDBACK", WAIT);
@@ -132,7 +132,7 @@ class RealTimePathIT {
         WsClient.connect(server.ws("ws/student?sessionId=" + sessionId + "&studentId=STRANGER"))) {
       assertEquals(1008, notJoined.awaitCloseCode(WAIT));
     }
-    try (WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=NOPE"))) {
+    try (WsClient teacher = server.teacherSocket("NOPE")) {
       assertEquals(1008, teacher.awaitCloseCode(WAIT));
     }
   }
@@ -141,7 +141,7 @@ class RealTimePathIT {
   void teachersCommandsReachTheirStudents() throws Exception {
     URI socket = server.join(sessionId, "S4", "Edsger");
     try (WsClient student = WsClient.connect(socket);
-        WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+        WsClient teacher = server.teacherSocket(sessionId)) {
       teacher.next("SESSION_UPDATE", WAIT);
       teacher.send("{\"type\":\"COMMAND\",\"command\":\"PAUSE_EXAM\"}");
       assertEquals("PAUSE_EXAM", student.next("COMMAND", WAIT).getString("command"));
@@ -162,7 +162,7 @@ class RealTimePathIT {
       first.next("FEEDBACK", WAIT);
     }
     try (WsClient again = WsClient.connect(socket);
-        WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+        WsClient teacher = server.teacherSocket(sessionId)) {
       JsonObject update = teacher.next("SESSION_UPDATE", WAIT);
       JsonObject line = update.getJsonArray("students").getJsonObject(0);
       assertEquals("S5", line.getString("id"));

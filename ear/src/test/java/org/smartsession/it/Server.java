@@ -4,21 +4,27 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The application under test as deployed on Payara Micro, reached over loopback only. */
 final class Server {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
   private final URI base;
+  private boolean signedIn;
 
   /**
    * @param deployed the URL Arquillian reports; its host is replaced by the loopback address
@@ -42,8 +48,49 @@ final class Server {
     return URI.create("ws://" + base.getAuthority() + base.getPath() + pathAndQuery);
   }
 
+  /**
+   * Signs in through the development sign-in, as the README's curl commands do: later requests and
+   * teacher sockets of this server carry the session cookie.
+   */
+  HttpResponse<String> signIn(String login, String role) throws Exception {
+    return signIn(login, role, null);
+  }
+
+  /** The same, asking to return to {@code returnTo} afterwards. */
+  HttpResponse<String> signIn(String login, String role, String returnTo) throws Exception {
+    String form =
+        "name="
+            + URLEncoder.encode(login, StandardCharsets.UTF_8)
+            + "&role="
+            + role
+            + (returnTo == null
+                ? ""
+                : "&returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(http("auth/dev-login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    signedIn = r.statusCode() / 100 == 3;
+    return r;
+  }
+
+  /** The cookies the sign-in set, as a Cookie header. */
+  String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(HttpCookie::toString)
+        .collect(Collectors.joining("; "));
+  }
+
+  /** A teacher's socket on the session, signed in as this server's client is. */
+  WsClient teacherSocket(String sessionId) {
+    return WsClient.connect(ws("ws/teacher?sessionId=" + sessionId), cookieHeader());
+  }
+
   HttpResponse<String> post(String path, String json) throws Exception {
-    return HTTP.send(
+    return http.send(
         HttpRequest.newBuilder(http(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -52,7 +99,7 @@ final class Server {
   }
 
   HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-    return HTTP.send(
+    return http.send(
         HttpRequest.newBuilder(http(path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -61,16 +108,36 @@ final class Server {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
+    return http.send(
         HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A page as a browser asks for it (redirects are not followed). */
+  HttpResponse<String> getPage(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(http(path)).header("Accept", "text/html").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> delete(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(http(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The path of a redirect's location, whether absolute or not. */
+  static String path(String location) {
+    return URI.create(location).getPath();
   }
 
   static JsonObject json(String text) {
     return Json.createReader(new StringReader(text)).readObject();
   }
 
-  /** Creates a session and returns its id. */
+  /** Creates a session (signed in as a teacher, if not signed in yet) and returns its id. */
   String createSession(String name, String kind) throws Exception {
+    if (!signedIn) {
+      signIn("teacher", "teacher");
+    }
     HttpResponse<String> r =
         post(
             "api/v1/sessions",

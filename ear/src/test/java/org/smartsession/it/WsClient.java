@@ -24,17 +24,22 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
 
-  private WsClient(URI uri) {
-    this.socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(30))
-            .buildAsync(uri, this)
-            .join();
+  private WsClient(URI uri, String cookie) {
+    WebSocket.Builder builder =
+        HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+    if (cookie != null && !cookie.isEmpty()) {
+      builder.header("Cookie", cookie);
+    }
+    this.socket = builder.buildAsync(uri, this).join();
   }
 
   static WsClient connect(URI uri) {
-    return new WsClient(uri);
+    return new WsClient(uri, null);
+  }
+
+  /** With the cookies of a signed-in teacher. */
+  static WsClient connect(URI uri, String cookie) {
+    return new WsClient(uri, cookie);
   }
 
   void send(String text) {

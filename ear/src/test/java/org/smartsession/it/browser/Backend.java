@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,16 +16,21 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The deployed application seen from outside the browser, over loopback: REST calls and plain
  * WebSocket clients (the JDK's) for students and teachers the test drives without a page.
  */
 final class Backend {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The teacher the tests sign in as, in the browser and here. */
+  static final String TEACHER = "ms.ada";
 
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
   private final URI base;
+  private boolean signedIn;
 
   /**
    * @param deployed the URL Arquillian reports; its host is replaced by the loopback address
@@ -53,7 +60,7 @@ final class Backend {
 
   private JsonObject post(String path, JsonObject body, int expected) throws Exception {
     HttpResponse<String> r =
-        HTTP.send(
+        http.send(
             HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -65,8 +72,32 @@ final class Backend {
     return json(r.body());
   }
 
-  /** Creates a session and returns its id. */
+  /** Signs in as {@link #TEACHER} through the development sign-in (a form post, as curl does). */
+  private void signIn() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("auth/dev-login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + TEACHER + "&role=teacher"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 3) {
+      throw new AssertionError("signing in answered " + r.statusCode() + ": " + r.body());
+    }
+    signedIn = true;
+  }
+
+  private String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream()
+        .map(HttpCookie::toString)
+        .collect(Collectors.joining("; "));
+  }
+
+  /** Creates a session as {@link #TEACHER} and returns its id. */
   String createSession(String name, String kind) throws Exception {
+    if (!signedIn) {
+      signIn();
+    }
     return post(
             "api/v1/sessions",
             Json.createObjectBuilder().add("name", name).add("kind", kind).build(),
@@ -83,12 +114,12 @@ final class Backend {
             200);
     String path = joined.getString("webSocketPath");
     return new Student(
-        sessionId, studentId, ws(path.startsWith("/") ? path.substring(1) : path), HTTP);
+        sessionId, studentId, ws(path.startsWith("/") ? path.substring(1) : path), http);
   }
 
   /** A teacher's socket that keeps the latest SESSION_UPDATE. */
   Teacher teacher(String sessionId) {
-    return new Teacher(ws("ws/teacher?sessionId=" + sessionId), HTTP);
+    return new Teacher(ws("ws/teacher?sessionId=" + sessionId), http, cookieHeader());
   }
 
   /** A student without a page: sends frames, ignores what comes back. */
@@ -149,10 +180,11 @@ final class Backend {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    Teacher(URI uri, HttpClient client) {
+    Teacher(URI uri, HttpClient client, String cookie) {
       this.socket =
           client
               .newWebSocketBuilder()
+              .header("Cookie", cookie)
               .connectTimeout(Duration.ofSeconds(10))
               .buildAsync(uri, this)
               .join();

@@ -9,22 +9,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.smartsession.engine.session.AuditLog;
 import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
-import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.SessionInfo;
 
 /**
- * A session's teachers and its audit log: {@code GET/POST /sessions/{id}/teachers}, {@code DELETE
- * /sessions/{id}/teachers/{teacher}} (the owner adds and removes co-teachers by login name or
- * e-mail), {@code GET /sessions/{id}/audit}.
+ * A session's teachers: {@code GET/POST /sessions/{id}/teachers}, {@code DELETE
+ * /sessions/{id}/teachers/{teacher}}; the owner adds and removes co-teachers by login name or
+ * e-mail.
  */
-@Path("sessions/{sessionId}")
+@Path("sessions/{sessionId}/teachers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeachersResource {
@@ -32,7 +29,6 @@ public class TeachersResource {
 
   @Inject TeacherAccess access;
   @Inject SessionService sessions;
-  @Inject AuditLog audit;
 
   /** Body of {@code POST /sessions/{id}/teachers}: a login name or an e-mail. */
   public record AddTeacher(String teacher) {}
@@ -41,7 +37,6 @@ public class TeachersResource {
   public record Teachers(String owner, Set<String> coTeachers) {}
 
   @GET
-  @Path("teachers")
   public Teachers list(@PathParam("sessionId") String sessionId) {
     SessionInfo session = access.session(sessionId);
     Set<String> all = new TreeSet<>(run(() -> sessions.teachers(sessionId, access.current())));
@@ -50,7 +45,6 @@ public class TeachersResource {
   }
 
   @POST
-  @Path("teachers")
   public Teachers add(@PathParam("sessionId") String sessionId, AddTeacher body) {
     if (body == null
         || body.teacher() == null
@@ -64,7 +58,7 @@ public class TeachersResource {
   }
 
   @DELETE
-  @Path("teachers/{teacher}")
+  @Path("{teacher}")
   public Teachers remove(
       @PathParam("sessionId") String sessionId, @PathParam("teacher") String teacher) {
     run(
@@ -73,14 +67,6 @@ public class TeachersResource {
           return null;
         });
     return list(sessionId);
-  }
-
-  /** Who did what, oldest first: reviews, commands, co-teachers. */
-  @GET
-  @Path("audit")
-  public List<AuditEntry> audit(@PathParam("sessionId") String sessionId) {
-    access.session(sessionId);
-    return audit.of(sessionId);
   }
 
   private interface SessionCall<T> {
