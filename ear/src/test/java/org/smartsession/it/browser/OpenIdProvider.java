@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real OpenID Connect provider ({@code no.nav.security:mock-oauth2-server}) on the loopback port
- * the build reserved, issuer {@code /school}, started before the application server so that the
- * server finds it when the first teacher signs in. Sign-ins need no login page: the provider signs
- * in whoever {@link #nextSignIn} names.
+ * the build reserved, issuer {@code http://localhost:PORT/school} (the provider names itself after
+ * the host it is asked by, so the server and the tests both say localhost), started before the
+ * application server so that the server finds it when the first teacher signs in. Sign-ins need no
+ * login page: the provider signs in whoever {@link #nextSignIn} names.
  */
 public final class OpenIdProvider implements BeforeAllCallback, AfterAllCallback {
   static final String ISSUER = "school";

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartsession.engine.config.AlertSettings;
+import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
@@ -39,6 +40,7 @@ public class SessionsResource {
   @Inject SessionStore store;
   @Inject ScoringSettings scoring;
   @Inject AlertSettings alertSettings;
+  @Inject PublicUrl publicUrl;
   @Context UriInfo uri;
   @Inject TeacherAccess teachers;
 
@@ -157,8 +159,10 @@ public class SessionsResource {
   }
 
   private SessionView view(SessionInfo s) {
-    // The API lives at <application>/api/v1/: the pages are two levels up, whatever the context.
-    String root = uri.getBaseUri().resolve("../../").toString();
+    // The configured public address; otherwise a path from the server's root (the API lives at
+    // <application>/api/v1/), never the request's Host header, which a client can forge.
+    String root =
+        publicUrl.base().map(URI::toString).orElse(uri.getBaseUri().resolve("../../").getRawPath());
     return new SessionView(
         s.sessionId(),
         s.name(),

@@ -31,8 +31,8 @@ import org.smartsession.engine.config.SignInSettings;
 /**
  * Checks the provider's access tokens that scripts and LMS integrations send to the REST API
  * ({@code Authorization: Bearer}): signed by a key of the provider's JWKS (fetched and cached by
- * Nimbus JOSE + JWT), issued by the provider, not expired, and meant for SmartSession (the
- * configured audience, or else the client id as audience or authorized party).
+ * Nimbus JOSE + JWT), issued by the provider, not expired, and meant for SmartSession: its audience
+ * names the configured audience, or else SmartSession's client id.
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -67,13 +67,6 @@ public class BearerTokens {
       throw new InvalidTokenException("the bearer token is not a JWT");
     } catch (BadJOSEException | JOSEException e) {
       throw new InvalidTokenException("the bearer token is not valid: " + e.getMessage());
-    }
-    if (settings.audience().isEmpty()) {
-      List<String> audience = claims.getAudience();
-      Object azp = claims.getClaim("azp");
-      if (!audience.contains(settings.clientId()) && !settings.clientId().equals(azp)) {
-        throw new InvalidTokenException("the bearer token is not meant for this application");
-      }
     }
     return claims;
   }
@@ -118,7 +111,7 @@ public class BearerTokens {
     JWTClaimsSet exact = new JWTClaimsSet.Builder().issuer(issuer).build();
     p.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
-            settings.audience().orElse(null), exact, Set.of("sub", "exp")));
+            settings.audience().orElse(settings.clientId()), exact, Set.of("sub", "exp")));
     return p;
   }
 
