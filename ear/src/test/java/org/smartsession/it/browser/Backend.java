@@ -3,6 +3,7 @@ package org.smartsession.it.browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.File;
 import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The deployed application seen from outside the browser, over loopback: REST calls and plain
@@ -70,6 +73,13 @@ final class Backend {
       throw new AssertionError("POST " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return json(r.body());
+  }
+
+  /** The WAR as built, at the root context, where the quick start and the EAR serve it too. */
+  static WebArchive rootWar() {
+    File war = new File(System.getProperty("smartsession.war", "target/smartsession.war"));
+    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
   }
 
   /** Signs in as {@link #TEACHER} through the development sign-in (a form post, as curl does). */

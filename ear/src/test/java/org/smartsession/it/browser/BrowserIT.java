@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -100,9 +98,7 @@ class BrowserIT {
   /** The WAR as built, at the root context, where the quick start and the EAR serve it too. */
   @Deployment(testable = false)
   static WebArchive application() {
-    File war = new File(System.getProperty("smartsession.war", "target/smartsession.war"));
-    return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    return Backend.rootWar();
   }
 
   @ArquillianResource URL deployed;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
@@ -56,6 +57,18 @@ public class InMemorySessionStore implements SessionStore {
 
   private long now() {
     return clock.millis();
+  }
+
+  /** What {@code read} takes from a live session, under its lock; {@code otherwise} if none. */
+  private <T> T read(String sessionId, Function<SessionEntry, T> read, T otherwise) {
+    return live(sessionId)
+        .map(
+            e -> {
+              synchronized (e) {
+                return read.apply(e);
+              }
+            })
+        .orElse(otherwise);
   }
 
   private Optional<SessionEntry> live(String sessionId) {
@@ -157,26 +170,12 @@ public class InMemorySessionStore implements SessionStore {
 
   @Override
   public List<AuditEntry> audit(String sessionId) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return List.copyOf(e.audit);
-              }
-            })
-        .orElse(List.of());
+    return read(sessionId, e -> List.copyOf(e.audit), List.of());
   }
 
   @Override
   public Set<String> teachers(String sessionId) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return Set.copyOf(e.teachers);
-              }
-            })
-        .orElse(Set.of());
+    return read(sessionId, e -> Set.copyOf(e.teachers), Set.of());
   }
 
   @Override
@@ -212,29 +211,19 @@ public class InMemorySessionStore implements SessionStore {
 
   @Override
   public List<StudentState> studentStates(String sessionId) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return List.copyOf(e.states.values());
-              }
-            })
-        .orElse(List.of());
+    return read(sessionId, e -> List.copyOf(e.states.values()), List.of());
   }
 
   @Override
   public List<HistoryPoint> history(String sessionId, String studentId, long from, long to) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return e.history.getOrDefault(studentId, new ArrayDeque<>()).stream()
-                    .filter(p -> p.timestamp() >= from && p.timestamp() <= to)
-                    .sorted(Comparator.comparingLong(HistoryPoint::timestamp))
-                    .toList();
-              }
-            })
-        .orElse(List.of());
+    return read(
+        sessionId,
+        e ->
+            e.history.getOrDefault(studentId, new ArrayDeque<>()).stream()
+                .filter(p -> p.timestamp() >= from && p.timestamp() <= to)
+                .sorted(Comparator.comparingLong(HistoryPoint::timestamp))
+                .toList(),
+        List.of());
   }
 
   @Override
@@ -247,14 +236,7 @@ public class InMemorySessionStore implements SessionStore {
 
   @Override
   public List<Alert> alerts(String sessionId) {
-    return live(sessionId)
-        .map(
-            e -> {
-              synchronized (e) {
-                return List.copyOf(e.alerts.values());
-              }
-            })
-        .orElse(List.of());
+    return read(sessionId, e -> List.copyOf(e.alerts.values()), List.of());
   }
 
   @Override

@@ -148,9 +148,13 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void appendAudit(String sessionId, AuditEntry entry) {
-    String key = RedisKeys.audit(sessionId);
+    append(RedisKeys.audit(sessionId), JSON.toJson(entry));
+  }
+
+  /** Appends to a list of JSON entries and renews its time to live, in one round trip. */
+  private void append(String key, String json) {
     try (AbstractPipeline p = redis.pipelined()) {
-      p.rpush(key, JSON.toJson(entry));
+      p.rpush(key, json);
       p.expire(key, ttlSeconds);
       p.sync();
     }
@@ -277,12 +281,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void saveAlert(Alert alert) {
-    String key = RedisKeys.alerts(alert.sessionId());
-    try (AbstractPipeline p = redis.pipelined()) {
-      p.rpush(key, JSON.toJson(alert));
-      p.expire(key, ttlSeconds);
-      p.sync();
-    }
+    append(RedisKeys.alerts(alert.sessionId()), JSON.toJson(alert));
   }
 
   @Override
