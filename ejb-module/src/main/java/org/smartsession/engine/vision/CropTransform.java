@@ -54,6 +54,16 @@ record CropTransform(double a, double b, double c, double d, double tx, double t
     return Math.sqrt(Math.abs(a * d - b * c));
   }
 
+  /** (x, y) pairs from input to frame pixels. */
+  float[] toFrame(float[] xy) {
+    float[] frame = new float[xy.length];
+    for (int i = 0; i < xy.length; i += 2) {
+      frame[i] = (float) x(xy[i], xy[i + 1]);
+      frame[i + 1] = (float) y(xy[i], xy[i + 1]);
+    }
+    return frame;
+  }
+
   /** Writes the 2×3 matrix for {@code warpAffine(..., WARP_INVERSE_MAP)}. */
   void writeTo(DoubleIndexer m) {
     m.put(0, 0, a);

@@ -1,5 +1,8 @@
 package org.smartsession.engine.vision;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One of MediaPipe's face detectors: its input size, anchors and score threshold, and how to turn
  * its raw output (per anchor: score logit, box centre offset and size, six keypoint offsets, in
@@ -34,8 +37,8 @@ enum DetectorSpec {
    * Decodes raw output into detections in input pixels, before non-maximum suppression. Anchors
    * below the threshold are skipped on the logit, without computing a sigmoid for each.
    */
-  java.util.List<Detection> decode(float[] raw, int offset) {
-    java.util.List<Detection> found = new java.util.ArrayList<>();
+  List<Detection> decode(float[] raw, int offset) {
+    List<Detection> found = new ArrayList<>();
     int size = inputSize;
     for (int i = 0; i < anchorCount; i++) {
       int r = offset + i * VALUES_PER_ANCHOR;

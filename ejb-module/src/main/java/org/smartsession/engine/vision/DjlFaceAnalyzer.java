@@ -19,7 +19,8 @@ import org.smartsession.model.face.FaceAnalysis;
 /**
  * The vision engine: MediaPipe's face detectors and attention face mesh as TorchScript through DJL.
  * Models load once when the application starts; each frame worker thread gets its own predictors
- * and buffers on first use.
+ * and buffers on first use. Single images are timed stage by stage, for diagnostics; streamed
+ * frames are not.
  */
 @ApplicationScoped
 public class DjlFaceAnalyzer implements FaceAnalyzer {
@@ -73,7 +74,7 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
     MeshFaceTracker tracker = new MeshFaceTracker(settings);
     return (frame, timestampMs) -> {
       try {
-        return tracker.analyze(worker(), frame.bgr(), timestampMs);
+        return tracker.analyze(worker().stages(), frame.bgr(), timestampMs);
       } catch (TranslateException e) {
         throw new IllegalStateException("face model inference failed", e);
       }

@@ -1,7 +1,7 @@
 package org.smartsession.engine.vision;
 
+import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -11,7 +11,8 @@ import org.smartsession.model.face.FaceAnalysis;
 /**
  * Follows one student's faces from frame to frame the way MediaPipe does: the landmarks of each
  * face give the region to look at in the next frame, so the detector is needed only now and then
- * (see {@link VisionSettings}). Not thread-safe: one frame at a time.
+ * (see {@link VisionSettings}). Streamed frames are not timed. Not thread-safe: one frame at a
+ * time.
  */
 final class MeshFaceTracker {
   private final VisionSettings settings;
@@ -25,42 +26,29 @@ final class MeshFaceTracker {
     this.settings = settings;
   }
 
-  FaceAnalysis analyze(VisionWorker worker, Mat bgr, long timestampMs)
-      throws ai.djl.translate.TranslateException {
-    Map<String, Double> timings = new LinkedHashMap<>();
-    long t0 = System.nanoTime();
+  FaceAnalysis analyze(FaceStages stages, Mat bgr, long timestampMs) throws TranslateException {
     frames++;
     List<FaceRegion> regions = new ArrayList<>(followed);
     if (followed.isEmpty()
         || frames % settings.detectEvery() == 0
         || overdue(lastDetection, timestampMs)) {
       lastDetection = timestampMs;
-      worker.addNew(
-          regions,
-          worker.detect(
-              bgr,
-              DetectorSpec.SHORT_RANGE,
-              VisionWorker.wholeFrame(bgr, DetectorSpec.SHORT_RANGE),
-              timings));
+      stages.detect(
+          DetectorSpec.SHORT_RANGE, bgr, Tiling.wholeFrame(bgr, DetectorSpec.SHORT_RANGE), regions);
     }
     if (settings.tileScanEvery() > 0
         && (frames % settings.tileScanEvery() == 0 || overdue(lastTileScan, timestampMs))) {
       lastTileScan = timestampMs;
-      List<CropTransform> tiles =
-          VisionWorker.tiles(bgr.cols(), bgr.rows(), settings.tilesPerSide());
+      List<CropTransform> tiles = Tiling.tiles(bgr.cols(), bgr.rows(), settings.tilesPerSide());
       if (!tiles.isEmpty()) {
         CropTransform tile = tiles.get(nextTile++ % tiles.size());
-        worker.addNew(regions, worker.detect(bgr, DetectorSpec.FULL_RANGE, tile, timings));
+        stages.detect(DetectorSpec.FULL_RANGE, bgr, tile, regions);
       }
     }
-    List<VisionWorker.TrackedFace> found = worker.faces(bgr, regions, timings);
-    followed = found.stream().map(VisionWorker.TrackedFace::next).toList();
-    timings.put("total", (System.nanoTime() - t0) / 1e6);
+    List<TrackedFace> found = stages.faces(bgr, regions);
+    followed = found.stream().map(TrackedFace::next).toList();
     return new FaceAnalysis(
-        bgr.cols(),
-        bgr.rows(),
-        found.stream().map(VisionWorker.TrackedFace::face).toList(),
-        timings);
+        bgr.cols(), bgr.rows(), found.stream().map(TrackedFace::face).toList(), Map.of());
   }
 
   /** True when a search last run at {@code last} is due again by time at {@code now}. */

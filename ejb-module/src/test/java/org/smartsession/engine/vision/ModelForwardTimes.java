@@ -39,7 +39,7 @@ public final class ModelForwardTimes {
         inputs.put(spec.file, image(manager, 1, spec.inputSize));
       }
       predictors.put(FaceModels.MESH, models.newMeshPredictor());
-      inputs.put(FaceModels.MESH, image(manager, 1, VisionWorker.MESH_SIZE));
+      inputs.put(FaceModels.MESH, image(manager, 1, AttentionMesh.SIZE));
       List<ZooModel<NDList, NDList>> extra = new ArrayList<>();
       for (String arg : args) {
         if (arg.startsWith("-") || !arg.contains(":")) {

@@ -92,7 +92,7 @@ class SmallFaceRecallTest {
           // Long enough for the tile scan to visit every tile once, at 2 frames per second.
           int frames = SETTINGS.tilesPerSide() * SETTINGS.tilesPerSide() * SETTINGS.tileScanEvery();
           for (int frame = 0; frame < frames; frame++) {
-            seen = found(tracker.analyze(worker, scene, frame * 500L), p[0], p[1]);
+            seen = found(tracker.analyze(worker.stages(), scene, frame * 500L), p[0], p[1]);
           }
           if (seen) {
             stream++;

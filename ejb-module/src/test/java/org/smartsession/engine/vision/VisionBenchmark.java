@@ -69,7 +69,7 @@ public class VisionBenchmark {
   @Benchmark
   public FaceAnalysis streamOneFace(Worker w) throws Exception {
     w.timestampMs += 500; // 2 frames per second, as the student page sends
-    return w.tracker.analyze(w.worker, frame, w.timestampMs);
+    return w.tracker.analyze(w.worker.stages(), frame, w.timestampMs);
   }
 
   /** A single image searched thoroughly: whole frame and every tile. */

@@ -2,15 +2,23 @@ package org.smartsession.engine.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.smartsession.engine.config.FrameLimits;
@@ -22,11 +30,12 @@ import org.smartsession.model.face.FaceAnalysis;
 /**
  * Per-stage times of one student's stream on one thread: a 640×480 JPEG with one face, decoded and
  * analysed as the server does, frame after frame. Prints, per stage, the mean time per frame
- * (stages that run on some frames only are averaged over all frames), and the thread's CPU time per
- * frame, which a busy machine disturbs less than wall time, and the process's memory. Run: {@code
- * mvn -Pbench -pl ejb-module -am test-compile
- * -Dbench.main=org.smartsession.engine.vision.VisionStageTimes -Dbench.jvm="-Dframes=400"}; add
- * {@code -DdetectEvery=N -DtileScanEvery=M} inside {@code bench.jvm} for another search cadence.
+ * (stages that run on some frames only are averaged over all frames), as {@link VisionWorker#timed}
+ * measures them; the wall time per frame, decoding included; the thread's CPU time per frame, which
+ * a busy machine disturbs less than wall time, and the process's memory. Run: {@code mvn -Pbench
+ * -pl ejb-module -am test-compile -Dbench.main=org.smartsession.engine.vision.VisionStageTimes
+ * -Dbench.jvm="-Dframes=400"}; add {@code -DdetectEvery=N -DtileScanEvery=M} inside {@code
+ * bench.jvm} for another search cadence.
  */
 public final class VisionStageTimes {
   private VisionStageTimes() {}
@@ -56,28 +65,38 @@ public final class VisionStageTimes {
           settings.detectEvery(),
           settings.tileScanEvery());
       MeshFaceTracker tracker = new MeshFaceTracker(settings);
+      // The stages timed step by step, as the diagnostics time them; warm-up frames apart.
       Map<String, Double> sums = new TreeMap<>();
+      FaceStages warmingUp = worker.timed(new HashMap<>());
+      FaceStages measured = worker.timed(sums);
       List<Double> totals = new ArrayList<>();
       long cpu = 0;
       int faces = 0;
       for (int i = 0; i < warmup + frames; i++) {
+        boolean measuring = i >= warmup;
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         FaceAnalysis analysis;
         double decodeMs;
+        double analysisMs;
         try (DecodedFrame frame = decoder.decode(jpeg)) {
-          decodeMs = (System.nanoTime() - t0) / 1e6;
-          analysis = tracker.analyze(worker, frame.bgr(), i * 500L); // 2 frames per second
+          long t1 = System.nanoTime();
+          decodeMs = (t1 - t0) / 1e6;
+          analysis =
+              tracker.analyze(
+                  measuring ? measured : warmingUp, frame.bgr(), i * 500L); // 2 frames per second
+          analysisMs = (System.nanoTime() - t1) / 1e6;
         }
         double total = (System.nanoTime() - t0) / 1e6;
-        if (i >= warmup) {
+        if (measuring) {
           cpu += threads.getCurrentThreadCpuTime() - cpu0;
           totals.add(total);
           faces = analysis.faceCount();
           sums.merge("decode", decodeMs, Double::sum);
-          analysis.timingsMs().forEach((stage, ms) -> sums.merge(stage, ms, Double::sum));
+          sums.merge("total", analysisMs, Double::sum);
         }
       }
+      double mean = totals.stream().mapToDouble(Double::doubleValue).sum() / frames;
       Collections.sort(totals);
       System.out.printf(Locale.ROOT, "frames %d, faces in the last %d%n", frames, faces);
       sums.forEach(
@@ -85,7 +104,9 @@ public final class VisionStageTimes {
               System.out.printf(Locale.ROOT, "%-14s mean %6.2f ms/frame%n", stage, sum / frames));
       System.out.printf(
           Locale.ROOT,
-          "per frame: median %.2f ms, p90 %.2f ms wall; %.2f ms CPU%n",
+          "per frame, decoding included: mean %.2f ms, median %.2f ms, p90 %.2f ms wall;"
+              + " %.2f ms CPU%n",
+          mean,
           totals.get(frames / 2),
           totals.get(frames * 9 / 10),
           cpu / 1e6 / frames);
@@ -101,12 +122,12 @@ public final class VisionStageTimes {
   /** The process's resident set (models, libtorch, OpenCV and the JVM), from /proc on Linux. */
   private static String residentSize() {
     try {
-      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
           .filter(line -> line.startsWith("VmRSS:"))
           .map(line -> line.substring(6).strip())
           .findFirst()
           .orElse("unknown");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "unknown";
     }
   }
@@ -117,14 +138,10 @@ public final class VisionStageTimes {
         Mat top = astronaut.rowRange(0, 480);
         Mat frame = new Mat()) {
       copyMakeBorder(top, frame, 0, 0, 64, 64, BORDER_REPLICATE, new Scalar());
-      try (var buffer = new org.bytedeco.javacpp.BytePointer()) {
+      try (BytePointer buffer = new BytePointer();
+          IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, 70)) {
         // quality 70: what the student page sends by default (canvas JPEG quality 0.7)
-        org.bytedeco.opencv.global.opencv_imgcodecs.imencode(
-            ".jpg",
-            frame,
-            buffer,
-            new org.bytedeco.javacpp.IntPointer(
-                org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY, 70));
+        imencode(".jpg", frame, buffer, params);
         byte[] bytes = new byte[(int) buffer.limit()];
         buffer.get(bytes);
         return bytes;
