@@ -34,6 +34,7 @@ public class ConfiguredSettings {
   private ScoringSettings scoring;
   private SignInSettings signIn;
   private PublicUrl publicUrl;
+  private SessionLimits sessionLimits;
 
   @PostConstruct
   void read() {
@@ -105,6 +106,13 @@ public class ConfiguredSettings {
             s.list("smartsession.oidc.admin-groups", a.adminGroups()),
             s.bool("smartsession.oidc.provider-logout", a.providerLogout()),
             Optional.ofNullable(s.text("smartsession.oidc.audience", null)));
+    sessionLimits =
+        new SessionLimits(
+            s.integer(
+                "smartsession.sessions.max-per-teacher", SessionLimits.DEFAULTS.maxPerTeacher()),
+            s.integer(
+                "smartsession.sessions.created-per-minute",
+                SessionLimits.DEFAULTS.createdPerMinute()));
     publicUrl =
         new PublicUrl(
             Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
@@ -153,6 +161,11 @@ public class ConfiguredSettings {
   @Produces
   SignInSettings signIn() {
     return signIn;
+  }
+
+  @Produces
+  SessionLimits sessionLimits() {
+    return sessionLimits;
   }
 
   @Produces

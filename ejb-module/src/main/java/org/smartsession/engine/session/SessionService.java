@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.smartsession.engine.config.SessionLimits;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
@@ -21,11 +22,29 @@ public class SessionService {
   @Inject SessionStore store;
   @Inject Clock clock;
   @Inject AuditLog audit;
+  @Inject SessionLimits limits;
 
-  /** A new session owned by the teacher who creates it. */
-  public SessionInfo create(String name, SessionKind kind, Teacher owner) {
-    SessionInfo session =
-        new SessionInfo(newSessionId(), name, kind, owner.login(), clock.millis());
+  private final CreationRate creations = new CreationRate(() -> limits.createdPerMinute());
+
+  /**
+   * A new session owned by the teacher who creates it.
+   *
+   * @throws LimitReachedException if they keep too many sessions or create them too fast
+   */
+  public SessionInfo create(String name, SessionKind kind, Teacher owner)
+      throws LimitReachedException {
+    long now = clock.millis();
+    long kept = store.sessions().stream().filter(owner::owns).count();
+    if (kept >= limits.maxPerTeacher()) {
+      throw new LimitReachedException(
+          "you keep " + kept + " sessions, the most allowed; older ones expire by themselves", 0);
+    }
+    long wait = creations.admit(owner.login(), now);
+    if (wait > 0) {
+      throw new LimitReachedException(
+          "at most " + limits.createdPerMinute() + " new sessions a minute", (wait + 999) / 1000);
+    }
+    SessionInfo session = new SessionInfo(newSessionId(), name, kind, owner.login(), now);
     store.createSession(session);
     store.addTeacher(session.sessionId(), owner.login());
     return session;

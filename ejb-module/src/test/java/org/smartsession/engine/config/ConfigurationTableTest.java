@@ -65,7 +65,8 @@ class ConfigurationTableTest {
         settings.messages(),
         settings.scoring(),
         settings.signIn(),
-        settings.publicUrl());
+        settings.publicUrl(),
+        settings.sessionLimits());
   }
 
   @Test

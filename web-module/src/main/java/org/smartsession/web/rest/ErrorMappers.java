@@ -17,10 +17,14 @@ public final class ErrorMappers {
   private ErrorMappers() {}
 
   static Response response(Response.StatusType status, String error, String message) {
+    return error(status, error, message).build();
+  }
+
+  /** The error answer, still open for headers such as {@code Retry-After}. */
+  static Response.ResponseBuilder error(Response.StatusType status, String error, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError(error, message))
-        .build();
+        .entity(new ApiError(error, message));
   }
 
   /** Refusals the resources chose. */

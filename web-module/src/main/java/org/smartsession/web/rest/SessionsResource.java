@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.config.PublicUrl;
+import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
@@ -88,7 +89,15 @@ public class SessionsResource {
     }
     String name = requireName(body.name(), "name");
     SessionKind kind = parseKind(body.kind());
-    SessionInfo session = sessions.create(name, kind, teachers.current());
+    SessionInfo session;
+    try {
+      session = sessions.create(name, kind, teachers.current());
+    } catch (LimitReachedException e) {
+      return ErrorMappers.error(
+              Response.Status.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", e.getMessage())
+          .header("Retry-After", e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : null)
+          .build();
+    }
     SessionView view = view(session);
     return Response.created(URI.create(uri.getBaseUri() + "sessions/" + session.sessionId()))
         .entity(view)

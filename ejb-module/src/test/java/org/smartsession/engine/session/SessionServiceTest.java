@@ -1,0 +1,93 @@
+package org.smartsession.engine.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.SessionLimits;
+import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.engine.store.InMemorySessionStore;
+import org.smartsession.engine.testing.TestClock;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.Teacher;
+
+/** Who owns and teaches a session, and how many sessions a teacher may make. */
+class SessionServiceTest {
+  private static final Teacher ADA = new Teacher("ada", "Ada", "ada@uni.example", false);
+  private static final Teacher GRACE = new Teacher("grace", "Grace", "grace@uni.example", false);
+  private static final Teacher ROOT = new Teacher("root", "Root", null, true);
+
+  private final TestClock clock = new TestClock();
+  private final InMemorySessionStore store =
+      new InMemorySessionStore(new StoreLimits(Duration.ofDays(1), 1000, 10), clock);
+  private final SessionService sessions = new SessionService();
+
+  @BeforeEach
+  void wire() {
+    sessions.store = store;
+    sessions.clock = clock;
+    sessions.audit = new AuditLog(store, clock);
+    sessions.limits = new SessionLimits(3, 2);
+  }
+
+  @Test
+  void aSessionBelongsToItsCreatorAndOnlyTheirsAreListed() throws Exception {
+    SessionInfo adas = sessions.create("Algebra", SessionKind.EXAM, ADA);
+    SessionInfo graces = sessions.create("Poetry", SessionKind.CLASS, GRACE);
+    assertEquals("ada", adas.owner());
+    assertEquals(List.of(adas), sessions.sessionsOf(ADA));
+    assertEquals(Set.of(adas, graces), Set.copyOf(sessions.sessionsOf(ROOT)));
+    assertThrows(NotPermittedException.class, () -> sessions.forTeacher(adas.sessionId(), GRACE));
+    assertThrows(UnknownSessionException.class, () -> sessions.forTeacher("S-NONE", ADA));
+  }
+
+  @Test
+  void theOwnerAddsAndRemovesCoTeachersAndOnlyTheOwner() throws Exception {
+    String id = sessions.create("Algebra", SessionKind.EXAM, ADA).sessionId();
+    assertThrows(NotPermittedException.class, () -> sessions.addCoTeacher(id, GRACE, "grace"));
+    assertEquals("grace@uni.example", sessions.addCoTeacher(id, ADA, " Grace@Uni.Example "));
+    assertEquals(id, sessions.forTeacher(id, GRACE).sessionId());
+    assertThrows(NotPermittedException.class, () -> sessions.addCoTeacher(id, GRACE, "eve"));
+    assertThrows(NotPermittedException.class, () -> sessions.removeCoTeacher(id, ROOT, "ada"));
+    sessions.removeCoTeacher(id, ROOT, "grace@uni.example");
+    assertThrows(NotPermittedException.class, () -> sessions.forTeacher(id, GRACE));
+    assertEquals(
+        List.of("CO_TEACHER_ADDED", "CO_TEACHER_REMOVED"),
+        store.audit(id).stream().map(e -> e.action()).toList());
+  }
+
+  @Test
+  void aTeacherCreatesAtMostSoManySessionsAMinute() throws Exception {
+    sessions.create("one", SessionKind.CLASS, ADA);
+    clock.advance(Duration.ofSeconds(10));
+    sessions.create("two", SessionKind.CLASS, ADA);
+    LimitReachedException tooFast =
+        assertThrows(
+            LimitReachedException.class, () -> sessions.create("three", SessionKind.CLASS, ADA));
+    assertEquals(50, tooFast.retryAfterSeconds());
+    sessions.create("grace's", SessionKind.CLASS, GRACE); // others are not held up
+    clock.advance(Duration.ofSeconds(51));
+    sessions.create("three", SessionKind.CLASS, ADA);
+  }
+
+  @Test
+  void aTeacherKeepsAtMostSoManySessions() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      sessions.create("s" + i, SessionKind.CLASS, ADA);
+      clock.advance(Duration.ofMinutes(1));
+    }
+    LimitReachedException full =
+        assertThrows(
+            LimitReachedException.class, () -> sessions.create("s3", SessionKind.CLASS, ADA));
+    assertEquals(0, full.retryAfterSeconds());
+    assertTrue(full.getMessage().contains("3 sessions"), full.getMessage());
+    clock.advance(Duration.ofDays(1)); // they expired
+    sessions.create("s3", SessionKind.CLASS, ADA);
+  }
+}
