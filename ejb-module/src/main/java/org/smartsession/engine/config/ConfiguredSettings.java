@@ -30,6 +30,7 @@ public class ConfiguredSettings {
   private AlertSettings alerts;
   private SummarySettings summary;
   private MessageLimits messages;
+  private StudentTokenSettings studentTokens;
   private ScoringSettings scoring;
 
   @PostConstruct
@@ -85,6 +86,11 @@ public class ConfiguredSettings {
         new MessageLimits(
             s.integer(
                 "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
+    StudentTokenSettings t = StudentTokenSettings.DEFAULTS;
+    studentTokens =
+        new StudentTokenSettings(
+            Optional.ofNullable(s.text(StudentTokenSettings.KEY_SETTING, null)),
+            s.integer("smartsession.auth.student-token-hours", t.lifetimeHours()));
     scoring = ScoringProperties.read(s.asFunction());
   }
 
@@ -126,6 +132,11 @@ public class ConfiguredSettings {
   @Produces
   MessageLimits messages() {
     return messages;
+  }
+
+  @Produces
+  StudentTokenSettings studentTokens() {
+    return studentTokens;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */
