@@ -50,6 +50,7 @@ class ArchitectureTest {
             "org.smartsession.engine.store..",
             "org.smartsession.engine.vision..",
             "redis.clients..",
+            "com.nimbusds..",
             "ai.djl..",
             "org.bytedeco..")
         .check(WEB);

@@ -10,7 +10,7 @@ import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 
-/** Creating, listing and joining sessions. */
+/** Creating and listing sessions; students join through {@link JoinService}. */
 @ApplicationScoped
 public class SessionService {
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -43,20 +43,5 @@ public class SessionService {
 
   public Optional<SessionInfo> find(String sessionId) {
     return store.findSession(sessionId);
-  }
-
-  /**
-   * Adds the student to the session (again, if they rejoin).
-   *
-   * @throws UnknownSessionException if the session does not exist
-   */
-  public SessionInfo join(String sessionId, String studentId, String name)
-      throws UnknownSessionException {
-    SessionInfo session =
-        store
-            .findSession(sessionId)
-            .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
-    store.addStudent(sessionId, studentId, name);
-    return session;
   }
 }

@@ -10,6 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -82,6 +84,11 @@ public class StudentTokens {
                   return random;
                 });
     use(key, settings.lifetime());
+  }
+
+  /** Made when the application starts, so that a missing key is reported then. */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // Observing is enough: CDI creates the bean, and init() reads the key.
   }
 
   private void use(byte[] key, Duration lifetime) {
