@@ -17,9 +17,12 @@ function describeStatus(status) {
   return `The server refused the request (HTTP ${status}).`;
 }
 
-/** Calls the REST API under api/v1/ and returns the parsed JSON body (or null when empty). */
-export async function callApi(method, path, body) {
-  const headers = { Accept: 'application/json' };
+/**
+ * Calls the REST API under api/v1/ and returns the parsed JSON body (or null when empty).
+ * options.headers adds request headers (for example Authorization).
+ */
+export async function callApi(method, path, body, options = {}) {
+  const headers = { ...(options.headers || {}), Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {

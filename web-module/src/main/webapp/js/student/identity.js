@@ -1,6 +1,8 @@
 import { IDENTIFIER } from '../protocol.js';
 
 const STORAGE_KEY = 'smartsession.student';
+/** Tokens are kept per session and student: smartsession.token/SESSION/STUDENT (ids have no "/"). */
+const TOKEN_PREFIX = 'smartsession.token/';
 
 /** A student id from a name, for students who gave only their name: "Ana Pérez" → "ana-perez-4k2q". */
 function idFromName(name) {
@@ -47,5 +49,47 @@ export function remembered(sessionId) {
     return saved && saved.sessionId === sessionId ? saved : null;
   } catch {
     return null;
+  }
+}
+
+/** Forgets who this tab joined as, so that the next join derives a new id from the name. */
+export function forget(sessionId) {
+  try {
+    if (remembered(sessionId)) sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+function tokenKey(sessionId, studentId) {
+  return `${TOKEN_PREFIX}${sessionId}/${studentId}`;
+}
+
+/**
+ * Keeps the token the join answered, for this tab only: it opens the student's socket, and it is
+ * what lets this tab rejoin as the same student after a reload.
+ */
+export function rememberToken(sessionId, studentId, token) {
+  try {
+    sessionStorage.setItem(tokenKey(sessionId, studentId), token);
+  } catch {
+    // Without storage a reload cannot resume this student; the page still works until then.
+  }
+}
+
+/** The token this tab was given for the student in the session, or null. */
+export function rememberedToken(sessionId, studentId) {
+  try {
+    return sessionStorage.getItem(tokenKey(sessionId, studentId));
+  } catch {
+    return null;
+  }
+}
+
+export function forgetToken(sessionId, studentId) {
+  try {
+    sessionStorage.removeItem(tokenKey(sessionId, studentId));
+  } catch {
+    // Nothing was kept.
   }
 }

@@ -1,23 +1,45 @@
 import { callApi } from '../api.js';
 import { byId, setText } from '../dom.js';
+import { forgetToken, rememberToken, rememberedToken } from './identity.js';
 
 /**
- * Registers the student with the session (POST /sessions/{id}/students). Returns what the socket
- * needs ({sessionId, studentId, name, webSocketPath}) and the session's policy as the server
+ * Registers the student with the session (POST /sessions/{id}/students). A token this tab kept
+ * for the student goes along as Authorization: Bearer, so that a reload or a rejoin resumes them;
+ * the fresh token of the answer is kept in its place. Returns what the socket needs ({sessionId,
+ * studentId, name, token, tokenExpiresAt, webSocketPath}) and the session's policy as the server
  * answered it.
  */
 export async function joinSession({ sessionId, studentId, name }) {
   const path = `sessions/${encodeURIComponent(sessionId)}/students`;
-  const answer = (await callApi('POST', path, { studentId, name })) || {};
+  const kept = rememberedToken(sessionId, studentId);
+  const headers = kept ? { Authorization: `Bearer ${kept}` } : {};
+  let answer;
+  try {
+    answer = (await callApi('POST', path, { studentId, name }, { headers })) || {};
+  } catch (failure) {
+    // The server did not take the kept token as this student's: it is of no more use.
+    if (kept && isIdTaken(failure)) forgetToken(sessionId, studentId);
+    throw failure;
+  }
+  const id = answer.studentId || studentId;
+  const token = typeof answer.token === 'string' && answer.token ? answer.token : null;
+  if (token) rememberToken(sessionId, id, token);
   return {
     connection: {
       sessionId,
-      studentId: answer.studentId || studentId,
+      studentId: id,
       name,
+      token,
+      tokenExpiresAt: Number.isFinite(answer.tokenExpiresAt) ? answer.tokenExpiresAt : null,
       webSocketPath: answer.webSocketPath || answer.webSocketUrl || null,
     },
     policy: answer,
   };
+}
+
+/** True when the server refused the join because another student already joined with this id. */
+export function isIdTaken(failure) {
+  return Boolean(failure) && failure.status === 409 && failure.code === 'STUDENT_ID_TAKEN';
 }
 
 /** Makes the notice say exactly what this session does, where the server told. */

@@ -8,8 +8,8 @@ import { Camera } from './camera.js';
 import { FrameCapture } from './capture.js';
 import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
-import { readIdentity, remember, remembered } from './identity.js';
-import { describePolicy, joinSession } from './join.js';
+import { forget, readIdentity, remember, remembered } from './identity.js';
+import { describePolicy, isIdTaken, joinSession } from './join.js';
 import { showSignIn } from '../sign-in-banner.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
@@ -17,6 +17,17 @@ const ERROR_REPEAT_MS = 30000;
 /** About two frames: more than this waiting in the socket's buffer means the network is behind. */
 const MAX_BUFFERED_BYTES = 128 * 1024;
 const REJOIN_AFTER_REFUSAL_MS = 30000;
+/** The token is renewed once three quarters of its life are over, and retried this often. */
+const RENEW_AT_FRACTION = 0.75;
+const RENEW_RETRY_MS = 60000;
+const TAKEN_TYPED_ID =
+  'This student id is already in use in this session. If you joined before in another tab or on another ' +
+  'device, continue there; otherwise check the student ID you typed.';
+const TAKEN_DERIVED_ID =
+  'This student id is already in use in this session. Press Continue to join under a new one.';
+const TAKEN_AFTER_REFUSAL =
+  'This student id is already in use in this session, and the server no longer accepts this page as that ' +
+  'student. Reload the page to join again.';
 
 /** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
 const capture = {
@@ -36,9 +47,10 @@ const commands = new CommandHandler({
 });
 
 let sessionId = pageParam('session');
-let joined = null; // {sessionId, studentId, name, webSocketPath}
+let joined = null; // {sessionId, studentId, name, token, tokenExpiresAt, webSocketPath}
 let frames = null;
 let socket = null;
+let renewTimer = null;
 const lastErrorShown = new Map();
 
 function goTo(step) {
@@ -90,22 +102,29 @@ function initJoinForm() {
     }
     error.textContent = '';
     remember(sessionId, { studentId: identity.studentId, name: identity.name, typedId: typedId.trim() });
-    join({ sessionId, ...identity });
+    join({ sessionId, ...identity }, typedId.trim() !== '');
   });
 }
 
 /** Registers the student with the session, then shows what the session does with the frames. */
-async function join(identity) {
+async function join(identity, typedId) {
   const button = byId('join-button');
   button.disabled = true;
   setText(button, 'Joining…');
   try {
     const { connection, policy } = await joinSession(identity);
     joined = connection;
+    scheduleRenewal();
     describePolicy(policy, capture.fps);
     goTo('consent-step');
   } catch (failure) {
-    byId('join-error').textContent = `Could not join the session: ${failure.message}`;
+    if (isIdTaken(failure)) {
+      // An id made from the name is this page's choice, not the student's: make another next time.
+      if (!typedId) forget(identity.sessionId);
+      byId('join-error').textContent = typedId ? TAKEN_TYPED_ID : TAKEN_DERIVED_ID;
+    } else {
+      byId('join-error').textContent = `Could not join the session: ${failure.message}`;
+    }
   } finally {
     button.disabled = false;
     setText(button, 'Continue');
@@ -128,9 +147,46 @@ async function startCamera() {
   connect();
 }
 
+/** The socket's URL with the student's latest token (browsers cannot send headers on a WebSocket). */
 function socketUrl() {
   if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath);
-  return webSocketUrl('ws/student', { sessionId: joined.sessionId, studentId: joined.studentId });
+  return webSocketUrl('ws/student', {
+    sessionId: joined.sessionId,
+    studentId: joined.studentId,
+    token: joined.token,
+  });
+}
+
+/** Takes a rejoin's answer: a fresh token, and the socket path that carries it. */
+function rejoined(connection) {
+  if (!joined) return;
+  Object.assign(joined, connection);
+  scheduleRenewal();
+}
+
+/**
+ * The socket checks the token only when it opens, so an open connection outlives it; but a later
+ * reconnect needs a token still valid. Rejoining with the current token renews it before it ends.
+ */
+function scheduleRenewal() {
+  clearTimeout(renewTimer);
+  renewTimer = null;
+  if (!joined || !Number.isFinite(joined.tokenExpiresAt)) return;
+  const left = joined.tokenExpiresAt - Date.now();
+  if (left <= 0) return;
+  renewTimer = setTimeout(renewToken, Math.max(RENEW_RETRY_MS, left * RENEW_AT_FRACTION));
+}
+
+async function renewToken() {
+  renewTimer = null;
+  if (!joined) return;
+  try {
+    const { connection } = await joinSession(joined);
+    rejoined(connection);
+  } catch (failure) {
+    if (!joined || isIdTaken(failure)) return; // The token ran out first; a refused reconnect says so.
+    if (joined.tokenExpiresAt - Date.now() > RENEW_RETRY_MS) renewTimer = setTimeout(renewToken, RENEW_RETRY_MS);
+  }
 }
 
 function connect() {
@@ -150,17 +206,21 @@ let lastRejoinAt = 0;
 
 /**
  * A refused connection usually means the server no longer knows this student (for example another
- * server instance took over): join again once, quietly, then reconnect as the same student.
+ * server instance took over) or no longer takes their token (it expired, or the server restarted
+ * with a new key): join again once, quietly, with the token this tab kept, then reconnect as the
+ * same student with the fresh token.
  */
 async function rejoinAfterRefusal() {
   if (socket.status.state !== ConnectionState.FAILED || !joined) return;
   if (Date.now() - lastRejoinAt < REJOIN_AFTER_REFUSAL_MS) return;
   lastRejoinAt = Date.now();
   try {
-    await joinSession(joined);
+    const { connection } = await joinSession(joined);
+    rejoined(connection);
     if (camera.active) socket.retryNow();
-  } catch {
-    // The status line already says the connection was refused, with a button to retry.
+  } catch (failure) {
+    // Otherwise the status line already says the connection was refused, with a button to retry.
+    if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL);
   }
 }
 
@@ -198,6 +258,8 @@ function updateSendingState() {
 }
 
 function stopEverything() {
+  clearTimeout(renewTimer);
+  renewTimer = null;
   if (frames) frames.stop();
   if (socket) socket.stop(1000, 'student left');
   camera.stop();

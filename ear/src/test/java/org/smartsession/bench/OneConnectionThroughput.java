@@ -53,6 +53,7 @@ public final class OneConnectionThroughput {
             http,
             base.resolve("api/v1/sessions/" + session + "/students"),
             "{\"studentId\":\"BENCH\",\"name\":\"Bench\"}");
+    // The join answer's path carries the student's token, which the socket requires.
     URI socket =
         URI.create(
             "ws://" + base.getAuthority() + base.getPath() + joined.getString("webSocketPath"));

@@ -125,11 +125,14 @@ class RealTimePathIT {
 
   @Test
   void connectionsToUnknownSessionsOrStudentsAreRefusedByPolicy() throws Exception {
-    try (WsClient student = WsClient.connect(server.ws("ws/student?sessionId=NOPE&studentId=S1"))) {
+    String unknown = TestTokens.sign(TestTokens.deploymentKey(), "NOPE", "S1", c -> c);
+    try (WsClient student = WsClient.connect(server.studentSocket("NOPE", "S1", unknown))) {
       assertEquals(1008, student.awaitCloseCode(WAIT));
     }
+    // Even with a token of this deployment: the student never joined.
+    String stranger = TestTokens.sign(TestTokens.deploymentKey(), sessionId, "STRANGER", c -> c);
     try (WsClient notJoined =
-        WsClient.connect(server.ws("ws/student?sessionId=" + sessionId + "&studentId=STRANGER"))) {
+        WsClient.connect(server.studentSocket(sessionId, "STRANGER", stranger))) {
       assertEquals(1008, notJoined.awaitCloseCode(WAIT));
     }
     try (WsClient teacher = server.teacherSocket("NOPE")) {

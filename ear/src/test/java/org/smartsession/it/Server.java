@@ -148,19 +148,47 @@ final class Server {
     return json(r.body()).getString("sessionId");
   }
 
-  /** Joins the student and returns the WebSocket URI the join answer names. */
+  /** Joins the student and returns the WebSocket URI the join answer names (token included). */
   URI join(String sessionId, String studentId, String name) throws Exception {
-    HttpResponse<String> r =
-        post(
-            "api/v1/sessions/" + sessionId + "/students",
-            Json.createObjectBuilder()
-                .add("studentId", studentId)
-                .add("name", name)
-                .build()
-                .toString());
+    return ws(joined(sessionId, studentId, name, null).getString("webSocketPath"));
+  }
+
+  /** Joins the student, with {@code Authorization: Bearer token} unless it is null; expects 200. */
+  JsonObject joined(String sessionId, String studentId, String name, String token)
+      throws Exception {
+    HttpResponse<String> r = joining(sessionId, studentId, name, token);
     if (r.statusCode() != 200) {
       throw new AssertionError("joining answered " + r.statusCode() + ": " + r.body());
     }
-    return ws(json(r.body()).getString("webSocketPath"));
+    return json(r.body());
+  }
+
+  /** The answer to a join, whatever it is. */
+  HttpResponse<String> joining(String sessionId, String studentId, String name, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(http("api/v1/sessions/" + sessionId + "/students"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder()
+                        .add("studentId", studentId)
+                        .add("name", name)
+                        .build()
+                        .toString()));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The student's socket with the given token (none when null). */
+  URI studentSocket(String sessionId, String studentId, String token) {
+    return ws(
+        "ws/student?sessionId="
+            + sessionId
+            + "&studentId="
+            + studentId
+            + (token == null ? "" : "&token=" + token));
   }
 }

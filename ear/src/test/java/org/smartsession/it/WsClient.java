@@ -19,8 +19,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   /** A received text message and when it arrived. */
   record Received(JsonObject json, long at) {}
 
+  /** How the server closed the connection. */
+  record Closed(int code, String reason) {}
+
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final CompletableFuture<Closed> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
 
@@ -64,13 +67,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    closeCode.complete(statusCode);
+    closed.complete(new Closed(statusCode, reason));
     return null;
   }
 
   @Override
   public void onError(WebSocket webSocket, Throwable error) {
-    closeCode.completeExceptionally(error);
+    closed.completeExceptionally(error);
   }
 
   /** The next message of the given type, skipping others; fails after the timeout. */
@@ -108,7 +111,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   int awaitCloseCode(Duration timeout) throws Exception {
-    return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return awaitClose(timeout).code();
+  }
+
+  Closed awaitClose(Duration timeout) throws Exception {
+    return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -36,6 +36,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void tokensSignedOnlyInTheSessionPackage() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.smartsession.engine.session..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds..")
+        .check(ENGINE);
+  }
+
+  @Test
   void modelsAndImagesOnlyInVisionAndImage() {
     noClasses()
         .that()

@@ -54,4 +54,16 @@ class ArchitectureTest {
             "org.bytedeco..")
         .check(WEB);
   }
+
+  /** Teachers' bearer tokens are checked in the sign-in, students' tokens in the engine. */
+  @Test
+  void jwtsOnlyInTheSignIn() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.smartsession.web.security..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds..")
+        .check(WEB);
+  }
 }

@@ -115,7 +115,7 @@ final class Backend {
         .getString("sessionId");
   }
 
-  /** Joins a student over REST and connects their WebSocket. */
+  /** Joins a student over REST and connects their WebSocket with the token the join answered. */
   Student join(String sessionId, String studentId, String name) throws Exception {
     JsonObject joined =
         post(
@@ -123,6 +123,9 @@ final class Backend {
             Json.createObjectBuilder().add("studentId", studentId).add("name", name).build(),
             200);
     String path = joined.getString("webSocketPath");
+    if (!path.contains("token=" + joined.getString("token"))) {
+      throw new AssertionError("the socket's path carries the student's token: " + path);
+    }
     return new Student(
         sessionId, studentId, ws(path.startsWith("/") ? path.substring(1) : path), http);
   }

@@ -2,6 +2,7 @@ package org.smartsession.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -427,6 +428,60 @@ class BrowserIT {
       if (pair != null) {
         pair.get("about:blank");
       }
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aReloadedPageResumesWithItsTokenAndATakenIdIsExplained() throws Exception {
+    String sessionId = backend.createSession("Browser check: tokens", "CLASS");
+    student.manage().logs().get(LogType.BROWSER); // What earlier tests left there (a cut network).
+    try (Backend.Teacher watcher = backend.teacher(sessionId)) {
+      joinAsStudent(student, sessionId, "Ken Thompson", "S-KEN");
+      waitFor(student).until(d -> watcher.lastFrameAt("S-KEN") > 0);
+      String key = "smartsession.token/" + sessionId + "/S-KEN";
+      Object kept = script(student, "return sessionStorage.getItem(arguments[0])", key);
+      assertTrue(
+          kept instanceof String && ((String) kept).split("\\.").length == 3, "kept: " + kept);
+
+      // A reload: the form comes back filled in, and joining again resumes the same student.
+      student.navigate().refresh();
+      waitFor(student)
+          .until(d -> "S-KEN".equals(d.findElement(By.id("student-id")).getAttribute("value")));
+      long reloaded = System.currentTimeMillis();
+      student.findElement(By.id("join-button")).click();
+      visible(student, By.id("agree-button")).click();
+      visible(student, By.id("live-step"));
+      connected(student);
+      waitFor(student).until(d -> watcher.lastFrameAt("S-KEN") > reloaded);
+      assertNotEquals(
+          kept, script(student, "return sessionStorage.getItem(arguments[0])", key), "renewed");
+      assertNoScriptErrors(student);
+
+      // Another tab, which has no token, cannot take the id over, and says why.
+      String own = teacher.getWindowHandle();
+      teacher.switchTo().newWindow(WindowType.WINDOW);
+      try {
+        teacher.get(backend.url("student/?session=" + sessionId));
+        visible(teacher, By.id("student-name")).sendKeys("Mallory");
+        teacher.findElement(By.id("student-id")).sendKeys("S-KEN");
+        teacher.findElement(By.id("join-button")).click();
+        waitFor(teacher)
+            .until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("join-error"), "This student id is already in use in this session"));
+        assertFalse(teacher.findElement(By.id("agree-button")).isDisplayed());
+      } finally {
+        teacher.close();
+        teacher.switchTo().window(own);
+      }
+      waitFor(student)
+          .until(
+              d ->
+                  watcher
+                      .student("S-KEN")
+                      .map(s -> "Ken Thompson".equals(s.getString("name")))
+                      .orElse(false));
     }
   }
 

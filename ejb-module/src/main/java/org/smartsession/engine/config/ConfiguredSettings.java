@@ -31,6 +31,7 @@ public class ConfiguredSettings {
   private AlertSettings alerts;
   private SummarySettings summary;
   private MessageLimits messages;
+  private StudentTokenSettings studentTokens;
   private ScoringSettings scoring;
   private SignInSettings signIn;
   private PublicUrl publicUrl;
@@ -89,6 +90,11 @@ public class ConfiguredSettings {
         new MessageLimits(
             s.integer(
                 "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
+    StudentTokenSettings t = StudentTokenSettings.DEFAULTS;
+    studentTokens =
+        new StudentTokenSettings(
+            Optional.ofNullable(s.text(StudentTokenSettings.KEY_SETTING, null)),
+            s.integer("smartsession.auth.student-token-hours", t.lifetimeHours()));
     scoring = ScoringProperties.read(s.asFunction());
     SignInSettings a = SignInSettings.DEFAULTS;
     signIn =
@@ -171,6 +177,11 @@ public class ConfiguredSettings {
   @Produces
   PublicUrl publicUrl() {
     return publicUrl;
+  }
+
+  @Produces
+  StudentTokenSettings studentTokens() {
+    return studentTokens;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */

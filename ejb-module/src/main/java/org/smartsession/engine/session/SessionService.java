@@ -13,7 +13,9 @@ import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.Teacher;
 
-/** Creating, listing and joining sessions, and who may teach them. */
+/**
+ * Creating and listing sessions, and who may teach them; students join through {@link JoinService}.
+ */
 @ApplicationScoped
 public class SessionService {
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -127,20 +129,5 @@ public class SessionService {
 
   public Optional<SessionInfo> find(String sessionId) {
     return store.findSession(sessionId);
-  }
-
-  /**
-   * Adds the student to the session (again, if they rejoin).
-   *
-   * @throws UnknownSessionException if the session does not exist
-   */
-  public SessionInfo join(String sessionId, String studentId, String name)
-      throws UnknownSessionException {
-    SessionInfo session =
-        store
-            .findSession(sessionId)
-            .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
-    store.addStudent(sessionId, studentId, name);
-    return session;
   }
 }

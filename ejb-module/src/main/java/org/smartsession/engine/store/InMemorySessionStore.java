@@ -127,6 +127,19 @@ public class InMemorySessionStore implements SessionStore {
     }
   }
 
+  @Override
+  public boolean addStudentIfAbsent(String sessionId, String studentId, String name) {
+    SessionEntry entry = writable(sessionId);
+    synchronized (entry) {
+      if (entry.states.containsKey(studentId)) {
+        return false;
+      }
+      entry.students.put(studentId, name);
+      entry.states.put(studentId, StudentState.joined(sessionId, studentId, name, now()));
+      return true;
+    }
+  }
+
   private static StudentState renamed(StudentState s, String name) {
     return new StudentState(
         s.sessionId(),

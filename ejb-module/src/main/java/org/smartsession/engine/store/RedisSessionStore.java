@@ -127,6 +127,26 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     }
   }
 
+  @Override
+  public boolean addStudentIfAbsent(String sessionId, String studentId, String name) {
+    String student = RedisKeys.student(sessionId, studentId);
+    // The status field is what makes a student known (studentState): whoever sets it first wins.
+    if (redis.hsetnx(student, "status", StudentStatus.JOINED.name()) == 0) {
+      return false;
+    }
+    String students = RedisKeys.students(sessionId);
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.sadd(students, studentId);
+      p.expire(students, ttlSeconds);
+      p.hset(student, "name", name == null ? NONE : name);
+      p.hset(student, "updatedAt", Long.toString(System.currentTimeMillis()));
+      p.expire(student, ttlSeconds);
+      refreshSession(p, sessionId);
+      p.sync();
+    }
+    return true;
+  }
+
   private void refreshSession(AbstractPipeline p, String sessionId) {
     p.expire(RedisKeys.info(sessionId), ttlSeconds);
   }

@@ -1,12 +1,14 @@
 package org.smartsession.engine.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,7 @@ class ConfigurationTableTest {
         settings.alerts(),
         settings.summary(),
         settings.messages(),
+        settings.studentTokens(),
         settings.scoring(),
         settings.signIn(),
         settings.publicUrl(),
@@ -82,6 +85,32 @@ class ConfigurationTableTest {
     Map<String, String> table = readmeTable();
     assertTrue(table.size() > 15, "the table was found: " + table.keySet());
     assertEquals(settings(Map.of(), new TreeSet<>()), settings(table, new TreeSet<>()));
+  }
+
+  @Test
+  void aStudentTokenKeyIsReadAndAShortOneRefusedWithoutRepeatingIt() {
+    String key = Base64.getEncoder().encodeToString(new byte[32]);
+    ConfiguredSettings settings = new ConfiguredSettings();
+    settings.read(
+        Map.of(
+                "smartsession.auth.student-token-key",
+                key,
+                "smartsession.auth.student-token-hours",
+                "2")
+            ::get);
+    assertEquals(32, settings.studentTokens().keyBytes().orElseThrow().length);
+    assertEquals(2, settings.studentTokens().lifetimeHours());
+    assertFalse(settings.studentTokens().toString().contains(key));
+
+    String shortKey = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes());
+    for (String bad : List.of(shortKey, "not base64 at all!")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> settings(Map.of("smartsession.auth.student-token-key", bad), new TreeSet<>()));
+      assertTrue(e.getMessage().contains("smartsession.auth.student-token-key"), e.getMessage());
+      assertFalse(e.getMessage().contains(bad), e.getMessage());
+    }
   }
 
   @Test

@@ -1,12 +1,19 @@
 package org.smartsession.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartsession.model.alerts.Acknowledgement;
@@ -93,6 +100,49 @@ abstract class SessionStoreContract {
     StudentState s = store.studentState(sessionId, "S1").orElseThrow();
     assertEquals(StudentStatus.CONFUSED, s.status());
     assertEquals("Ada L.", s.name());
+  }
+
+  @Test
+  void aNewIdIsAddedOnlyOnceAndATakenOneIsLeftAsItWas() {
+    assertTrue(store.addStudentIfAbsent(sessionId, "S1", "Ada"));
+    StudentState joined = store.studentState(sessionId, "S1").orElseThrow();
+    assertEquals(StudentStatus.JOINED, joined.status());
+    assertEquals("Ada", joined.name());
+
+    store.saveStudentState(state("S1", StudentStatus.CONFUSED, 0.8, 10_000));
+    assertFalse(store.addStudentIfAbsent(sessionId, "S1", "Mallory"));
+    StudentState kept = store.studentState(sessionId, "S1").orElseThrow();
+    assertEquals(StudentStatus.CONFUSED, kept.status());
+    assertEquals("Student S1", kept.name());
+    assertEquals(1, store.studentStates(sessionId).size());
+  }
+
+  @Test
+  void ofManyJoinsWithTheSameNewIdExactlyOneAddsIt() throws Exception {
+    int joins = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(joins);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> added = new ArrayList<>();
+      for (int i = 0; i < joins; i++) {
+        String name = "Student " + i;
+        added.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.addStudentIfAbsent(sessionId, "S1", name);
+                }));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> f : added) {
+        winners += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertEquals(1, winners);
+      assertEquals(1, store.studentStates(sessionId).size());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -23,6 +23,14 @@ public interface SessionStore {
   /** Adds the student to the session, or renames them; their current state is kept. */
   void addStudent(String sessionId, String studentId, String name);
 
+  /**
+   * Adds the student only if the session has no student with this id yet (no {@link
+   * #studentState}), in one step, so that of two joins with the same new id exactly one succeeds.
+   *
+   * @return true when added, false when the id was taken (the student is then left as they were)
+   */
+  boolean addStudentIfAbsent(String sessionId, String studentId, String name);
+
   /** Adds a teacher of the session (its owner, or a co-teacher). */
   void addTeacher(String sessionId, String teacher);
 

@@ -16,13 +16,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.SessionService;
-import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
-import org.smartsession.model.protocol.Identifiers;
 import org.smartsession.model.scoring.Indicators;
 import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.session.HistoryPoint;
@@ -30,7 +27,7 @@ import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 
-/** Sessions: create, list, look up, join as a student, alerts and a student's history. */
+/** Sessions: create, list, look up, alerts and a student's history (joining: StudentsResource). */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +37,6 @@ public class SessionsResource {
   @Inject SessionService sessions;
   @Inject SessionStore store;
   @Inject ScoringSettings scoring;
-  @Inject AlertSettings alertSettings;
   @Inject PublicUrl publicUrl;
   @Context UriInfo uri;
   @Inject TeacherAccess teachers;
@@ -64,23 +60,6 @@ public class SessionsResource {
    * student counts as confused. Absent where affect inference is switched off.
    */
   public record ScoringView(Map<String, Double> weights, double confusedAbove) {}
-
-  /** Body of {@code POST /sessions/{id}/students}. */
-  public record JoinSession(String studentId, String name) {}
-
-  /**
-   * What the student page needs to connect (the socket's path relative to the application), and
-   * what the session will do with the frames.
-   */
-  public record Joined(
-      String sessionId,
-      String sessionName,
-      String kind,
-      String studentId,
-      String name,
-      String webSocketPath,
-      boolean affectInference,
-      boolean screenshots) {}
 
   @POST
   public Response create(CreateSession body) {
@@ -114,38 +93,6 @@ public class SessionsResource {
   @Path("{sessionId}")
   public SessionView get(@PathParam("sessionId") String sessionId) {
     return view(teachers.session(sessionId));
-  }
-
-  @POST
-  @Path("{sessionId}/students")
-  public Joined join(@PathParam("sessionId") String sessionId, JoinSession body) {
-    if (body == null) {
-      throw ApiException.badRequest(
-          "a JSON body {\"studentId\":\"...\",\"name\":\"...\"} is required");
-    }
-    if (!Identifiers.isValid(body.studentId())) {
-      throw ApiException.badRequest(
-          "'studentId' must be 1 to 64 letters, digits or the characters _ . @ -");
-    }
-    String name =
-        body.name() == null || body.name().isBlank()
-            ? body.studentId()
-            : requireName(body.name(), "name");
-    SessionInfo session;
-    try {
-      session = sessions.join(sessionId, body.studentId(), name);
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    }
-    return new Joined(
-        session.sessionId(),
-        session.name(),
-        session.kind().name(),
-        body.studentId(),
-        name,
-        "ws/student?sessionId=" + session.sessionId() + "&studentId=" + body.studentId(),
-        scoring.affectInference(),
-        alertSettings.screenshots());
   }
 
   @GET
@@ -195,7 +142,7 @@ public class SessionsResource {
         scoring.confusion().threshold());
   }
 
-  private static String requireName(String value, String field) {
+  static String requireName(String value, String field) {
     if (value == null || value.isBlank()) {
       throw ApiException.badRequest("'" + field + "' is required");
     }

@@ -1,2 +1,2 @@
-/** The REST API under /api/v1: sessions, joining, alerts and history; JSON errors. */
+/** The REST API under /api/v1: sessions, students joining, alerts and history; JSON errors. */
 package org.smartsession.web.rest;

@@ -9,15 +9,19 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
 import org.smartsession.engine.config.MessageLimits;
 import org.smartsession.engine.pipeline.FramePipeline;
 import org.smartsession.engine.pipeline.FrameQueue;
 import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.engine.session.StudentRegistry;
+import org.smartsession.engine.session.StudentTokens;
+import org.smartsession.engine.session.TokenCheck;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.ErrorCode;
 import org.smartsession.model.protocol.Message;
 import org.smartsession.model.protocol.VideoFrame;
+import org.smartsession.model.session.StudentKey;
 
 /**
  * {@code /ws/student?sessionId=..&studentId=..}: a joined student's frames in, feedback and
@@ -31,13 +35,27 @@ public class StudentEndpoint {
   @Inject FramePipeline pipeline;
   @Inject StudentConnections connections;
   @Inject MessageLimits limits;
+  @Inject StudentTokens tokens;
 
+  /**
+   * Accepts a joined student whose {@code token} query parameter is their own valid token from the
+   * join answer; refuses anything else with 1008 and a short reason (never the token).
+   */
   @OnOpen
   public void open(Session socket) {
     String sessionId = Endpoints.identifierParameter(socket, "sessionId");
     String studentId = Endpoints.identifierParameter(socket, "studentId");
     if (sessionId == null || studentId == null) {
       Endpoints.refuse(socket, "valid sessionId and studentId query parameters are required");
+      return;
+    }
+    // Browsers cannot set headers on a WebSocket: the join answer's path carries the token.
+    List<String> tokenParameter = socket.getRequestParameterMap().get("token");
+    String token =
+        tokenParameter == null || tokenParameter.isEmpty() ? null : tokenParameter.get(0);
+    TokenCheck check = tokens.check(token, new StudentKey(sessionId, studentId));
+    if (!check.isValid()) {
+      Endpoints.refuse(socket, check.refusal());
       return;
     }
     ConnectedStudent student;

@@ -1,0 +1,142 @@
+package org.smartsession.engine.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.engine.store.InMemorySessionStore;
+import org.smartsession.engine.testing.TestClock;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.StudentKey;
+import org.smartsession.model.session.StudentState;
+import org.smartsession.model.session.StudentStatus;
+
+class JoinServiceTest {
+  private static final String SESSION = "S-EXAM";
+  private static final Duration LIFETIME = Duration.ofHours(12);
+
+  private final TestClock clock = new TestClock();
+  private final InMemorySessionStore store =
+      new InMemorySessionStore(new StoreLimits(Duration.ofDays(400), 1000, 10), clock);
+  private final StudentTokens tokens = new StudentTokens(key(), LIFETIME, clock);
+  private final JoinService joins = new JoinService();
+
+  private static byte[] key() {
+    byte[] key = new byte[32];
+    Arrays.fill(key, (byte) 7);
+    return key;
+  }
+
+  @BeforeEach
+  void wire() {
+    store.createSession(new SessionInfo(SESSION, "Final exam", SessionKind.EXAM, "ms.ada", 0));
+    store.createSession(new SessionInfo("S-OTHER", "Other", SessionKind.CLASS, "ms.ada", 0));
+    joins.store = store;
+    joins.tokens = tokens;
+  }
+
+  private void hasProgressed(String studentId) {
+    StudentState joined = store.studentState(SESSION, studentId).orElseThrow();
+    store.saveStudentState(
+        new StudentState(
+            SESSION,
+            studentId,
+            joined.name(),
+            StudentStatus.CONFUSED,
+            0.8,
+            0.4,
+            Map.of(),
+            1,
+            clock.millis(),
+            clock.millis()));
+  }
+
+  @Test
+  void aNewStudentJoinsWithATokenForThemInThisSession() throws Exception {
+    JoinedStudent ada = joins.join(SESSION, "ada", "Ada", null);
+
+    assertEquals(SESSION, ada.session().sessionId());
+    assertEquals("Ada", ada.name());
+    assertFalse(ada.resumed());
+    assertEquals(
+        TokenCheck.VALID, tokens.check(ada.token().value(), new StudentKey(SESSION, "ada")));
+    assertEquals(clock.instant().plus(LIFETIME), ada.token().expiresAt());
+    assertEquals(StudentStatus.JOINED, store.studentState(SESSION, "ada").orElseThrow().status());
+  }
+
+  @Test
+  void aSecondJoinWithATakenIdNeitherTakesItOverNorRenamesIt() throws Exception {
+    joins.join(SESSION, "ada", "Ada", null);
+    hasProgressed("ada");
+
+    StudentIdTakenException taken =
+        assertThrows(
+            StudentIdTakenException.class, () -> joins.join(SESSION, "ada", "Mallory", null));
+
+    assertTrue(taken.getMessage().contains("already in use"), taken.getMessage());
+    StudentState ada = store.studentState(SESSION, "ada").orElseThrow();
+    assertEquals("Ada", ada.name());
+    assertEquals(StudentStatus.CONFUSED, ada.status());
+  }
+
+  @Test
+  void theStudentsOwnTokenResumesThemWithTheirStateAFreshTokenAndTheNewName() throws Exception {
+    JoinedStudent first = joins.join(SESSION, "ada", "Ada", null);
+    hasProgressed("ada");
+    clock.advance(Duration.ofHours(1));
+
+    JoinedStudent again = joins.join(SESSION, "ada", "Ada L.", first.token().value());
+
+    assertTrue(again.resumed());
+    assertNotEquals(first.token().value(), again.token().value());
+    assertEquals(clock.instant().plus(LIFETIME), again.token().expiresAt());
+    StudentState ada = store.studentState(SESSION, "ada").orElseThrow();
+    assertEquals("Ada L.", ada.name());
+    assertEquals(StudentStatus.CONFUSED, ada.status());
+  }
+
+  @Test
+  void anotherStudentsOrSessionsOrAnExpiredTokenDoesNotResume() throws Exception {
+    JoinedStudent ada = joins.join(SESSION, "ada", "Ada", null);
+    JoinedStudent bob = joins.join(SESSION, "bob", "Bob", null);
+    JoinedStudent elsewhere = joins.join("S-OTHER", "ada", "Ada", null);
+
+    assertThrows(
+        StudentIdTakenException.class,
+        () -> joins.join(SESSION, "ada", "Bob", bob.token().value()));
+    assertThrows(
+        StudentIdTakenException.class,
+        () -> joins.join(SESSION, "ada", "Ada", elsewhere.token().value()));
+    assertThrows(StudentIdTakenException.class, () -> joins.join(SESSION, "ada", "Ada", "garbage"));
+    clock.advance(LIFETIME);
+    assertThrows(
+        StudentIdTakenException.class,
+        () -> joins.join(SESSION, "ada", "Ada", ada.token().value()));
+    assertEquals("Ada", store.studentState(SESSION, "ada").orElseThrow().name());
+  }
+
+  @Test
+  void aTokenThatIsNotTheStudentsDoesNotStopAFreeIdFromJoining() throws Exception {
+    JoinedStudent bob = joins.join(SESSION, "bob", "Bob", null);
+
+    JoinedStudent carol = joins.join(SESSION, "carol", "Carol", bob.token().value());
+
+    assertFalse(carol.resumed());
+    assertEquals(
+        TokenCheck.VALID, tokens.check(carol.token().value(), new StudentKey(SESSION, "carol")));
+  }
+
+  @Test
+  void joiningAnUnknownSessionFails() {
+    assertThrows(UnknownSessionException.class, () -> joins.join("S-NONE", "ada", "Ada", null));
+  }
+}

@@ -1,0 +1,116 @@
+package org.smartsession.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.smartsession.engine.config.AlertSettings;
+import org.smartsession.engine.session.JoinService;
+import org.smartsession.engine.session.JoinedStudent;
+import org.smartsession.engine.session.StudentIdTakenException;
+import org.smartsession.engine.session.UnknownSessionException;
+import org.smartsession.model.protocol.Identifiers;
+import org.smartsession.model.scoring.ScoringSettings;
+
+/**
+ * A session's students: joining. The answer carries the student's token, which the socket needs and
+ * which alone lets a browser rejoin as a student who has already joined.
+ */
+@Path("sessions/{sessionId}/students")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StudentsResource {
+  private static final String BEARER = "bearer ";
+
+  @Inject JoinService joins;
+  @Inject ScoringSettings scoring;
+  @Inject AlertSettings alertSettings;
+
+  /** Body of {@code POST /sessions/{id}/students}. */
+  public record JoinSession(String studentId, String name) {}
+
+  /**
+   * What the student page needs to connect (the socket's path relative to the application, token
+   * included), the token itself for rejoining, and what the session will do with the frames.
+   */
+  public record Joined(
+      String sessionId,
+      String sessionName,
+      String kind,
+      String studentId,
+      String name,
+      String token,
+      long tokenExpiresAt,
+      String webSocketPath,
+      boolean affectInference,
+      boolean screenshots) {}
+
+  /**
+   * Joins the student, or resumes them when {@code Authorization: Bearer} carries their own token;
+   * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs.
+   */
+  @POST
+  public Response join(
+      @PathParam("sessionId") String sessionId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      JoinSession body) {
+    if (body == null) {
+      throw ApiException.badRequest(
+          "a JSON body {\"studentId\":\"...\",\"name\":\"...\"} is required");
+    }
+    if (!Identifiers.isValid(body.studentId())) {
+      throw ApiException.badRequest(
+          "'studentId' must be 1 to 64 letters, digits or the characters _ . @ -");
+    }
+    String name =
+        body.name() == null || body.name().isBlank()
+            ? body.studentId()
+            : SessionsResource.requireName(body.name(), "name");
+    JoinedStudent joined;
+    try {
+      joined = joins.join(sessionId, body.studentId(), name, bearerToken(authorization));
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (StudentIdTakenException e) {
+      throw new ApiException(Response.Status.CONFLICT, "STUDENT_ID_TAKEN", e.getMessage());
+    }
+    String token = joined.token().value();
+    Joined answer =
+        new Joined(
+            joined.session().sessionId(),
+            joined.session().name(),
+            joined.session().kind().name(),
+            joined.studentId(),
+            joined.name(),
+            token,
+            joined.token().expiresAt().toEpochMilli(),
+            "ws/student?sessionId="
+                + joined.session().sessionId()
+                + "&studentId="
+                + joined.studentId()
+                + "&token="
+                + token,
+            scoring.affectInference(),
+            alertSettings.screenshots());
+    // The answer holds a credential: no cache may keep it.
+    return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header; null for none or another. */
+  static String bearerToken(String authorization) {
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).strip();
+    return token.isEmpty() ? null : token;
+  }
+}
