@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,44 +16,18 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
 
   /** A peer that records what is sent and holds each send open until completed. */
-  static final class SlowPeer {
+  static final class SlowPeer extends FakeSocket {
     final List<String> sent = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
-    boolean open = true;
-    CloseReason closedWith;
-    final Session session;
 
-    SlowPeer() {
-      RemoteEndpoint.Async async =
-          (RemoteEndpoint.Async)
-              Proxy.newProxyInstance(
-                  getClass().getClassLoader(),
-                  new Class<?>[] {RemoteEndpoint.Async.class},
-                  (proxy, method, args) -> {
-                    if (method.getName().equals("sendText") && args.length == 2) {
-                      sent.add((String) args[0]);
-                      pending.add((SendHandler) args[1]);
-                      return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                  });
-      session =
-          (Session)
-              Proxy.newProxyInstance(
-                  getClass().getClassLoader(),
-                  new Class<?>[] {Session.class},
-                  (proxy, method, args) ->
-                      switch (method.getName()) {
-                        case "getAsyncRemote" -> async;
-                        case "isOpen" -> open;
-                        case "getId" -> "peer";
-                        case "close" -> {
-                          open = false;
-                          closedWith = args == null ? null : (CloseReason) args[0];
-                          yield null;
-                        }
-                        default -> throw new UnsupportedOperationException(method.getName());
-                      });
+    @Override
+    Object remote(String method, Object[] args) {
+      if (method.equals("sendText") && args.length == 2) {
+        sent.add((String) args[0]);
+        pending.add((SendHandler) args[1]);
+        return null;
+      }
+      throw new UnsupportedOperationException(method);
     }
 
     /** Completes the oldest send still under way. */
@@ -101,7 +72,7 @@ class OutboxTest {
       outbox.sendEvent("alert " + i);
     }
     assertFalse(peer.open);
-    assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, peer.closedWith.getCloseCode());
+    assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, peer.closes.get(0).getCloseCode());
   }
 
   @Test
