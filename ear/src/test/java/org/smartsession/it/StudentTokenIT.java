@@ -65,7 +65,7 @@ class StudentTokenIT {
 
   /** The student's line in the next SESSION_UPDATE a new teacher connection receives. */
   private JsonObject teachersLine(String studentId) throws Exception {
-    try (WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+    try (WsClient teacher = server.teacherSocket(sessionId)) {
       JsonObject update = teacher.next("SESSION_UPDATE", WAIT);
       return update.getJsonArray("students").stream()
           .map(v -> v.asJsonObject())

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.smartsession.engine.config.SignInSettings;
 
 /**
@@ -39,6 +40,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   /** The issuer of students' join tokens, which are checked where they are used. */
   private static final String STUDENT_TOKEN_ISSUER = "smartsession";
 
+  private static final Pattern STUDENT_JOIN = Pattern.compile("/api/v1/sessions/[^/]+/students");
+
   @Inject SignInSettings settings;
   @Inject BearerTokens bearer;
   @Inject Roles roles;
@@ -52,7 +55,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
     String token = bearerToken(request);
-    if (token != null && !isStudentToken(token)) {
+    if (token != null && !isStudentJoin(request) && !isStudentToken(token)) {
       return bearer(token, request, context);
     }
     return switch (settings.mode()) {
@@ -147,6 +150,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     String token = header.substring(7).strip();
     return token.isEmpty() ? null : token;
+  }
+
+  /**
+   * A join carries the student's own token, if any: whatever it carries is the join's to judge (an
+   * unknown token counts as none there), never a teacher's sign-in.
+   */
+  private static boolean isStudentJoin(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return "POST".equals(request.getMethod()) && STUDENT_JOIN.matcher(path).matches();
   }
 
   /** A student's join token is checked where it is used, not as a teacher's sign-in. */
