@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +32,8 @@ public class ConfiguredSettings {
   private SummarySettings summary;
   private MessageLimits messages;
   private ScoringSettings scoring;
+  private PublicUrl publicUrl;
+  private AllowedOrigins allowedOrigins;
 
   @PostConstruct
   void read() {
@@ -86,6 +89,12 @@ public class ConfiguredSettings {
             s.integer(
                 "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
     scoring = ScoringProperties.read(s.asFunction());
+    publicUrl =
+        new PublicUrl(
+            Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
+    allowedOrigins =
+        new AllowedOrigins(
+            s.list("smartsession.ws.allowed-origins", AllowedOrigins.DEFAULTS.origins()));
   }
 
   @Produces
@@ -126,6 +135,16 @@ public class ConfiguredSettings {
   @Produces
   MessageLimits messages() {
     return messages;
+  }
+
+  @Produces
+  PublicUrl publicUrl() {
+    return publicUrl;
+  }
+
+  @Produces
+  AllowedOrigins allowedOrigins() {
+    return allowedOrigins;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */

@@ -1,7 +1,10 @@
 package org.smartsession.engine.config;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Typed reads of named settings with their defaults. A value that is set but unreadable fails with
@@ -47,6 +50,18 @@ final class SettingsLookup {
       return Boolean.parseBoolean(value);
     }
     throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+  }
+
+  /** A comma-separated list; blank entries are dropped. */
+  Set<String> list(String name, Set<String> otherwise) {
+    String value = text(name, null);
+    if (value == null) {
+      return otherwise;
+    }
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   Function<String, String> asFunction() {

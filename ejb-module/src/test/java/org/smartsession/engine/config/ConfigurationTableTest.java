@@ -63,7 +63,9 @@ class ConfigurationTableTest {
         settings.alerts(),
         settings.summary(),
         settings.messages(),
-        settings.scoring());
+        settings.scoring(),
+        settings.publicUrl(),
+        settings.allowedOrigins());
   }
 
   @Test
@@ -88,5 +90,21 @@ class ConfigurationTableTest {
             IllegalArgumentException.class,
             () -> settings(Map.of("smartsession.frames.workers", "two"), new TreeSet<>()));
     assertTrue(e.getMessage().contains("smartsession.frames.workers"), e.getMessage());
+  }
+
+  @Test
+  void listsAndAddressesAreRead() {
+    ConfiguredSettings settings = new ConfiguredSettings();
+    Map<String, String> values =
+        Map.of(
+            "smartsession.ws.allowed-origins",
+                " https://LMS.example.edu , http://localhost:8080/ ,",
+            "smartsession.public-base-url", "https://smartsession.example.edu");
+    settings.read(values::get);
+    assertEquals(
+        Set.of("https://lms.example.edu", "http://localhost:8080"),
+        settings.allowedOrigins().origins());
+    assertEquals(
+        "https://smartsession.example.edu/", settings.publicUrl().base().orElseThrow().toString());
   }
 }

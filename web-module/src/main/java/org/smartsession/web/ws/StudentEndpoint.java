@@ -23,7 +23,10 @@ import org.smartsession.model.protocol.VideoFrame;
  * {@code /ws/student?sessionId=..&studentId=..}: a joined student's frames in, feedback and
  * commands out. The handler only validates and queues; all image work runs on the frame workers.
  */
-@ServerEndpoint(value = "/ws/student", decoders = MessageDecoder.class)
+@ServerEndpoint(
+    value = "/ws/student",
+    decoders = MessageDecoder.class,
+    configurator = HandshakeChecks.class)
 public class StudentEndpoint {
   private static final String STUDENT = "smartsession.student";
 

@@ -25,7 +25,10 @@ import org.smartsession.model.session.SessionStore;
  * acknowledgements and commands in. A teacher who connects, or reconnects, gets the current summary
  * and the alerts still waiting for review straight away.
  */
-@ServerEndpoint(value = "/ws/teacher", decoders = MessageDecoder.class)
+@ServerEndpoint(
+    value = "/ws/teacher",
+    decoders = MessageDecoder.class,
+    configurator = HandshakeChecks.class)
 public class TeacherEndpoint {
   private static final String SESSION_ID = "smartsession.sessionId";
 
