@@ -1,10 +1,12 @@
 package org.smartsession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -21,13 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a hostile client tries, against the real server: sockets opened from another site's page.
+ * What a hostile client tries, against the real server: sockets opened from another site's page;
+ * and the security headers of pages, API answers and errors.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
 class HardeningIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " frame-ancestors 'none'; form-action 'self'";
 
   @Deployment(testable = false)
   static WebArchive application() {
@@ -77,5 +84,34 @@ class HardeningIT {
       assertEquals(101, handshake(socket, own), "the server's own pages");
       assertEquals(101, handshake(socket, null), "clients that are no browser page");
     }
+  }
+
+  // --- 2. security headers
+
+  @Test
+  void pagesApiAnswersAndErrorsCarryTheSecurityHeaders() throws Exception {
+    for (String path :
+        List.of(
+            "",
+            "student/",
+            "teacher/",
+            "js/dom.js",
+            "vendor/qrcodejs/qrcode.min.js",
+            "api/v1/sessions",
+            "api/v1/sessions/NOPE",
+            "no-such-page")) {
+      HttpResponse<String> r = server.get(path);
+      String what = "/" + path + " (" + r.statusCode() + ")";
+      assertEquals(CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), what);
+      assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+      assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), what);
+      assertEquals(
+          "camera=(self), microphone=(), geolocation=()",
+          r.headers().firstValue("Permissions-Policy").orElse(null),
+          what);
+      assertFalse(r.headers().firstValue("Strict-Transport-Security").isPresent(), "plain HTTP");
+    }
+    assertEquals(404, server.get("api/v1/sessions/NOPE").statusCode());
+    assertEquals(404, server.get("no-such-page").statusCode());
   }
 }
