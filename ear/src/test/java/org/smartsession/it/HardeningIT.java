@@ -2,6 +2,7 @@ package org.smartsession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a hostile client tries, against the real server: sockets opened from another site's page;
- * and the security headers of pages, API answers and errors.
+ * What a hostile client tries, against the real server: sockets opened from another site's page,
+ * messages of megabytes in one frame; and the security headers of pages, API answers and errors.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
@@ -113,5 +114,48 @@ class HardeningIT {
     }
     assertEquals(404, server.get("api/v1/sessions/NOPE").statusCode());
     assertEquals(404, server.get("no-such-page").statusCode());
+  }
+
+  // --- 3. message size
+
+  private String frameOfMebibytes(String studentId, double mebibytes) {
+    return Frames.videoFrame(
+        sessionId,
+        studentId,
+        System.currentTimeMillis(),
+        "data:image/jpeg;base64," + "A".repeat((int) (mebibytes * 1024 * 1024)));
+  }
+
+  @Test
+  void aSingleFrameOverTheLimitClosesEitherSocketWithTooBig() throws Exception {
+    URI student = server.join(sessionId, "S-BIG", "Barbara");
+    URI teacher = server.ws("ws/teacher?sessionId=" + sessionId);
+    for (URI socket : List.of(student, teacher)) {
+      for (double mebibytes : new double[] {1.1, 2, 5}) {
+        try (RawWebSocket client = new RawWebSocket(socket)) {
+          client.sendOneFrame(frameOfMebibytes("S-BIG", mebibytes));
+          assertEquals(
+              1009, client.awaitCloseCode(WAIT), mebibytes + " MiB on " + socket.getPath());
+        }
+      }
+      // Just under the limit: read, answered, and the connection goes on.
+      try (RawWebSocket client = new RawWebSocket(socket)) {
+        client.sendOneFrame(frameOfMebibytes("S-BIG", 0.99));
+        String answer;
+        do {
+          answer = client.nextText(WAIT);
+        } while (answer != null && !answer.contains("\"ERROR\""));
+        assertTrue(answer != null, "an answer to 0.99 MiB on " + socket.getPath());
+        assertFalse(client.isClosed(), "still open after 0.99 MiB");
+      }
+    }
+  }
+
+  @Test
+  void aFragmentedMessageOverTheLimitClosesTheTeachersSocketToo() throws Exception {
+    try (WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
+      teacher.sendExpectingClose(frameOfMebibytes("S-ANY", 2));
+      assertEquals(1009, teacher.awaitCloseCode(WAIT));
+    }
   }
 }

@@ -76,11 +76,28 @@ final class Endpoints {
     }
   }
 
-  /** An endpoint's {@code @OnError}: a refused message is answered, anything else logged. */
+  /**
+   * An endpoint's {@code @OnError}: a message over the size limit closes the connection (1009), a
+   * refused message is answered, anything else logged.
+   */
   static void failed(Session socket, Throwable failure) {
+    OversizedMessage oversized = causeOf(failure, OversizedMessage.class);
+    if (oversized != null) {
+      close(socket, new CloseReason(CloseReason.CloseCodes.TOO_BIG, oversized.getMessage()));
+      return;
+    }
     ErrorMessage error = errorFor(socket, failure);
     if (error != null) {
       reply(socket, error);
     }
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 }
