@@ -53,6 +53,7 @@ public class StudentEndpoint {
     socket.setMaxTextMessageBufferSize(limits.maxMessageBytes());
     socket.getUserProperties().put(STUDENT, student);
     Endpoints.useOutbox(socket, connections.add(student.key(), socket));
+    Endpoints.opened(socket);
   }
 
   @OnMessage

@@ -55,7 +55,9 @@ class MessageSizeTest {
   @Test
   void anOversizedMessageClosesTheConnectionWithTooBig() {
     FakeSocket socket = new FakeSocket();
+    Endpoints.opened(socket.session);
     DecodeException e = assertThrows(DecodeException.class, () -> decoder.decode(frameOf(LIMIT)));
+    assertFalse(Endpoints.isRefusedMessage(e), "not answered: closed");
     Endpoints.failed(socket.session, e);
     CloseReason close = socket.closedWith();
     assertEquals(CloseReason.CloseCodes.TOO_BIG, close.getCloseCode());
