@@ -12,7 +12,11 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a hostile client tries, against the real server: sockets opened from another site's page,
- * messages of megabytes in one frame; and the security headers of pages, API answers and errors.
+ * messages of megabytes in one frame, a flood of frames; and the security headers of pages, API
+ * answers and errors.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
@@ -156,6 +161,51 @@ class HardeningIT {
     try (WsClient teacher = WsClient.connect(server.ws("ws/teacher?sessionId=" + sessionId))) {
       teacher.sendExpectingClose(frameOfMebibytes("S-ANY", 2));
       assertEquals(1009, teacher.awaitCloseCode(WAIT));
+    }
+  }
+
+  // --- 4. frame rate
+
+  @Test
+  void aFloodOfFramesIsDroppedToldOnceThenClosedWhileOthersAreServed() throws Exception {
+    String scene = Frames.sceneDataUrl();
+    URI floodUri = server.join(sessionId, "S-FLOOD", "Flood");
+    URI calmUri = server.join(sessionId, "S-CALM", "Calm");
+    ExecutorService flooder = Executors.newSingleThreadExecutor();
+    try (WsClient flood = WsClient.connect(floodUri);
+        WsClient calm = WsClient.connect(calmUri)) {
+      // About 100 frames a second, at most 20 s or 3000 frames, until the server closes.
+      Future<Long> floodEnded =
+          flooder.submit(
+              () -> {
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                try {
+                  for (int i = 0; i < 3000 && System.nanoTime() < end; i++) {
+                    flood.send(
+                        Frames.videoFrame(sessionId, "S-FLOOD", System.currentTimeMillis(), scene));
+                    Thread.sleep(10);
+                  }
+                } catch (CompletionException closed) {
+                  // the server closed the connection
+                }
+                return System.currentTimeMillis();
+              });
+      // While it floods, another student's frame is served as ever.
+      Thread.sleep(3000);
+      calm.send(Frames.videoFrame(sessionId, "S-CALM", System.currentTimeMillis(), scene));
+      calm.next("FEEDBACK", Duration.ofSeconds(5));
+
+      assertEquals(1008, flood.awaitCloseCode(WAIT));
+      long ended = floodEnded.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      List<WsClient.Received> errors = flood.collect("ERROR", Duration.ofSeconds(1));
+      assertEquals(
+          List.of("RATE_LIMITED"),
+          errors.stream().map(e -> e.json().getString("code")).toList(),
+          "told once");
+      long floodedFor = ended - errors.get(0).at();
+      assertTrue(floodedFor >= 9_000 && floodedFor <= 16_000, "closed " + floodedFor + " ms after");
+    } finally {
+      flooder.shutdownNow();
     }
   }
 }

@@ -34,6 +34,7 @@ public class ConfiguredSettings {
   private ScoringSettings scoring;
   private PublicUrl publicUrl;
   private AllowedOrigins allowedOrigins;
+  private FramePace framePace;
 
   @PostConstruct
   void read() {
@@ -95,6 +96,8 @@ public class ConfiguredSettings {
     allowedOrigins =
         new AllowedOrigins(
             s.list("smartsession.ws.allowed-origins", AllowedOrigins.DEFAULTS.origins()));
+    framePace =
+        new FramePace(s.integer("smartsession.frames.max-fps", FramePace.DEFAULTS.maxFps()));
   }
 
   @Produces
@@ -145,6 +148,11 @@ public class ConfiguredSettings {
   @Produces
   AllowedOrigins allowedOrigins() {
     return allowedOrigins;
+  }
+
+  @Produces
+  FramePace framePace() {
+    return framePace;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */

@@ -65,7 +65,8 @@ class ConfigurationTableTest {
         settings.messages(),
         settings.scoring(),
         settings.publicUrl(),
-        settings.allowedOrigins());
+        settings.allowedOrigins(),
+        settings.framePace());
   }
 
   @Test

@@ -34,6 +34,7 @@ public class StudentEndpoint {
   @Inject FramePipeline pipeline;
   @Inject StudentConnections connections;
   @Inject MessageLimits limits;
+  @Inject FrameRates rates;
 
   @OnOpen
   public void open(Session socket) {
@@ -61,6 +62,9 @@ public class StudentEndpoint {
     ConnectedStudent student = (ConnectedStudent) socket.getUserProperties().get(STUDENT);
     if (student == null) {
       return; // refused at open; the close is under way
+    }
+    if (!rates.admit(socket)) {
+      return;
     }
     if (!(message instanceof VideoFrame frame)) {
       Endpoints.reply(
@@ -93,6 +97,9 @@ public class StudentEndpoint {
 
   @OnError
   public void error(Session socket, Throwable failure) {
+    if (Endpoints.isRefusedMessage(failure) && !rates.admit(socket)) {
+      return;
+    }
     Endpoints.failed(socket, failure);
   }
 

@@ -1,0 +1,26 @@
+package org.smartsession.engine.config;
+
+import java.time.Duration;
+
+/**
+ * How fast a student's frames may come: a connection may send at most twice {@code maxFps} frames
+ * over any {@link #RATE_WINDOW} (the student page sends 2 a second and may be told to send up to
+ * 5); frames beyond that are dropped before they reach the frame queue, and a connection that keeps
+ * exceeding the rate for longer than {@link #CLOSE_FLOOD_AFTER} is closed.
+ */
+public record FramePace(int maxFps) {
+  public static final FramePace DEFAULTS = new FramePace(5);
+  public static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+  public static final Duration CLOSE_FLOOD_AFTER = Duration.ofSeconds(10);
+
+  public FramePace {
+    if (maxFps < 1 || maxFps > 1000) {
+      throw new IllegalArgumentException("smartsession.frames.max-fps must be between 1 and 1000");
+    }
+  }
+
+  /** The most frames one connection may send within {@link #RATE_WINDOW}. */
+  public int maxFramesPerWindow() {
+    return (int) (2L * maxFps * RATE_WINDOW.toSeconds());
+  }
+}
