@@ -2,8 +2,12 @@ package org.smartsession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -29,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a hostile client tries, against the real server: sockets opened from another site's page,
- * messages of megabytes in one frame, a flood of frames; and the security headers of pages, API
- * answers and errors.
+ * messages of megabytes in one frame, a flood of frames, a client clock wound back to replay
+ * alerts; and the security headers of pages, API answers and errors.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
@@ -207,5 +211,56 @@ class HardeningIT {
     } finally {
       flooder.shutdownNow();
     }
+  }
+
+  // --- 5. client clocks
+
+  @Test
+  void aRewoundClockCannotRaiseTheSameAlertAgain() throws Exception {
+    BufferedImage black = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    String dark = Frames.dataUrl(Frames.jpeg(black));
+    try (WsClient student = WsClient.connect(server.join(sessionId, "S-CLOCK", "Clock"))) {
+      long base = System.currentTimeMillis();
+      // 24 black frames, each a second later on the client's clock than the one before, and every
+      // fourth wound back by two minutes: each run of four would be 3 s of a covered camera.
+      for (int i = 0; i < 24; i++) {
+        long timestamp = base + i * 1000L - (i / 4) * 120_000L;
+        student.send(Frames.videoFrame(sessionId, "S-CLOCK", timestamp, dark));
+        student.next("FEEDBACK", WAIT);
+        Thread.sleep(250);
+      }
+    }
+    long blocked =
+        alerts().stream()
+            .map(JsonObject.class::cast)
+            .filter(a -> "S-CLOCK".equals(a.getString("studentId")))
+            .filter(a -> "CAMERA_BLOCKED".equals(a.getString("type")))
+            .count();
+    // The first four frames, honest, are 3 s of a covered camera: one alert, and only one.
+    assertEquals(1, blocked, "CAMERA_BLOCKED alerts: " + alerts());
+  }
+
+  @Test
+  void aClockFarAheadIsBroughtBackToTheServersTime() throws Exception {
+    try (WsClient student = WsClient.connect(server.join(sessionId, "S-AHEAD", "Ahead"))) {
+      long sent = System.currentTimeMillis();
+      student.send(
+          Frames.videoFrame(sessionId, "S-AHEAD", sent + 3_600_000, Frames.sceneDataUrl()));
+      student.next("FEEDBACK", WAIT);
+    }
+    long now = System.currentTimeMillis();
+    String body = server.get("api/v1/sessions/" + sessionId + "/students/S-AHEAD/history").body();
+    JsonArray history = Server.json("{\"h\":" + body + "}").getJsonArray("h");
+    assertFalse(history.isEmpty(), body);
+    for (JsonObject point : history.getValuesAs(JsonObject.class)) {
+      long at = point.getJsonNumber("timestamp").longValue();
+      assertTrue(at <= now + 10_000, "a point at " + (at - now) + " ms from now: " + body);
+    }
+  }
+
+  private JsonArray alerts() throws Exception {
+    String body = server.get("api/v1/sessions/" + sessionId + "/alerts").body();
+    assertNull(Server.json("{\"a\":" + body + "}").get("error"));
+    return Server.json("{\"a\":" + body + "}").getJsonArray("a");
   }
 }

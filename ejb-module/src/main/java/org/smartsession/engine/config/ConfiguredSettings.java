@@ -96,8 +96,20 @@ public class ConfiguredSettings {
     allowedOrigins =
         new AllowedOrigins(
             s.list("smartsession.ws.allowed-origins", AllowedOrigins.DEFAULTS.origins()));
+    FramePace p = FramePace.DEFAULTS;
     framePace =
-        new FramePace(s.integer("smartsession.frames.max-fps", FramePace.DEFAULTS.maxFps()));
+        new FramePace(
+            s.integer("smartsession.frames.max-fps", p.maxFps()),
+            s.longInteger("smartsession.frames.clock-tolerance-ms", p.clockToleranceMs()));
+    if (framePace.clockToleranceMs() > scoring.clockResetMs()) {
+      // A frame set back further than clock-reset-ms restarts the student's timing, cool-downs
+      // included: the tolerance must never let a client do that.
+      throw new IllegalArgumentException(
+          "smartsession.frames.clock-tolerance-ms must not exceed"
+              + " smartsession.scoring.clock-reset-ms ("
+              + scoring.clockResetMs()
+              + ")");
+    }
   }
 
   @Produces

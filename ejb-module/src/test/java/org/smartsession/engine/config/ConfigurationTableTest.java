@@ -94,6 +94,20 @@ class ConfigurationTableTest {
   }
 
   @Test
+  void aClockToleranceThatWouldLetClientsRestartTheTimingIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                settings(
+                    Map.of(
+                        "smartsession.frames.clock-tolerance-ms", "90000",
+                        "smartsession.scoring.clock-reset-ms", "60000"),
+                    new TreeSet<>()));
+    assertTrue(e.getMessage().contains("smartsession.frames.clock-tolerance-ms"), e.getMessage());
+  }
+
+  @Test
   void listsAndAddressesAreRead() {
     ConfiguredSettings settings = new ConfiguredSettings();
     Map<String, String> values =
