@@ -1,6 +1,8 @@
 /**
  * Builds an element. Children that are strings or numbers become text nodes, so data is never
- * parsed as HTML. props: class, text, dataset, on (event handlers), and any attribute.
+ * parsed as HTML. props: class, text, dataset, style (an object of style properties, set through
+ * the element's style, which the pages' Content-Security-Policy allows where a style attribute is
+ * refused), on (event handlers), and any attribute.
  */
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
@@ -9,6 +11,7 @@ export function h(tag, props = {}, ...children) {
     if (name === 'class') element.className = value;
     else if (name === 'text') element.textContent = value;
     else if (name === 'dataset') Object.assign(element.dataset, value);
+    else if (name === 'style') Object.assign(element.style, value);
     else if (name === 'on') {
       for (const [event, handler] of Object.entries(value)) element.addEventListener(event, handler);
     } else element.setAttribute(name, value === true ? '' : value);

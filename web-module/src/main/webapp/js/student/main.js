@@ -31,7 +31,7 @@ const TAKEN_AFTER_REFUSAL =
 
 /** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
 const capture = {
-  fps: numberParam('fps', 2, 0.2, 10),
+  fps: numberParam('fps', 2, 0.2, 5),
   quality: numberParam('quality', 0.7, 0.3, 0.95),
 };
 

@@ -25,7 +25,7 @@ function contributionCell(contribution, widest) {
   return h(
     'td',
     {},
-    h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${width}%` })),
+    h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${width}%` } })),
     h('span', { class: 'contribution-value', text: contribution === null ? '—' : contribution.toFixed(2) }),
   );
 }

@@ -24,13 +24,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * leaves the camera (NO_FACE after the configured 10 s of frame time), comes back and recovers,
  * then a second person appears (exactly one MULTIPLE_FACES alert, with a screenshot), and a teacher
  * acknowledges it. Frames carry capture timestamps 500 ms apart (2 frames per second); each is sent
- * once the previous one's feedback arrived, so none is dropped.
+ * once the previous one's feedback arrived, so none is dropped. The server keeps capture times
+ * within 10 s of its own clock, so the frames' clock starts a little behind it and waits when it
+ * runs too far ahead.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
 class AlertLifecycleIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final long STEP_MS = 500;
+
+  /** How far the frames' clock may be from the server's: within its tolerance, 10 s. */
+  private static final long LEAD_MS = 8_000;
 
   @Deployment(testable = false)
   static WebArchive application() {
@@ -39,7 +44,7 @@ class AlertLifecycleIT {
 
   @ArquillianResource URL deployed;
 
-  private long clock = 1_700_000_000_000L;
+  private long clock;
 
   /** Sends {@code count} frames and returns their feedback. */
   private List<JsonObject> stream(
@@ -48,6 +53,10 @@ class AlertLifecycleIT {
     List<JsonObject> feedback = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       clock += STEP_MS;
+      long ahead = clock - System.currentTimeMillis();
+      if (ahead > LEAD_MS) {
+        Thread.sleep(ahead - LEAD_MS);
+      }
       student.send(Frames.videoFrame(sessionId, studentId, clock, dataUrl));
       feedback.add(student.next("FEEDBACK", WAIT));
     }
@@ -68,6 +77,7 @@ class AlertLifecycleIT {
     try (WsClient student = WsClient.connect(server.join(sessionId, "S1", "Ada"));
         WsClient teacher = server.teacherSocket(sessionId)) {
       teacher.next("SESSION_UPDATE", WAIT);
+      clock = System.currentTimeMillis() - LEAD_MS;
 
       // 5 s with a face: calibrated, then assessed with real scores.
       List<JsonObject> present = stream(student, sessionId, "S1", face, 10);

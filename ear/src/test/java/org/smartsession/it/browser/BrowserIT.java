@@ -28,6 +28,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,7 @@ class BrowserIT {
   private static Path oneFace;
   private static Path twoFaces;
   private static BufferedImage oneFaceFrame;
+  private static final List<String> POLICY_VIOLATIONS = new CopyOnWriteArrayList<>();
 
   /** On a failure, what each browser showed, for the report. */
   @RegisterExtension
@@ -185,6 +187,18 @@ class BrowserIT {
             || "DISENGAGED".equals(attribute(student, "feedback", "data-status")),
         "feedback status " + attribute(student, "feedback", "data-status"));
     save(teacher, WORK.resolve("teacher-one-student.png"));
+
+    // The drill-down sizes its indicator bars through the style property, as the policy allows.
+    script(teacher, "arguments[0].click()", tileNamed(teacher, "Ada Lovelace", ANALYSED));
+    visible(teacher, By.id("student-dialog"));
+    By bars = By.cssSelector("#drill-indicators .contribution-bar > span");
+    waitFor(teacher).until(d -> !d.findElements(bars).isEmpty());
+    for (WebElement bar : teacher.findElements(bars)) {
+      assertTrue(
+          String.valueOf(script(teacher, "return arguments[0].style.width", bar)).endsWith("%"),
+          "a bar with a width");
+    }
+    teacher.findElement(By.id("drill-close")).click();
 
     assertNoScriptErrors(teacher);
     assertNoScriptErrors(student);
@@ -651,10 +665,32 @@ class BrowserIT {
 
   private static void assertNoScriptErrors(WebDriver driver) {
     List<LogEntry> severe =
-        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        browserLog(driver).stream()
             .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
             .toList();
     assertTrue(severe.isEmpty(), "console errors: " + severe);
+  }
+
+  /** The browser's console since it was last read; keeps what breaks the pages' security policy. */
+  private static List<LogEntry> browserLog(WebDriver driver) {
+    List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+    entries.stream()
+        .filter(e -> e.getMessage().contains("Content Security Policy"))
+        .forEach(e -> POLICY_VIOLATIONS.add(e.getMessage()));
+    return entries;
+  }
+
+  /** Any test: nothing a page did, in any browser, broke its Content-Security-Policy. */
+  @AfterEach
+  void nothingBrokeTheContentSecurityPolicy() {
+    for (WebDriver driver : Arrays.asList(teacher, student, pair)) {
+      if (driver != null) {
+        browserLog(driver);
+      }
+    }
+    List<String> violations = List.copyOf(POLICY_VIOLATIONS);
+    POLICY_VIOLATIONS.clear();
+    assertTrue(violations.isEmpty(), "Content-Security-Policy violations: " + violations);
   }
 
   // --- page access

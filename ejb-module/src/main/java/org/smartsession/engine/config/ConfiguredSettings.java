@@ -36,6 +36,8 @@ public class ConfiguredSettings {
   private SignInSettings signIn;
   private PublicUrl publicUrl;
   private SessionLimits sessionLimits;
+  private AllowedOrigins allowedOrigins;
+  private FramePace framePace;
 
   @PostConstruct
   void read() {
@@ -122,6 +124,23 @@ public class ConfiguredSettings {
     publicUrl =
         new PublicUrl(
             Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
+    allowedOrigins =
+        new AllowedOrigins(
+            s.list("smartsession.ws.allowed-origins", AllowedOrigins.DEFAULTS.origins()));
+    FramePace p = FramePace.DEFAULTS;
+    framePace =
+        new FramePace(
+            s.integer("smartsession.frames.max-fps", p.maxFps()),
+            s.longInteger("smartsession.frames.clock-tolerance-ms", p.clockToleranceMs()));
+    if (framePace.clockToleranceMs() > scoring.clockResetMs()) {
+      // A frame set back further than clock-reset-ms restarts the student's timing, cool-downs
+      // included: the tolerance must never let a client do that.
+      throw new IllegalArgumentException(
+          "smartsession.frames.clock-tolerance-ms must not exceed"
+              + " smartsession.scoring.clock-reset-ms ("
+              + scoring.clockResetMs()
+              + ")");
+    }
   }
 
   @Produces
@@ -182,6 +201,16 @@ public class ConfiguredSettings {
   @Produces
   StudentTokenSettings studentTokens() {
     return studentTokens;
+  }
+
+  @Produces
+  AllowedOrigins allowedOrigins() {
+    return allowedOrigins;
+  }
+
+  @Produces
+  FramePace framePace() {
+    return framePace;
   }
 
   /** Scoring and alert rules ({@code smartsession.scoring.*}, see model/SCORING.md). */

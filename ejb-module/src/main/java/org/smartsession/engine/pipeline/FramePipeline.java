@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.smartsession.engine.assessment.AssessmentService;
+import org.smartsession.engine.config.FramePace;
 import org.smartsession.engine.config.FrameQueueSettings;
 import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.engine.session.ConnectedStudent;
@@ -22,6 +23,7 @@ public class FramePipeline {
 
   @Resource ManagedExecutorService executor;
   @Inject FrameQueueSettings settings;
+  @Inject FramePace pace;
   @Inject AssessmentService assessment;
   @Inject Clock clock;
 
@@ -39,9 +41,14 @@ public class FramePipeline {
             clock::millis);
   }
 
-  /** Queues the frame and returns at once; never blocks the caller. */
+  /**
+   * Queues the frame, at a capture time within the clock tolerance (see {@link
+   * ConnectedStudent#frameTime}), and returns at once; never blocks the caller.
+   */
   public FrameQueue.Offer submit(ConnectedStudent student, VideoFrame frame) {
-    return queue.offer(new IncomingFrame(student, frame, clock.millis()));
+    long now = clock.millis();
+    long time = student.frameTime(frame.timestamp(), now, pace.clockToleranceMs());
+    return queue.offer(new IncomingFrame(student, frame.at(time), now));
   }
 
   void onLeft(@Observes StudentLeft event) {

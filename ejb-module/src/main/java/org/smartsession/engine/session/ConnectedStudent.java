@@ -16,6 +16,7 @@ public final class ConnectedStudent {
   private final SessionKind kind;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong lastSeen = new AtomicLong();
+  private long latestFrameTime = Long.MIN_VALUE;
 
   public ConnectedStudent(StudentKey key, String name, SessionKind kind, long now) {
     this.key = Objects.requireNonNull(key);
@@ -55,5 +56,22 @@ public final class ConnectedStudent {
 
   long lastSeen() {
     return lastSeen.get();
+  }
+
+  /**
+   * The capture time to assess a frame at: the time the student's clock gave it, kept within {@code
+   * toleranceMs} of {@code receivedAt} (server time) and never more than {@code toleranceMs} before
+   * this student's latest frame, whichever connection brought it; a time outside those bounds
+   * becomes the nearest time within them. A client can thus neither rewind the clock that paces
+   * alert rules and cool-downs nor run it ahead of the server's.
+   */
+  public synchronized long frameTime(long claimed, long receivedAt, long toleranceMs) {
+    long earliest = receivedAt - toleranceMs;
+    if (latestFrameTime != Long.MIN_VALUE) {
+      earliest = Math.max(earliest, latestFrameTime - toleranceMs);
+    }
+    long time = Math.min(Math.max(claimed, earliest), receivedAt + toleranceMs);
+    latestFrameTime = Math.max(latestFrameTime, time);
+    return time;
   }
 }

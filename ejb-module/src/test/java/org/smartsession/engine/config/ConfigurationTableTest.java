@@ -69,7 +69,9 @@ class ConfigurationTableTest {
         settings.scoring(),
         settings.signIn(),
         settings.publicUrl(),
-        settings.sessionLimits());
+        settings.sessionLimits(),
+        settings.allowedOrigins(),
+        settings.framePace());
   }
 
   @Test
@@ -120,5 +122,35 @@ class ConfigurationTableTest {
             IllegalArgumentException.class,
             () -> settings(Map.of("smartsession.frames.workers", "two"), new TreeSet<>()));
     assertTrue(e.getMessage().contains("smartsession.frames.workers"), e.getMessage());
+  }
+
+  @Test
+  void aClockToleranceThatWouldLetClientsRestartTheTimingIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                settings(
+                    Map.of(
+                        "smartsession.frames.clock-tolerance-ms", "90000",
+                        "smartsession.scoring.clock-reset-ms", "60000"),
+                    new TreeSet<>()));
+    assertTrue(e.getMessage().contains("smartsession.frames.clock-tolerance-ms"), e.getMessage());
+  }
+
+  @Test
+  void listsAndAddressesAreRead() {
+    ConfiguredSettings settings = new ConfiguredSettings();
+    Map<String, String> values =
+        Map.of(
+            "smartsession.ws.allowed-origins",
+                " https://LMS.example.edu , http://localhost:8080/ ,",
+            "smartsession.public-base-url", "https://smartsession.example.edu");
+    settings.read(values::get);
+    assertEquals(
+        Set.of("https://lms.example.edu", "http://localhost:8080"),
+        settings.allowedOrigins().origins());
+    assertEquals(
+        "https://smartsession.example.edu/", settings.publicUrl().base().orElseThrow().toString());
   }
 }

@@ -15,5 +15,7 @@ public enum ErrorCode {
   /** The frame is not a decodable JPEG of acceptable dimensions. */
   INVALID_FRAME,
   /** The session or the alert named does not exist. */
-  NOT_FOUND
+  NOT_FOUND,
+  /** The connection sends frames faster than allowed: the excess is dropped. */
+  RATE_LIMITED
 }

@@ -31,6 +31,11 @@ public record VideoFrame(
     }
   }
 
+  /** The same frame taken at another time. */
+  public VideoFrame at(long time) {
+    return time == timestamp ? this : new VideoFrame(studentId, sessionId, time, frame, metadata);
+  }
+
   /** The base64 part of the data URL. */
   public String base64Payload() {
     return frame.substring(JPEG_DATA_URL_PREFIX.length());

@@ -15,6 +15,10 @@ import org.smartsession.model.protocol.InvalidMessageException;
 /** What both endpoints do alike: read query parameters, refuse, and answer errors. */
 final class Endpoints {
   static final String OUTBOX = "smartsession.outbox";
+
+  /** Set once a connection's {@code @OnOpen} has accepted or refused it. */
+  private static final String SETTLED = "smartsession.settled";
+
   private static final Logger LOG = Logger.getLogger(Endpoints.class.getName());
 
   private Endpoints() {}
@@ -27,7 +31,13 @@ final class Endpoints {
   }
 
   static void refuse(Session socket, String why) {
+    socket.getUserProperties().put(SETTLED, Boolean.TRUE);
     close(socket, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, truncate(why)));
+  }
+
+  /** The last step of an {@code @OnOpen} that accepted the connection. */
+  static void opened(Session socket) {
+    socket.getUserProperties().put(SETTLED, Boolean.TRUE);
   }
 
   static void close(Session socket, CloseReason reason) {
@@ -76,11 +86,46 @@ final class Endpoints {
     }
   }
 
-  /** An endpoint's {@code @OnError}: a refused message is answered, anything else logged. */
+  /**
+   * An endpoint's {@code @OnError}: a message over the size limit closes the connection (1009), a
+   * refused message is answered; a failure while the connection opened (its {@code @OnOpen} reads
+   * the session store) closes it (1011), rather than leave a connection that ignores all it gets;
+   * anything else is logged.
+   */
   static void failed(Session socket, Throwable failure) {
+    OversizedMessage oversized = causeOf(failure, OversizedMessage.class);
+    if (oversized != null) {
+      close(socket, new CloseReason(CloseReason.CloseCodes.TOO_BIG, oversized.getMessage()));
+      return;
+    }
+    if (!socket.getUserProperties().containsKey(SETTLED) && !isRefusedMessage(failure)) {
+      socket.getUserProperties().put(SETTLED, Boolean.TRUE);
+      LOG.log(Level.WARNING, "Could not open " + socket.getId() + "; closing it", failure);
+      close(
+          socket,
+          new CloseReason(
+              CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the session store is unavailable"));
+      return;
+    }
     ErrorMessage error = errorFor(socket, failure);
     if (error != null) {
       reply(socket, error);
     }
+  }
+
+  /** Whether the failure is a message refused with an ERROR as it was read (not JSON, invalid). */
+  static boolean isRefusedMessage(Throwable failure) {
+    return causeOf(failure, OversizedMessage.class) == null
+        && (causeOf(failure, InvalidMessageException.class) != null
+            || causeOf(failure, DecodeException.class) != null);
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 }

@@ -1,15 +1,39 @@
 package org.smartsession.web.ws;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
+import jakarta.websocket.EndpointConfig;
+import org.smartsession.engine.config.MessageLimits;
 import org.smartsession.model.protocol.InvalidMessageException;
 import org.smartsession.model.protocol.Message;
 
-/** Text frame to {@link Message}; a refused message reaches {@code @OnError} with its reason. */
+/**
+ * Text frame to {@link Message}; a refused message reaches {@code @OnError} with its reason. A
+ * message over the size limit is not even parsed: its {@link OversizedMessage} closes the
+ * connection with 1009, however it arrived (the container itself checks only messages sent in
+ * fragments).
+ */
 public class MessageDecoder implements Decoder.Text<Message> {
+  private int maxBytes = MessageLimits.DEFAULTS.maxMessageBytes();
+
+  @Override
+  public void init(EndpointConfig config) {
+    maxBytes = CDI.current().select(MessageLimits.class).get().maxMessageBytes();
+  }
+
+  /** For tests, without a container. */
+  MessageDecoder withLimit(int bytes) {
+    maxBytes = bytes;
+    return this;
+  }
 
   @Override
   public Message decode(String text) throws DecodeException {
+    if (OversizedMessage.exceeds(text, maxBytes)) {
+      OversizedMessage oversized = new OversizedMessage(maxBytes);
+      throw new DecodeException(abbreviate(text), oversized.getMessage(), oversized);
+    }
     try {
       return Protocol.CODEC.decode(text);
     } catch (InvalidMessageException e) {

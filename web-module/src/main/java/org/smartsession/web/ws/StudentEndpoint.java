@@ -27,7 +27,10 @@ import org.smartsession.model.session.StudentKey;
  * {@code /ws/student?sessionId=..&studentId=..}: a joined student's frames in, feedback and
  * commands out. The handler only validates and queues; all image work runs on the frame workers.
  */
-@ServerEndpoint(value = "/ws/student", decoders = MessageDecoder.class)
+@ServerEndpoint(
+    value = "/ws/student",
+    decoders = MessageDecoder.class,
+    configurator = HandshakeChecks.class)
 public class StudentEndpoint {
   private static final String STUDENT = "smartsession.student";
 
@@ -36,6 +39,7 @@ public class StudentEndpoint {
   @Inject StudentConnections connections;
   @Inject MessageLimits limits;
   @Inject StudentTokens tokens;
+  @Inject FrameRates rates;
 
   /**
    * Accepts a joined student whose {@code token} query parameter is their own valid token from the
@@ -68,6 +72,7 @@ public class StudentEndpoint {
     socket.setMaxTextMessageBufferSize(limits.maxMessageBytes());
     socket.getUserProperties().put(STUDENT, student);
     Endpoints.useOutbox(socket, connections.add(student.key(), socket));
+    Endpoints.opened(socket);
   }
 
   @OnMessage
@@ -75,6 +80,9 @@ public class StudentEndpoint {
     ConnectedStudent student = (ConnectedStudent) socket.getUserProperties().get(STUDENT);
     if (student == null) {
       return; // refused at open; the close is under way
+    }
+    if (!rates.admit(socket)) {
+      return;
     }
     if (!(message instanceof VideoFrame frame)) {
       Endpoints.reply(
@@ -107,6 +115,9 @@ public class StudentEndpoint {
 
   @OnError
   public void error(Session socket, Throwable failure) {
+    if (Endpoints.isRefusedMessage(failure) && !rates.admit(socket)) {
+      return;
+    }
     Endpoints.failed(socket, failure);
   }
 

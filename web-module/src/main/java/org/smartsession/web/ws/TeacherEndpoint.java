@@ -70,6 +70,7 @@ public class TeacherEndpoint {
     store.alerts(sessionId).stream()
         .filter(a -> a.acknowledgement() == null)
         .forEach(a -> outbox.sendEvent(Protocol.CODEC.encode(TeacherConnections.criticalAlert(a))));
+    Endpoints.opened(socket);
   }
 
   @OnMessage

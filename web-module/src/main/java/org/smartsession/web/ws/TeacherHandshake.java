@@ -10,11 +10,12 @@ import org.smartsession.model.session.Teacher;
 import org.smartsession.web.security.CurrentTeacher;
 
 /**
- * Reads who opens a teacher's socket from the handshake, the one HTTP request of the connection,
- * where the sign-in is known; the endpoint then decides. The user properties of the configuration
- * handed to a handshake are that connection's own (Jakarta WebSocket 2.1).
+ * The origin check of every socket, and who opens a teacher's socket, read from the handshake, the
+ * one HTTP request of the connection, where the sign-in is known; the endpoint then decides. The
+ * user properties of the configuration handed to a handshake are that connection's own (Jakarta
+ * WebSocket 2.1).
  */
-public class TeacherHandshake extends ServerEndpointConfig.Configurator {
+public class TeacherHandshake extends HandshakeChecks {
   static final String TEACHER = "smartsession.teacher";
 
   @Override

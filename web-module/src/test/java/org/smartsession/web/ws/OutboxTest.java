@@ -17,7 +17,6 @@ class OutboxTest {
 
   /** A peer that records what is sent and holds each send open until completed. */
   static final class SlowPeer extends FakeSocket {
-    final List<String> sent = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
 
     @Override

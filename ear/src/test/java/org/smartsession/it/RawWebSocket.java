@@ -1,0 +1,162 @@
+package org.smartsession.it;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket client on a bare socket, for what the JDK's client never sends: a message of several
+ * megabytes as one unfragmented frame, as a hostile client may. It reads what the server sends on a
+ * thread of its own, so that a close arriving while it still writes is seen.
+ */
+final class RawWebSocket implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+  RawWebSocket(URI uri) throws IOException {
+    this(uri, null);
+  }
+
+  /** With the cookies of a signed-in teacher. */
+  RawWebSocket(URI uri, String cookie) throws IOException {
+    socket = new Socket(uri.getHost(), uri.getPort());
+    socket.setSoTimeout(60_000);
+    in = new BufferedInputStream(socket.getInputStream());
+    out = socket.getOutputStream();
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String request =
+        "GET "
+            + path
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + uri.getHost()
+            + ":"
+            + uri.getPort()
+            + "\r\n"
+            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(nonce)
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + (cookie == null || cookie.isEmpty() ? "" : "Cookie: " + cookie + "\r\n")
+            + "\r\n";
+    out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    String status = readHead();
+    if (!status.startsWith("HTTP/1.1 101")) {
+      socket.close();
+      throw new IOException("handshake answered " + status);
+    }
+    Thread reader = new Thread(this::read, "raw-websocket-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private String readHead() throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      int c = in.read();
+      if (c < 0) {
+        throw new IOException("connection closed during the handshake: " + head);
+      }
+      head.append((char) c);
+    }
+    return head.substring(0, head.indexOf("\r\n"));
+  }
+
+  /** Sends {@code text} as one text frame (FIN set), masked as a client must. */
+  void sendOneFrame(String text) {
+    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    byte[] mask = new byte[4];
+    RANDOM.nextBytes(mask);
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] ^= mask[i & 3];
+    }
+    byte[] header = new byte[14];
+    header[0] = (byte) 0x81;
+    header[1] = (byte) (0x80 | 127);
+    long length = payload.length;
+    for (int i = 0; i < 8; i++) {
+      header[2 + i] = (byte) (length >>> (56 - 8 * i));
+    }
+    System.arraycopy(mask, 0, header, 10, 4);
+    try {
+      out.write(header);
+      out.write(payload);
+      out.flush();
+    } catch (IOException e) {
+      // The server may close the connection before it has read everything.
+    }
+  }
+
+  private void read() {
+    try {
+      while (true) {
+        int first = in.read();
+        int second = in.read();
+        if (first < 0 || second < 0) {
+          closeCode.complete(-1);
+          return;
+        }
+        long length = second & 0x7f;
+        if (length == 126) {
+          length = (in.read() << 8) | in.read();
+        } else if (length == 127) {
+          length = 0;
+          for (int i = 0; i < 8; i++) {
+            length = (length << 8) | in.read();
+          }
+        }
+        byte[] data = in.readNBytes((int) length);
+        switch (first & 0x0f) {
+          case 0x1 -> texts.add(new String(data, StandardCharsets.UTF_8));
+          case 0x8 -> {
+            closeCode.complete(
+                data.length >= 2 ? ((data[0] & 0xff) << 8) | (data[1] & 0xff) : 1005);
+            return;
+          }
+          default -> {} // pings and pongs
+        }
+      }
+    } catch (IOException e) {
+      closeCode.complete(-1);
+    }
+  }
+
+  /** The next text message, or null if none came within the timeout. */
+  String nextText(Duration timeout) throws InterruptedException {
+    return texts.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The close code the server sent; -1 if the connection ended without one. */
+  int awaitCloseCode(Duration timeout) throws Exception {
+    return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  boolean isClosed() {
+    return closeCode.isDone();
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
