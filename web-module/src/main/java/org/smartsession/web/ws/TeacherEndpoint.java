@@ -9,6 +9,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
 import org.smartsession.engine.alerts.AlertService;
 import org.smartsession.engine.broadcast.SessionSummaries;
 import org.smartsession.engine.broadcast.TeacherPresence;
@@ -16,6 +17,7 @@ import org.smartsession.engine.session.CommandService;
 import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
+import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.protocol.Command;
 import org.smartsession.model.protocol.ErrorCode;
@@ -34,6 +36,7 @@ import org.smartsession.model.session.Teacher;
     configurator = TeacherHandshake.class)
 public class TeacherEndpoint {
   private static final String SESSION_ID = "smartsession.sessionId";
+  static final int OPEN_ALERTS_ON_CONNECT = 50;
 
   @Inject SessionStore store;
   @Inject TeacherConnections connections;
@@ -67,8 +70,7 @@ public class TeacherEndpoint {
     presence.joined(sessionId);
     outbox.sendState(
         Protocol.CODEC.encode(summaries.summarise(sessionId, System.currentTimeMillis())));
-    store.alerts(sessionId).stream()
-        .filter(a -> a.acknowledgement() == null)
+    toSendOnConnect(store.alerts(sessionId))
         .forEach(a -> outbox.sendEvent(Protocol.CODEC.encode(TeacherConnections.criticalAlert(a))));
     Endpoints.opened(socket);
   }
@@ -95,6 +97,16 @@ public class TeacherEndpoint {
           Endpoints.error(
               ErrorCode.UNEXPECTED_TYPE, "teachers may send ALERT_ACKNOWLEDGED or COMMAND"));
     }
+  }
+
+  /**
+   * The open alerts a connecting teacher gets at once: the newest {@link #OPEN_ALERTS_ON_CONNECT},
+   * oldest first, so that however many are open the outbox never overflows; the dashboard reads the
+   * whole list over REST as it connects.
+   */
+  static List<Alert> toSendOnConnect(List<Alert> alerts) {
+    List<Alert> open = alerts.stream().filter(a -> a.acknowledgement() == null).toList();
+    return open.subList(Math.max(0, open.size() - OPEN_ALERTS_ON_CONNECT), open.size());
   }
 
   /** The signed-in teacher the handshake found, or null. */
