@@ -140,10 +140,19 @@ class BrowserIT {
 
   /** The development sign-in, as a teacher would use it: the form, then back to the dashboard. */
   private void signIn(WebDriver driver, String login) {
+    signIn(driver, login, null);
+  }
+
+  private void signIn(WebDriver driver, String login, String displayName) {
     driver.get(backend.url("sign-in/"));
     WebElement name = visible(driver, By.id("sign-in-name"));
     name.clear();
     name.sendKeys(login);
+    if (displayName != null) {
+      WebElement display = driver.findElement(By.id("sign-in-display"));
+      display.clear();
+      display.sendKeys(displayName);
+    }
     driver.findElement(By.cssSelector("#dev-sign-in button[type=submit]")).click();
     waitFor(driver).until(ExpectedConditions.urlContains("/teacher/"));
   }
@@ -496,6 +505,37 @@ class BrowserIT {
                       .student("S-KEN")
                       .map(s -> "Ken Thompson".equals(s.getString("name")))
                       .orElse(false));
+    }
+  }
+
+  @Test
+  @Order(8)
+  void namesWithMarkupAreShownAsTextInBothPages() throws Exception {
+    String sessionName = "Exam <img src=x onerror=\"window.__xss=1\">";
+    String studentName = "Eve <script>window.__xss=2</script>";
+    String teacherName = "Ms <b onmouseover=\"window.__xss=3\">Bold</b>";
+    String sessionId = backend.createSession(sessionName, "EXAM");
+    signIn(teacher, Backend.TEACHER, teacherName);
+    openDashboard(teacher, sessionId);
+    waitFor(teacher).until(d -> text(d, "session-title").equals(sessionName));
+    waitFor(teacher)
+        .until(d -> d.findElement(By.className("signed-in-as")).getText().equals(teacherName));
+
+    joinAsStudent(student, sessionId, studentName, "S-EVE");
+    waitFor(student).until(d -> text(d, "session-label").contains("<img src=x"));
+    waitFor(teacher, Duration.ofSeconds(20))
+        .until(
+            d ->
+                d.findElements(By.className("tile")).stream()
+                    .anyMatch(t -> t.getText().contains(studentName)));
+
+    for (WebDriver driver : List.of(teacher, student)) {
+      assertEquals(null, script(driver, "return window.__xss === undefined ? null : window.__xss"));
+      assertEquals(
+          0L,
+          script(
+              driver,
+              "return document.querySelectorAll('img[src=\"x\"], b[onmouseover], script:not([src])').length"));
     }
   }
 
