@@ -12,7 +12,10 @@ export async function showSignIn({ withCaller = false } = {}) {
   } catch {
     return; // an older or unreachable server: nothing to say
   }
-  if (mode === 'DEVELOPMENT') document.body.prepend(developmentBanner());
+  if (mode === 'DEVELOPMENT') {
+    document.body.classList.add('with-dev-sign-in-banner');
+    document.body.append(developmentBanner());
+  }
   if (withCaller) await showCaller();
 }
 

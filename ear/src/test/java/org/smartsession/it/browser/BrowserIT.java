@@ -145,6 +145,12 @@ class BrowserIT {
 
   private void signIn(WebDriver driver, String login, String displayName) {
     driver.get(backend.url("sign-in/"));
+    // The page says plainly that anyone may sign in as anyone here.
+    assertTrue(
+        visible(driver, By.className("dev-sign-in-banner"))
+            .getText()
+            .contains("anyone can sign in"),
+        "the development sign-in banner");
     WebElement name = visible(driver, By.id("sign-in-name"));
     name.clear();
     name.sendKeys(login);
@@ -155,6 +161,8 @@ class BrowserIT {
     }
     driver.findElement(By.cssSelector("#dev-sign-in button[type=submit]")).click();
     waitFor(driver).until(ExpectedConditions.urlContains("/teacher/"));
+    String shown = displayName != null ? displayName : "Ms Teacher";
+    waitFor(driver).until(ExpectedConditions.textToBe(By.className("signed-in-as"), shown));
   }
 
   @Test
@@ -200,12 +208,18 @@ class BrowserIT {
     // The drill-down sizes its indicator bars through the style property, as the policy allows.
     script(teacher, "arguments[0].click()", tileNamed(teacher, "Ada Lovelace", ANALYSED));
     visible(teacher, By.id("student-dialog"));
-    By bars = By.cssSelector("#drill-indicators .contribution-bar > span");
-    waitFor(teacher).until(d -> !d.findElements(bars).isEmpty());
-    for (WebElement bar : teacher.findElements(bars)) {
-      assertTrue(
-          String.valueOf(script(teacher, "return arguments[0].style.width", bar)).endsWith("%"),
-          "a bar with a width");
+    // Read in one script: the drill-down redraws its bars with every summary.
+    Object widths =
+        waitFor(teacher)
+            .until(
+                d ->
+                    script(
+                        d,
+                        "const w = [...document.querySelectorAll("
+                            + "'#drill-indicators .contribution-bar > span')]"
+                            + ".map(b => b.style.width); return w.length ? w : null;"));
+    for (Object width : (List<?>) widths) {
+      assertTrue(String.valueOf(width).endsWith("%"), "a bar with a width: " + width);
     }
     teacher.findElement(By.id("drill-close")).click();
 
