@@ -37,6 +37,11 @@ export async function joinSession({ sessionId, studentId, name }) {
   };
 }
 
+/** True when the session lets students join only signed in through their institution. */
+export function needsSignIn(failure) {
+  return Boolean(failure) && failure.status === 401 && failure.code === 'STUDENT_SIGN_IN_REQUIRED';
+}
+
 /** True when the server refused the join because another student already joined with this id. */
 export function isIdTaken(failure) {
   return Boolean(failure) && failure.status === 409 && failure.code === 'STUDENT_ID_TAKEN';

@@ -1,4 +1,4 @@
-import { pageParam, numberParam, webSocketUrl } from '../app.js';
+import { appUrl, pageParam, numberParam, webSocketUrl } from '../app.js';
 import { ReconnectingSocket, ConnectionState } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
@@ -9,7 +9,7 @@ import { FrameCapture } from './capture.js';
 import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
 import { forget, readIdentity, remember, remembered } from './identity.js';
-import { describePolicy, isIdTaken, joinSession } from './join.js';
+import { describePolicy, isIdTaken, joinSession, needsSignIn } from './join.js';
 import { showSignIn } from '../sign-in-banner.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
@@ -118,7 +118,9 @@ async function join(identity, typedId) {
     describePolicy(policy, capture.fps);
     goTo('consent-step');
   } catch (failure) {
-    if (isIdTaken(failure)) {
+    if (needsSignIn(failure)) {
+      offerSignIn(failure.message);
+    } else if (isIdTaken(failure)) {
       // An id made from the name is this page's choice, not the student's: make another next time.
       if (!typedId) forget(identity.sessionId);
       byId('join-error').textContent = typedId ? TAKEN_TYPED_ID : TAKEN_DERIVED_ID;
@@ -129,6 +131,17 @@ async function join(identity, typedId) {
     button.disabled = false;
     setText(button, 'Continue');
   }
+}
+
+/**
+ * The session takes only students signed in at their institution: the provider's sign-in, then
+ * back to this page, where Continue joins under the id the institution gives.
+ */
+function offerSignIn(message) {
+  byId('join-error').textContent = `${message} Then press Continue again.`;
+  const link = byId('student-sign-in-link');
+  link.href = appUrl(`auth/student-sign-in/${encodeURIComponent(sessionId)}`).pathname;
+  show(byId('student-sign-in'));
 }
 
 async function startCamera() {

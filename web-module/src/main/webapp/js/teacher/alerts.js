@@ -16,6 +16,13 @@ function describeAck(ack) {
   return `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
 }
 
+/** "Raised 3 times, last at 10:42:07" for an alert whose condition came back while it was open. */
+function describeRepeats(alert) {
+  if (!Number.isInteger(alert.count) || alert.count < 2) return '';
+  const last = typeof alert.lastTimestamp === 'number' ? `, last at ${clockTime(alert.lastTimestamp)}` : '';
+  return `Raised ${alert.count} times${last}`;
+}
+
 /**
  * Integrity alerts: shown at once in a banner and in a list, flagged on the student's tile, and
  * acknowledged as reviewed or dismissed. Acknowledgements by other teachers arrive from the server
@@ -64,7 +71,7 @@ export class AlertCenter {
     for (const a of stored) {
       if (!a || typeof a.alertId !== 'string') continue;
       const ack = a.acknowledgement;
-      if (!this.#alerts.has(a.alertId)) this.receive({ ...a, alertType: a.alertType ?? a.type }, Boolean(ack));
+      this.receive({ ...a, alertType: a.alertType ?? a.type }, Boolean(ack));
       if (ack && typeof ack.action === 'string') {
         const entry = this.#alerts.get(a.alertId);
         if (entry && (!entry.ack || entry.ack.pending)) {
@@ -74,9 +81,17 @@ export class AlertCenter {
     }
   }
 
-  /** A CRITICAL_ALERT from the server; quiet ones (already handled elsewhere) skip the banner. */
+  /**
+   * A CRITICAL_ALERT from the server; quiet ones (already handled elsewhere) skip the banner. A known
+   * alert id again is its condition raised again: the alert counts it, and no banner repeats it.
+   */
   receive(alert, quiet = false) {
-    if (typeof alert.alertId !== 'string' || this.#alerts.has(alert.alertId)) return;
+    if (typeof alert.alertId !== 'string') return;
+    const known = this.#alerts.get(alert.alertId);
+    if (known) {
+      this.#repeated(known, alert);
+      return;
+    }
     const entry = { alert, ack: null };
     this.#alerts.set(alert.alertId, entry);
     if (this.#alerts.size > MAX_KEPT) this.#alerts.delete(this.#alerts.keys().next().value);
@@ -91,6 +106,15 @@ export class AlertCenter {
     this.#studentChanged(alert.studentId);
     if (!quiet) this.#showBanner(entry);
     this.#renderCount();
+  }
+
+  #repeated(entry, update) {
+    const count = Number.isInteger(update.count) ? update.count : 1;
+    if (count <= (entry.alert.count ?? 1)) return;
+    entry.alert = { ...entry.alert, count, lastTimestamp: update.lastTimestamp };
+    const item = this.#items.get(entry.alert.alertId);
+    if (item) setText(item.repeats, describeRepeats(entry.alert));
+    if (this.#bannerAlertId === entry.alert.alertId) this.#showBanner(entry);
   }
 
   /** An ALERT_ACKNOWLEDGED from the server: this teacher's own, or another's. */
@@ -161,7 +185,8 @@ export class AlertCenter {
     ui.banner.dataset.alertId = alert.alertId;
     ui.banner.dataset.alertType = String(alert.alertType);
     setText(ui.bannerTitle, `${alertTypeLabel(alert.alertType)}: ${this.#state.nameOf(alert.studentId)}`);
-    setText(ui.bannerReason, typeof alert.reason === 'string' ? alert.reason : '');
+    const reason = typeof alert.reason === 'string' ? alert.reason : '';
+    setText(ui.bannerReason, [reason, describeRepeats(alert)].filter(Boolean).join(' · '));
     if (isImageDataUrl(alert.screenshot)) {
       ui.bannerScreenshot.src = alert.screenshot;
       show(ui.bannerScreenshot);
@@ -199,6 +224,7 @@ export class AlertCenter {
         })
       : null;
     const ackStatus = h('p', { class: 'ack-status' });
+    const repeats = h('p', { class: 'alert-repeats', text: describeRepeats(alert) });
     const actions = h(
       'div',
       { class: 'alert-actions' },
@@ -230,11 +256,12 @@ export class AlertCenter {
         h('time', { class: 'alert-time', text: clockTime(alert.timestamp) }),
       ),
       details.length ? h('p', { class: 'alert-details', text: details.join(' · ') }) : null,
+      repeats,
       screenshot,
       actions,
       ackStatus,
     );
-    const item = { element, actions, ackStatus };
+    const item = { element, actions, ackStatus, repeats };
     this.#fillAck(item, entry);
     return item;
   }

@@ -38,6 +38,7 @@ function startChooser() {
       name: byId('session-name'),
       submit: byId('create-session-button'),
       error: byId('create-session-error'),
+      studentLogin: byId('require-student-login'),
     },
     openSession,
   );

@@ -23,10 +23,11 @@ export async function showSessions(ui, open) {
       return;
     }
     const kind = ui.form.querySelector('input[name="kind"]:checked').value;
+    const requireStudentLogin = !ui.studentLogin.disabled && ui.studentLogin.checked;
     ui.submit.disabled = true;
     setText(ui.error, '');
     try {
-      const created = await callApi('POST', 'sessions', { name, kind });
+      const created = await callApi('POST', 'sessions', { name, kind, requireStudentLogin });
       open(sessionIdOf(created));
     } catch (failure) {
       setText(ui.error, `Could not create the session: ${failure.message}`);
@@ -34,6 +35,14 @@ export async function showSessions(ui, open) {
       ui.submit.disabled = false;
     }
   });
+
+  // Students can sign in only where teachers do: at the institution's provider. The field is there
+  // from the start, so that nothing below it moves when the answer comes.
+  callApi('GET', 'sign-in')
+    .then((signIn) => {
+      ui.studentLogin.disabled = signIn?.mode !== 'OPENID_CONNECT';
+    })
+    .catch(() => {});
 
   setText(ui.listStatus, 'Loading sessions…');
   try {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -22,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -256,6 +260,41 @@ class HardeningIT {
       long at = point.getJsonNumber("timestamp").longValue();
       assertTrue(at <= now + 10_000, "a point at " + (at - now) + " ms from now: " + body);
     }
+  }
+
+  // --- 6. the Host header
+
+  @Test
+  void aForgedHostIsNeverReflectedIntoTheLinksOfASession() throws Exception {
+    // The JDK's HTTP client refuses to set Host: the request is written by hand.
+    URI api = server.http("api/v1/sessions");
+    String body = "{\"name\":\"Forged host\",\"kind\":\"EXAM\"}";
+    String request =
+        "POST "
+            + api.getRawPath()
+            + " HTTP/1.1\r\n"
+            + "Host: evil.example\r\n"
+            + "Cookie: "
+            + server.cookieHeader()
+            + "\r\n"
+            + "Content-Type: application/json\r\n"
+            + "Content-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n"
+            + "Connection: close\r\n\r\n"
+            + body;
+    String answer;
+    try (Socket socket = new Socket(api.getHost(), api.getPort())) {
+      socket.setSoTimeout((int) WAIT.toMillis());
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(answer.startsWith("HTTP/1.1 201"), answer);
+    // The body may come in chunks: look for the link in the raw answer.
+    Matcher joinUrl = Pattern.compile("\"joinUrl\"\\s*:\\s*\"([^\"]*)\"").matcher(answer);
+    assertTrue(joinUrl.find(), answer);
+    assertTrue(joinUrl.group(1).startsWith("/"), joinUrl.group(1));
+    assertFalse(answer.contains("evil.example"), answer);
   }
 
   private JsonArray alerts() throws Exception {

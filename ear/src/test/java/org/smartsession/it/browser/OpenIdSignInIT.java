@@ -182,4 +182,51 @@ class OpenIdSignInIT {
       browser.quit();
     }
   }
+
+  @Test
+  void aSessionCanTakeOnlyStudentsSignedInAtTheProvider() throws Exception {
+    String ada = teacherToken("ada");
+    HttpResponse<String> created =
+        call(
+            "POST",
+            "api/v1/sessions",
+            ada,
+            "{\"name\":\"Signed exam\",\"kind\":\"EXAM\",\"requireStudentLogin\":true}");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject session = json(created.body());
+    assertTrue(session.getBoolean("requireStudentLogin"));
+    String sessionId = session.getString("sessionId");
+    HttpResponse<String> anonymous =
+        call(
+            "POST",
+            "api/v1/sessions/" + sessionId + "/students",
+            null,
+            "{\"studentId\":\"s1234\",\"name\":\"Mallory\"}");
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertEquals("STUDENT_SIGN_IN_REQUIRED", json(anonymous.body()).getString("error"));
+
+    Assumptions.assumeTrue(Chromium.available(), "needs Chromium and its driver");
+    Path profiles = Files.createTempDirectory("smartsession-oidc-students");
+    ChromeDriver browser = Chromium.start(null, profiles);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, WAIT);
+      browser.get(base.resolve(session.getString("joinUrl")).toString());
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("student-name")))
+          .sendKeys("Typed Name");
+      browser.findElement(By.id("join-button")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("student-sign-in-link")));
+
+      OpenIdProvider.nextSignIn("s1234", "Ada Student", List.of("student"));
+      browser.findElement(By.id("student-sign-in-link")).click();
+      wait.until(ExpectedConditions.urlContains("/student/?session=" + sessionId));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("join-button"))).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-step")));
+      Object keys = browser.executeScript("return Object.keys(window.sessionStorage).join(' ');");
+      assertTrue(
+          String.valueOf(keys).contains(sessionId + "/s1234"),
+          "joined under the provider's student id: " + keys);
+    } finally {
+      browser.quit();
+    }
+  }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
@@ -13,6 +14,8 @@ import org.smartsession.engine.session.AuditAction;
 import org.smartsession.engine.session.AuditLog;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCaps;
+import org.smartsession.model.alerts.AlertCounts;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.scoring.RaisedAlert;
@@ -22,6 +25,7 @@ import org.smartsession.model.session.StudentKey;
 /** Turns rule decisions into stored alerts, tells teachers at once, and records their reviews. */
 @ApplicationScoped
 public class AlertService {
+  private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
 
   @Inject SessionStore store;
   @Inject AlertSettings settings;
@@ -31,11 +35,43 @@ public class AlertService {
   @Inject AuditLog audit;
 
   /**
+   * Keeps a rule's decision and tells the session's teachers: as a new alert, or, while the student
+   * has an open alert of that type, as one more occurrence of it. Beyond the caps of the student or
+   * the session, a new alert is not kept (and an alert beyond the screenshot caps keeps no
+   * screenshot).
+   *
    * @param frameDataUrl the triggering frame, kept as the screenshot of a MULTIPLE_FACES alert
    *     where policy allows screenshots
+   * @return the alert as stored, or empty when a cap refused it
    */
-  public Alert raise(StudentKey student, RaisedAlert decision, String frameDataUrl) {
-    boolean screenshot = settings.screenshots() && decision.type() == AlertType.MULTIPLE_FACES;
+  public Optional<Alert> raise(StudentKey student, RaisedAlert decision, String frameDataUrl) {
+    Optional<Alert> open =
+        store.openAlert(student.sessionId(), student.studentId(), decision.type());
+    if (open.isPresent()) {
+      Alert repeated = store.repeatAlert(open.get(), decision.timestamp());
+      raised.fire(new AlertRaised(repeated));
+      return Optional.of(repeated);
+    }
+    AlertCaps caps = settings.caps();
+    AlertCounts counts = store.alertCounts(student.sessionId(), student.studentId());
+    if (!caps.admits(counts)) {
+      LOG.info(
+          () ->
+              "Not keeping a "
+                  + decision.type()
+                  + " alert for "
+                  + student
+                  + ": the alert cap of the student ("
+                  + caps.perStudent()
+                  + ") or of the session ("
+                  + caps.perSession()
+                  + ") is reached");
+      return Optional.empty();
+    }
+    boolean screenshot =
+        settings.screenshots()
+            && decision.type() == AlertType.MULTIPLE_FACES
+            && caps.keepsScreenshot(counts);
     Alert alert =
         new Alert(
             "ALERT_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
@@ -50,7 +86,7 @@ public class AlertService {
             null);
     store.saveAlert(alert);
     raised.fire(new AlertRaised(alert));
-    return alert;
+    return Optional.of(alert);
   }
 
   /** Records a teacher's review; empty when the session has no such alert. */

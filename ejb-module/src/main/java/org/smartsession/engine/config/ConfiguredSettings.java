@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
+import org.smartsession.model.alerts.AlertCaps;
 import org.smartsession.model.scoring.ScoringProperties;
 import org.smartsession.model.scoring.ScoringSettings;
 
@@ -36,6 +37,7 @@ public class ConfiguredSettings {
   private SignInSettings signIn;
   private PublicUrl publicUrl;
   private SessionLimits sessionLimits;
+  private JoinLimits joinLimits;
   private AllowedOrigins allowedOrigins;
   private FramePace framePace;
 
@@ -78,10 +80,17 @@ public class ConfiguredSettings {
             s.integer("smartsession.vision.max-faces", v.maxFaces()),
             s.longInteger(
                 "smartsession.vision.search-at-least-every-ms", v.searchAtLeastEveryMs()));
+    AlertCaps c = AlertSettings.DEFAULTS.caps();
     alerts =
         new AlertSettings(
-            s.bool(
-                "smartsession.alerts.screenshots.enabled", AlertSettings.DEFAULTS.screenshots()));
+            s.bool("smartsession.alerts.screenshots.enabled", AlertSettings.DEFAULTS.screenshots()),
+            new AlertCaps(
+                s.integer("smartsession.alerts.max-per-student", c.perStudent()),
+                s.integer("smartsession.alerts.max-per-session", c.perSession()),
+                s.integer(
+                    "smartsession.alerts.screenshots.max-per-student", c.screenshotsPerStudent()),
+                s.integer(
+                    "smartsession.alerts.screenshots.max-per-session", c.screenshotsPerSession())));
     summary =
         new SummarySettings(
             1000
@@ -113,7 +122,8 @@ public class ConfiguredSettings {
             s.list("smartsession.oidc.teacher-groups", a.teacherGroups()),
             s.list("smartsession.oidc.admin-groups", a.adminGroups()),
             s.bool("smartsession.oidc.provider-logout", a.providerLogout()),
-            Optional.ofNullable(s.text("smartsession.oidc.audience", null)));
+            Optional.ofNullable(s.text("smartsession.oidc.audience", null)),
+            s.text("smartsession.oidc.student-id-claim", a.studentIdClaim()));
     sessionLimits =
         new SessionLimits(
             s.integer(
@@ -121,6 +131,12 @@ public class ConfiguredSettings {
             s.integer(
                 "smartsession.sessions.created-per-minute",
                 SessionLimits.DEFAULTS.createdPerMinute()));
+    joinLimits =
+        new JoinLimits(
+            s.integer("smartsession.students.max-per-session", JoinLimits.DEFAULTS.maxPerSession()),
+            s.integer(
+                "smartsession.students.joins-per-minute-per-client",
+                JoinLimits.DEFAULTS.perMinutePerClient()));
     publicUrl =
         new PublicUrl(
             Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
@@ -191,6 +207,11 @@ public class ConfiguredSettings {
   @Produces
   SessionLimits sessionLimits() {
     return sessionLimits;
+  }
+
+  @Produces
+  JoinLimits joinLimits() {
+    return joinLimits;
   }
 
   @Produces

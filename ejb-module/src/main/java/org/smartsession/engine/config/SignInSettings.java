@@ -7,7 +7,8 @@ import java.util.Set;
  * How teachers sign in: through the institution's OpenID Connect provider ({@code providerUri} and
  * the client registered there), or, for the quick start only, the development sign-in. The claims
  * name the caller ({@code nameClaim}), the name to show, the e-mail, and the groups, which map to
- * SmartSession's roles through {@code teacherGroups} and {@code adminGroups}.
+ * SmartSession's roles through {@code teacherGroups} and {@code adminGroups}. Students of a session
+ * that requires it sign in at the same provider, and {@code studentIdClaim} gives their student id.
  */
 public record SignInSettings(
     boolean devLogin,
@@ -22,7 +23,8 @@ public record SignInSettings(
     Set<String> teacherGroups,
     Set<String> adminGroups,
     boolean providerLogout,
-    Optional<String> audience) {
+    Optional<String> audience,
+    String studentIdClaim) {
   public static final SignInSettings DEFAULTS =
       new SignInSettings(
           false,
@@ -37,7 +39,8 @@ public record SignInSettings(
           Set.of("teacher"),
           Set.of("admin"),
           true,
-          Optional.empty());
+          Optional.empty(),
+          "preferred_username");
 
   /** Which way teachers sign in, as configured. */
   public enum Mode {

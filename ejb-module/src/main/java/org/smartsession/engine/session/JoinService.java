@@ -2,6 +2,8 @@ package org.smartsession.engine.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import org.smartsession.engine.config.JoinLimits;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentKey;
@@ -16,28 +18,86 @@ public class JoinService {
 
   @Inject SessionStore store;
   @Inject StudentTokens tokens;
+  @Inject JoinLimits limits;
+  @Inject Clock clock;
+
+  private final PerMinuteLimit perClient = new PerMinuteLimit(() -> limits.perMinutePerClient());
+
+  /** A join of a session whose students choose their id: see the full form. */
+  public JoinedStudent join(
+      String sessionId, String studentId, String name, String token, String client)
+      throws UnknownSessionException,
+          StudentIdTakenException,
+          LimitReachedException,
+          StudentSignInRequiredException {
+    return join(sessionId, studentId, name, token, client, null);
+  }
 
   /**
    * @param token the token the browser presented, or null when it presented none; a token that is
    *     not this student's valid token counts as none
+   * @param client the address the join came from, for the per-client rate
+   * @param signedIn who the institution's provider says the caller is, or null; in a session that
+   *     requires it, their student id and name replace those given, and they may resume as that
+   *     student from any browser
    * @throws UnknownSessionException if the session does not exist
    * @throws StudentIdTakenException if the id is taken and the token is not its student's
+   * @throws LimitReachedException if the client joins too fast, or a new student finds the session
+   *     full
+   * @throws StudentSignInRequiredException if the session requires a sign-in and there was none
    */
-  public JoinedStudent join(String sessionId, String studentId, String name, String token)
-      throws UnknownSessionException, StudentIdTakenException {
+  public JoinedStudent join(
+      String sessionId,
+      String studentId,
+      String name,
+      String token,
+      String client,
+      ProviderIdentity signedIn)
+      throws UnknownSessionException,
+          StudentIdTakenException,
+          LimitReachedException,
+          StudentSignInRequiredException {
+    long wait = perClient.admit(client, clock.millis());
+    if (wait > 0) {
+      throw new LimitReachedException(
+          "at most " + limits.perMinutePerClient() + " joins a minute from one address",
+          (wait + 999) / 1000);
+    }
     SessionInfo session =
         store
             .findSession(sessionId)
             .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
-    StudentKey student = new StudentKey(sessionId, studentId);
-    boolean own = token != null && tokens.check(token, student).isValid();
-    if (own) {
-      store.addStudent(sessionId, studentId, name);
-    } else if (!store.addStudentIfAbsent(sessionId, studentId, name)) {
-      throw new StudentIdTakenException(
-          "This student id is already in use in this session. If it is yours, continue in the"
-              + " browser you joined with; otherwise check your student id.");
+    boolean vouched = false;
+    if (session.requireStudentLogin()) {
+      if (signedIn == null) {
+        throw new StudentSignInRequiredException(
+            "This session needs you to sign in with your institution account first.");
+      }
+      studentId = signedIn.studentId();
+      name = signedIn.name() == null || signedIn.name().isBlank() ? name : signedIn.name();
+      vouched = true;
     }
-    return new JoinedStudent(session, studentId, name, tokens.issue(student), own);
+    StudentKey student = new StudentKey(sessionId, studentId);
+    boolean own = vouched || (token != null && tokens.check(token, student).isValid());
+    boolean resumed = own && store.studentState(sessionId, studentId).isPresent();
+    if (resumed) {
+      store.addStudent(sessionId, studentId, name);
+    } else if (store.studentCount(sessionId) >= limits.maxPerSession()) {
+      // Checked before adding: joins at the same instant may pass it together, by a few.
+      throw new LimitReachedException(
+          "this session has "
+              + limits.maxPerSession()
+              + " students, the most allowed; ask the teacher to start another session",
+          0);
+    } else if (!store.addStudentIfAbsent(sessionId, studentId, name)) {
+      if (!own) {
+        throw new StudentIdTakenException(
+            "This student id is already in use in this session. If it is yours, continue in the"
+                + " browser you joined with; otherwise check your student id.");
+      }
+      store.addStudent(sessionId, studentId, name); // their own id, joined a moment ago
+      resumed = true;
+    }
+    return new JoinedStudent(session, studentId, name, tokens.issue(student), resumed);
   }
 }

@@ -1,8 +1,9 @@
 package org.smartsession.engine.session;
 
 /**
- * A teacher reached a limit: too many sessions kept, or created too fast; {@code retryAfterSeconds}
- * says when to try again (0: not before some of their sessions ended).
+ * A limit was reached: a teacher keeps too many sessions or creates them too fast, a session is
+ * full, a client joins too fast; {@code retryAfterSeconds} says when to try again (0: not before
+ * something else changed, such as sessions ending).
  */
 public class LimitReachedException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -6,25 +6,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
- * At most N creations per teacher in any minute (a sliding window of their creation times). A
- * teacher with no creation in the last minute holds no memory here.
+ * At most N events per key in any minute (a sliding window of the key's event times): sessions a
+ * teacher creates, joins from one client address. A key without an event in the last minute holds
+ * no memory here.
  */
-final class CreationRate {
+final class PerMinuteLimit {
   private static final long WINDOW_MS = 60_000;
 
   private final IntSupplier perMinute;
   private final ConcurrentHashMap<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
-  CreationRate(IntSupplier perMinute) {
+  PerMinuteLimit(IntSupplier perMinute) {
     this.perMinute = perMinute;
   }
 
-  /** 0 when the teacher may create now (and it is counted), else how many ms to wait. */
-  long admit(String teacher, long now) {
+  /** 0 when the key may act now (and it is counted), else how many ms to wait. */
+  long admit(String key, long now) {
     long[] wait = {0};
     recent.compute(
-        teacher,
-        (key, times) -> {
+        key,
+        (k, times) -> {
           Deque<Long> t = times == null ? new ArrayDeque<>() : times;
           while (!t.isEmpty() && t.peekFirst() <= now - WINDOW_MS) {
             t.pollFirst();

@@ -26,7 +26,7 @@ public class SessionService {
   @Inject AuditLog audit;
   @Inject SessionLimits limits;
 
-  private final CreationRate creations = new CreationRate(() -> limits.createdPerMinute());
+  private final PerMinuteLimit creations = new PerMinuteLimit(() -> limits.createdPerMinute());
 
   /**
    * A new session owned by the teacher who creates it.
@@ -34,6 +34,18 @@ public class SessionService {
    * @throws LimitReachedException if they keep too many sessions or create them too fast
    */
   public SessionInfo create(String name, SessionKind kind, Teacher owner)
+      throws LimitReachedException {
+    return create(name, kind, owner, false);
+  }
+
+  /**
+   * A new session owned by the teacher who creates it; with {@code requireStudentLogin}, students
+   * join only signed in through the institution's provider.
+   *
+   * @throws LimitReachedException if they keep too many sessions or create them too fast
+   */
+  public SessionInfo create(
+      String name, SessionKind kind, Teacher owner, boolean requireStudentLogin)
       throws LimitReachedException {
     long now = clock.millis();
     long kept = store.sessions().stream().filter(owner::owns).count();
@@ -46,7 +58,8 @@ public class SessionService {
       throw new LimitReachedException(
           "at most " + limits.createdPerMinute() + " new sessions a minute", (wait + 999) / 1000);
     }
-    SessionInfo session = new SessionInfo(newSessionId(), name, kind, owner.login(), now);
+    SessionInfo session =
+        new SessionInfo(newSessionId(), name, kind, owner.login(), now, requireStudentLogin);
     store.createSession(session);
     store.addTeacher(session.sessionId(), owner.login());
     return session;

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCounts;
+import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
@@ -250,6 +252,60 @@ public class InMemorySessionStore implements SessionStore {
   @Override
   public List<Alert> alerts(String sessionId) {
     return read(sessionId, e -> List.copyOf(e.alerts.values()), List.of());
+  }
+
+  @Override
+  public int studentCount(String sessionId) {
+    return read(sessionId, e -> e.states.size(), 0);
+  }
+
+  @Override
+  public Optional<Alert> openAlert(String sessionId, String studentId, AlertType type) {
+    return read(
+        sessionId,
+        e -> {
+          Alert newest = null;
+          for (Alert a : e.alerts.values()) {
+            if (a.isOpen() && a.type() == type && a.studentId().equals(studentId)) {
+              newest = a;
+            }
+          }
+          return Optional.ofNullable(newest).map(a -> a.withScreenshot(null));
+        },
+        Optional.empty());
+  }
+
+  @Override
+  public Alert repeatAlert(Alert open, long timestamp) {
+    SessionEntry entry = writable(open.sessionId());
+    synchronized (entry) {
+      Alert stored = entry.alerts.getOrDefault(open.alertId(), open);
+      Alert repeated = stored.repeated(stored.count() + 1, timestamp);
+      entry.alerts.put(open.alertId(), repeated);
+      return repeated.withScreenshot(null);
+    }
+  }
+
+  @Override
+  public AlertCounts alertCounts(String sessionId, String studentId) {
+    return read(
+        sessionId,
+        e -> {
+          int session = 0;
+          int student = 0;
+          int sessionShots = 0;
+          int studentShots = 0;
+          for (Alert a : e.alerts.values()) {
+            boolean theirs = a.studentId().equals(studentId);
+            boolean shot = a.screenshot() != null;
+            session++;
+            student += theirs ? 1 : 0;
+            sessionShots += shot ? 1 : 0;
+            studentShots += theirs && shot ? 1 : 0;
+          }
+          return new AlertCounts(session, student, sessionShots, studentShots);
+        },
+        AlertCounts.NONE);
   }
 
   @Override

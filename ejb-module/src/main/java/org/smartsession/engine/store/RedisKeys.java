@@ -16,7 +16,7 @@ final class RedisKeys {
     return PREFIX + "{" + sessionId + "}:";
   }
 
-  /** Hash: name, kind, owner, createdAt. */
+  /** Hash: name, kind, owner, createdAt, requireStudentLogin. */
   static String info(String sessionId) {
     return session(sessionId) + "info";
   }
@@ -54,5 +54,23 @@ final class RedisKeys {
   /** Hash: alert id → acknowledgement as JSON. */
   static String acknowledgements(String sessionId) {
     return session(sessionId) + "acks";
+  }
+
+  /**
+   * Hash: "studentId ALERT_TYPE" → that student's newest alert of the type as JSON, without its
+   * screenshot; dropped when the alert is acknowledged.
+   */
+  static String openAlerts(String sessionId) {
+    return session(sessionId) + "open-alerts";
+  }
+
+  /** Hash: alert id → times its condition was raised again; "id@last" → when last. */
+  static String alertRepeats(String sessionId) {
+    return session(sessionId) + "alert-repeats";
+  }
+
+  /** Hash of counters: "alerts", "alerts:studentId", "screenshots", "screenshots:studentId". */
+  static String alertCounts(String sessionId) {
+    return session(sessionId) + "alert-counts";
   }
 }

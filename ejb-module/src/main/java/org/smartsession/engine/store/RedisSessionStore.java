@@ -12,6 +12,8 @@ import java.util.Set;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCounts;
+import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
@@ -61,7 +63,8 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
               "name", session.name(),
               "kind", session.kind().name(),
               "owner", session.owner() == null ? NONE : session.owner(),
-              "createdAt", Long.toString(session.createdAt())));
+              "createdAt", Long.toString(session.createdAt()),
+              "requireStudentLogin", Boolean.toString(session.requireStudentLogin())));
       p.expire(key, ttlSeconds);
       p.zadd(RedisKeys.SESSIONS, session.createdAt(), session.sessionId());
       p.sync();
@@ -84,7 +87,8 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             hash.get("name"),
             SessionKind.valueOf(hash.get("kind")),
             owner.isEmpty() ? null : owner,
-            Long.parseLong(hash.get("createdAt"))));
+            Long.parseLong(hash.get("createdAt")),
+            Boolean.parseBoolean(hash.get("requireStudentLogin"))));
   }
 
   @Override
@@ -300,27 +304,119 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   }
 
   @Override
+  public int studentCount(String sessionId) {
+    return Math.toIntExact(redis.scard(RedisKeys.students(sessionId)));
+  }
+
+  @Override
   public void saveAlert(Alert alert) {
-    append(RedisKeys.alerts(alert.sessionId()), JSON.toJson(alert));
+    String sessionId = alert.sessionId();
+    String alerts = RedisKeys.alerts(sessionId);
+    String open = RedisKeys.openAlerts(sessionId);
+    String counts = RedisKeys.alertCounts(sessionId);
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.rpush(alerts, JSON.toJson(alert));
+      p.expire(alerts, ttlSeconds);
+      p.hset(
+          open,
+          openField(alert.studentId(), alert.type()),
+          JSON.toJson(alert.withScreenshot(null)));
+      p.expire(open, ttlSeconds);
+      p.hincrBy(counts, "alerts", 1);
+      p.hincrBy(counts, "alerts:" + alert.studentId(), 1);
+      if (alert.screenshot() != null) {
+        p.hincrBy(counts, "screenshots", 1);
+        p.hincrBy(counts, "screenshots:" + alert.studentId(), 1);
+      }
+      p.expire(counts, ttlSeconds);
+      p.sync();
+    }
+  }
+
+  /** Student ids and alert types contain no space. */
+  private static String openField(String studentId, AlertType type) {
+    return studentId + " " + type.name();
   }
 
   @Override
   public List<Alert> alerts(String sessionId) {
     Response<List<String>> stored;
     Response<Map<String, String>> acks;
+    Response<Map<String, String>> repeats;
     try (AbstractPipeline p = redis.pipelined()) {
       stored = p.lrange(RedisKeys.alerts(sessionId), 0, -1);
       acks = p.hgetAll(RedisKeys.acknowledgements(sessionId));
+      repeats = p.hgetAll(RedisKeys.alertRepeats(sessionId));
       p.sync();
     }
     List<Alert> result = new ArrayList<>();
     for (String json : stored.get()) {
-      Alert alert = JSON.fromJson(json, Alert.class);
+      Alert parsed = JSON.fromJson(json, Alert.class);
+      String id = parsed.alertId();
+      Alert alert = withRepeats(parsed, repeats.get().get(id), repeats.get().get(id + "@last"));
       String ack = acks.get().get(alert.alertId());
       result.add(
           ack == null ? alert : alert.acknowledged(JSON.fromJson(ack, Acknowledgement.class)));
     }
     return result;
+  }
+
+  private static Alert withRepeats(Alert alert, String again, String last) {
+    if (again == null) {
+      return alert;
+    }
+    return alert.repeated(
+        1 + Integer.parseInt(again), last == null ? alert.lastTimestamp() : Long.parseLong(last));
+  }
+
+  @Override
+  public Optional<Alert> openAlert(String sessionId, String studentId, AlertType type) {
+    String json = redis.hget(RedisKeys.openAlerts(sessionId), openField(studentId, type));
+    if (json == null) {
+      return Optional.empty();
+    }
+    Alert alert = JSON.fromJson(json, Alert.class);
+    Response<Boolean> acknowledged;
+    Response<List<String>> repeats;
+    try (AbstractPipeline p = redis.pipelined()) {
+      acknowledged = p.hexists(RedisKeys.acknowledgements(sessionId), alert.alertId());
+      repeats =
+          p.hmget(RedisKeys.alertRepeats(sessionId), alert.alertId(), alert.alertId() + "@last");
+      p.sync();
+    }
+    if (acknowledged.get()) {
+      return Optional.empty();
+    }
+    return Optional.of(withRepeats(alert, repeats.get().get(0), repeats.get().get(1)));
+  }
+
+  @Override
+  public Alert repeatAlert(Alert open, long timestamp) {
+    String key = RedisKeys.alertRepeats(open.sessionId());
+    Response<Long> again;
+    try (AbstractPipeline p = redis.pipelined()) {
+      again = p.hincrBy(key, open.alertId(), 1);
+      p.hset(key, open.alertId() + "@last", Long.toString(timestamp));
+      p.expire(key, ttlSeconds);
+      p.sync();
+    }
+    return open.withScreenshot(null).repeated(1 + Math.toIntExact(again.get()), timestamp);
+  }
+
+  @Override
+  public AlertCounts alertCounts(String sessionId, String studentId) {
+    List<String> c =
+        redis.hmget(
+            RedisKeys.alertCounts(sessionId),
+            "alerts",
+            "alerts:" + studentId,
+            "screenshots",
+            "screenshots:" + studentId);
+    return new AlertCounts(count(c.get(0)), count(c.get(1)), count(c.get(2)), count(c.get(3)));
+  }
+
+  private static int count(String value) {
+    return value == null ? 0 : Integer.parseInt(value);
   }
 
   @Override
@@ -332,9 +428,15 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       return Optional.empty();
     }
     String key = RedisKeys.acknowledgements(sessionId);
+    String open = RedisKeys.openAlerts(sessionId);
+    String field = openField(alert.get().studentId(), alert.get().type());
+    String current = redis.hget(open, field);
     try (AbstractPipeline p = redis.pipelined()) {
       p.hset(key, alertId, JSON.toJson(acknowledgement));
       p.expire(key, ttlSeconds);
+      if (current != null && JSON.fromJson(current, Alert.class).alertId().equals(alertId)) {
+        p.hdel(open, field);
+      }
       p.sync();
     }
     return Optional.of(alert.get().acknowledged(acknowledgement));

@@ -21,6 +21,7 @@ import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCaps;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.scoring.RaisedAlert;
@@ -52,12 +53,16 @@ class AlertServiceTest {
   }
 
   private static RaisedAlert decision(AlertType type) {
-    return new RaisedAlert(type, 1_700_000_000_000L, "no face for 10 s", 10_000, 0.9);
+    return decision(type, 1_700_000_000_000L);
+  }
+
+  private static RaisedAlert decision(AlertType type, long at) {
+    return new RaisedAlert(type, at, "no face for 10 s", 10_000, 0.9);
   }
 
   @Test
   void aRaisedAlertIsStoredAndAnnounced() {
-    Alert alert = service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME);
+    Alert alert = service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME).orElseThrow();
 
     assertTrue(alert.alertId().startsWith("ALERT_"), alert.alertId());
     assertEquals(SESSION, alert.sessionId());
@@ -75,8 +80,8 @@ class AlertServiceTest {
 
   @Test
   void everyAlertGetsItsOwnId() {
-    Alert first = service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME);
-    Alert second = service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME);
+    Alert first = service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME).orElseThrow();
+    Alert second = service.raise(STUDENT, decision(AlertType.CAMERA_BLOCKED), FRAME).orElseThrow();
 
     assertNotEquals(first.alertId(), second.alertId());
     assertEquals(List.of(first, second), store.alerts(SESSION));
@@ -84,8 +89,55 @@ class AlertServiceTest {
   }
 
   @Test
+  void theSameConditionRaisedWhileItsAlertIsOpenCountsOnThatAlert() {
+    Alert first = service.raise(STUDENT, decision(AlertType.NO_FACE, 1_000), FRAME).orElseThrow();
+    Alert again = service.raise(STUDENT, decision(AlertType.NO_FACE, 70_000), FRAME).orElseThrow();
+
+    assertEquals(first.alertId(), again.alertId());
+    assertEquals(2, again.count());
+    assertEquals(70_000, again.lastTimestamp());
+    assertEquals(List.of(first.repeated(2, 70_000)), store.alerts(SESSION));
+    assertEquals(List.of(new AlertRaised(first), new AlertRaised(again)), raised.fired());
+
+    service.acknowledge(SESSION, first.alertId(), AlertAcknowledged.Action.REVIEWED, "ms.ada");
+    Alert afterReview =
+        service.raise(STUDENT, decision(AlertType.NO_FACE, 140_000), FRAME).orElseThrow();
+    assertNotEquals(first.alertId(), afterReview.alertId(), "a reviewed alert stays as reviewed");
+    assertEquals(1, afterReview.count());
+  }
+
+  @Test
+  void beyondTheStudentsOrTheSessionsCapNoAlertIsKept() {
+    service.settings = new AlertSettings(true, new AlertCaps(2, 3, 10, 10));
+    StudentKey bob = new StudentKey(SESSION, "bob");
+    service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME).orElseThrow();
+    service.raise(STUDENT, decision(AlertType.LOOKING_AWAY), FRAME).orElseThrow();
+
+    assertTrue(service.raise(STUDENT, decision(AlertType.CAMERA_BLOCKED), FRAME).isEmpty());
+    assertEquals(
+        2,
+        service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME).orElseThrow().count(),
+        "a repeat still counts");
+    service.raise(bob, decision(AlertType.NO_FACE), FRAME).orElseThrow();
+    assertTrue(service.raise(bob, decision(AlertType.CAMERA_BLOCKED), FRAME).isEmpty());
+    assertEquals(3, store.alerts(SESSION).size());
+    assertEquals(4, raised.fired().size(), "refused alerts are not announced");
+  }
+
+  @Test
+  void beyondTheScreenshotCapsAlertsKeepNoScreenshot() {
+    service.settings = new AlertSettings(true, new AlertCaps(10, 10, 1, 10));
+    Alert first = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME).orElseThrow();
+    service.acknowledge(SESSION, first.alertId(), AlertAcknowledged.Action.REVIEWED, "ms.ada");
+    Alert second = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME).orElseThrow();
+
+    assertEquals(FRAME, first.screenshot());
+    assertNull(second.screenshot());
+  }
+
+  @Test
   void multipleFacesKeepsTheFrameWhereScreenshotsAreAllowed() {
-    Alert alert = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME);
+    Alert alert = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME).orElseThrow();
 
     assertEquals(FRAME, alert.screenshot());
     assertEquals(FRAME, store.alerts(SESSION).get(0).screenshot());
@@ -94,9 +146,9 @@ class AlertServiceTest {
 
   @Test
   void multipleFacesCarriesNoFrameWhereScreenshotsAreNotAllowed() {
-    service.settings = new AlertSettings(false);
+    service.settings = new AlertSettings(false, AlertCaps.DEFAULTS);
 
-    Alert alert = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME);
+    Alert alert = service.raise(STUDENT, decision(AlertType.MULTIPLE_FACES), FRAME).orElseThrow();
 
     assertNull(alert.screenshot());
     assertNull(store.alerts(SESSION).get(0).screenshot());
@@ -106,7 +158,7 @@ class AlertServiceTest {
   @ParameterizedTest
   @EnumSource(value = AlertType.class, names = "MULTIPLE_FACES", mode = EnumSource.Mode.EXCLUDE)
   void otherAlertsNeverCarryTheFrame(AlertType type) {
-    Alert alert = service.raise(STUDENT, decision(type), FRAME);
+    Alert alert = service.raise(STUDENT, decision(type), FRAME).orElseThrow();
 
     assertNull(alert.screenshot());
     assertNull(store.alerts(SESSION).get(0).screenshot());
@@ -114,7 +166,7 @@ class AlertServiceTest {
 
   @Test
   void anAcknowledgementRecordsWhoWhenAndWhatAndIsAnnounced() {
-    Alert alert = service.raise(STUDENT, decision(AlertType.LOOKING_AWAY), FRAME);
+    Alert alert = service.raise(STUDENT, decision(AlertType.LOOKING_AWAY), FRAME).orElseThrow();
 
     long now = clock.millis();
     Optional<Alert> acknowledged =
@@ -138,7 +190,7 @@ class AlertServiceTest {
 
   @Test
   void acknowledgingAnUnknownAlertFindsNothingAndAnnouncesNothing() {
-    service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME);
+    service.raise(STUDENT, decision(AlertType.NO_FACE), FRAME).orElseThrow();
 
     assertTrue(
         service

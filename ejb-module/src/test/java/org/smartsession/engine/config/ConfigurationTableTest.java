@@ -70,6 +70,7 @@ class ConfigurationTableTest {
         settings.signIn(),
         settings.publicUrl(),
         settings.sessionLimits(),
+        settings.joinLimits(),
         settings.allowedOrigins(),
         settings.framePace());
   }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCounts;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged.Action;
 import org.smartsession.model.session.AuditEntry;
@@ -226,5 +227,59 @@ abstract class SessionStoreContract {
     assertEquals(first.acknowledged(ack), store.acknowledge(sessionId, "A1", ack).orElseThrow());
     assertEquals(List.of(first.acknowledged(ack), second), store.alerts(sessionId));
     assertTrue(store.acknowledge(sessionId, "NO_SUCH_ALERT", ack).isEmpty());
+  }
+
+  private Alert alert(String id, String studentId, AlertType type, long at, String screenshot) {
+    return new Alert(id, sessionId, studentId, type, at, "why", 0, 0.9, screenshot, null);
+  }
+
+  @Test
+  void repeatsOfAnOpenAlertCountOnItUntilItIsAcknowledged() {
+    Alert blocked = alert("A1", "S1", AlertType.CAMERA_BLOCKED, 100, "data:image/jpeg;base64,AA");
+    store.saveAlert(blocked);
+    store.saveAlert(alert("A2", "S2", AlertType.CAMERA_BLOCKED, 150, null));
+    Alert open = store.openAlert(sessionId, "S1", AlertType.CAMERA_BLOCKED).orElseThrow();
+    assertEquals(blocked.withScreenshot(null), open, "the open alert, without its screenshot");
+    assertTrue(store.openAlert(sessionId, "S1", AlertType.NO_FACE).isEmpty(), "another type");
+
+    Alert twice = store.repeatAlert(open, 61_000);
+    assertEquals(2, twice.count());
+    assertEquals(61_000, twice.lastTimestamp());
+    assertEquals(3, store.repeatAlert(twice, 122_000).count());
+    Alert stored = store.alerts(sessionId).get(0);
+    assertEquals(blocked.repeated(3, 122_000), stored, "kept, with its screenshot");
+    assertEquals(
+        3, store.openAlert(sessionId, "S1", AlertType.CAMERA_BLOCKED).orElseThrow().count());
+
+    store.acknowledge(sessionId, "A1", new Acknowledgement(Action.REVIEWED, "ada", 200_000));
+    assertTrue(
+        store.openAlert(sessionId, "S1", AlertType.CAMERA_BLOCKED).isEmpty(),
+        "a reviewed alert takes no more repeats");
+    assertTrue(store.openAlert(sessionId, "S2", AlertType.CAMERA_BLOCKED).isPresent());
+    Alert again = alert("A3", "S1", AlertType.CAMERA_BLOCKED, 300_000, null);
+    store.saveAlert(again);
+    assertEquals(again, store.openAlert(sessionId, "S1", AlertType.CAMERA_BLOCKED).orElseThrow());
+  }
+
+  @Test
+  void countsAlertsAndScreenshotsPerSessionAndStudent() {
+    assertEquals(AlertCounts.NONE, store.alertCounts(sessionId, "S1"));
+    store.saveAlert(alert("A1", "S1", AlertType.MULTIPLE_FACES, 100, "data:image/jpeg;base64,AA"));
+    store.saveAlert(alert("A2", "S1", AlertType.NO_FACE, 200, null));
+    store.saveAlert(alert("A3", "S2", AlertType.MULTIPLE_FACES, 300, "data:image/jpeg;base64,BB"));
+    store.repeatAlert(store.openAlert(sessionId, "S1", AlertType.NO_FACE).orElseThrow(), 400);
+    assertEquals(new AlertCounts(3, 2, 2, 1), store.alertCounts(sessionId, "S1"));
+    assertEquals(new AlertCounts(3, 1, 2, 1), store.alertCounts(sessionId, "S2"));
+    assertEquals(new AlertCounts(3, 0, 2, 0), store.alertCounts(sessionId, "S3"));
+  }
+
+  @Test
+  void countsJoinedStudents() {
+    assertEquals(0, store.studentCount(sessionId));
+    store.addStudent(sessionId, "S1", "Ada");
+    store.addStudentIfAbsent(sessionId, "S2", "Grace");
+    store.addStudentIfAbsent(sessionId, "S2", "Someone else");
+    assertEquals(2, store.studentCount(sessionId));
+    assertEquals(0, store.studentCount("S-UNKNOWN"));
   }
 }

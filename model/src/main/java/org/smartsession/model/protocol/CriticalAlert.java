@@ -4,7 +4,9 @@ import static org.smartsession.model.protocol.Fields.required;
 
 /**
  * Server to the teachers of a session, at once: an integrity alert. {@code screenshot} is a JPEG
- * data URL of the triggering frame, absent when the alert type has none or policy forbids it.
+ * data URL of the triggering frame, absent when the alert type has none or policy forbids it. The
+ * same alert id again, with a higher {@code count}, says that its condition was raised again (last
+ * at {@code lastTimestamp}) while the alert was open; such a repeat carries no screenshot.
  */
 public record CriticalAlert(
     String alertId,
@@ -15,7 +17,9 @@ public record CriticalAlert(
     String reason,
     long durationMs,
     double confidence,
-    String screenshot)
+    String screenshot,
+    int count,
+    long lastTimestamp)
     implements Message {
   public static final String TYPE = "CRITICAL_ALERT";
 

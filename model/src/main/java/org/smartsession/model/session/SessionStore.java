@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCounts;
+import org.smartsession.model.alerts.AlertType;
 
 /**
  * Where sessions, students, their current state and history, teachers and alerts are kept. One
@@ -57,10 +59,31 @@ public interface SessionStore {
   /** History entries with {@code from <= timestamp <= to}, oldest first. */
   List<HistoryPoint> history(String sessionId, String studentId, long from, long to);
 
+  /** How many students have joined the session. */
+  int studentCount(String sessionId);
+
+  /** Keeps a new alert, and counts it (and its screenshot, if any) for {@link #alertCounts}. */
   void saveAlert(Alert alert);
 
-  /** The session's alerts, oldest first, with their acknowledgements. */
+  /** The session's alerts, oldest first, with their acknowledgements and repeats. */
   List<Alert> alerts(String sessionId);
+
+  /**
+   * The student's newest open alert of this type, without its screenshot; empty when every alert of
+   * that type was acknowledged (or there is none).
+   */
+  Optional<Alert> openAlert(String sessionId, String studentId, AlertType type);
+
+  /**
+   * Counts one more occurrence of an open alert's condition, seen at {@code timestamp}.
+   *
+   * @param open the alert as {@link #openAlert} returned it
+   * @return the alert with its new count, without its screenshot
+   */
+  Alert repeatAlert(Alert open, long timestamp);
+
+  /** The alerts and screenshots kept for the session and for one of its students. */
+  AlertCounts alertCounts(String sessionId, String studentId);
 
   /** Records a teacher's decision; empty when the session has no such alert. */
   Optional<Alert> acknowledge(String sessionId, String alertId, Acknowledgement acknowledgement);

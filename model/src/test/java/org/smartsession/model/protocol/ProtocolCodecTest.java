@@ -112,7 +112,9 @@ class ProtocolCodecTest {
                 "2 faces",
                 0,
                 0.9,
-                "data:image/jpeg;base64,AAAA"),
+                "data:image/jpeg;base64,AAAA",
+                2,
+                61_007L),
             new AlertAcknowledged("ALERT_789", "REVIEWED", "t@uni.example", 8L),
             new Command("MESSAGE", null, "Five minutes left"),
             new ErrorMessage("INVALID_FIELD", "why"));
@@ -142,9 +144,27 @@ class ProtocolCodecTest {
         json(
             codec.encode(
                 new CriticalAlert(
-                    "A1", "SESSION_1", "S045", "MULTIPLE_FACES", 9L, "r", 0, 1.0, "data:x")));
+                    "A1",
+                    "SESSION_1",
+                    "S045",
+                    "MULTIPLE_FACES",
+                    9L,
+                    "r",
+                    0,
+                    1.0,
+                    "data:x",
+                    1,
+                    9L)));
     for (String field :
-        List.of("type", "alertId", "studentId", "alertType", "timestamp", "screenshot")) {
+        List.of(
+            "type",
+            "alertId",
+            "studentId",
+            "alertType",
+            "timestamp",
+            "screenshot",
+            "count",
+            "lastTimestamp")) {
       assertTrue(o.containsKey(field), field);
     }
   }

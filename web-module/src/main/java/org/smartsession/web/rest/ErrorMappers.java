@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartsession.engine.session.LimitReachedException;
 
 /** Every failure answers JSON {@code {"error","message"}}, never a stack trace. */
 public final class ErrorMappers {
@@ -25,6 +26,17 @@ public final class ErrorMappers {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ApiError(error, message));
+  }
+
+  /** A limit reached: 429, with {@code Retry-After} when waiting helps. */
+  @Provider
+  public static class LimitReachedMapper implements ExceptionMapper<LimitReachedException> {
+    @Override
+    public Response toResponse(LimitReachedException e) {
+      return error(Response.Status.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", e.getMessage())
+          .header("Retry-After", e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : null)
+          .build();
+    }
   }
 
   /** Refusals the resources chose. */

@@ -2,7 +2,19 @@ package org.smartsession.web.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /** The REST API lives under {@code /api/v1}. */
 @ApplicationPath("/api/v1")
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+
+  /**
+   * Jersey (Payara's JAX-RS) makes a relative {@code Location} absolute from the request's Host
+   * header, which a client can forge; the API's own locations are already absolute from the
+   * configured public address or, without one, paths on this server.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+  }
+}

@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartsession.engine.config.PublicUrl;
+import org.smartsession.engine.config.SignInSettings;
 import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.model.alerts.Alert;
@@ -38,11 +40,15 @@ public class SessionsResource {
   @Inject SessionStore store;
   @Inject ScoringSettings scoring;
   @Inject PublicUrl publicUrl;
+  @Inject SignInSettings signIn;
   @Context UriInfo uri;
   @Inject TeacherAccess teachers;
 
-  /** Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM. */
-  public record CreateSession(String name, String kind) {}
+  /**
+   * Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM; {@code
+   * requireStudentLogin} (default false) lets students join only signed in at the provider.
+   */
+  public record CreateSession(String name, String kind, Boolean requireStudentLogin) {}
 
   /** A session as the API shows it, with the link students join by. */
   public record SessionView(
@@ -52,6 +58,7 @@ public class SessionsResource {
       long createdAt,
       String joinUrl,
       String teacherUrl,
+      boolean requireStudentLogin,
       ScoringView scoring) {}
 
   /**
@@ -62,23 +69,23 @@ public class SessionsResource {
   public record ScoringView(Map<String, Double> weights, double confusedAbove) {}
 
   @POST
-  public Response create(CreateSession body) {
+  public Response create(CreateSession body) throws LimitReachedException {
     if (body == null) {
       throw ApiException.badRequest("a JSON body {\"name\":\"...\"} is required");
     }
     String name = requireName(body.name(), "name");
     SessionKind kind = parseKind(body.kind());
-    SessionInfo session;
-    try {
-      session = sessions.create(name, kind, teachers.current());
-    } catch (LimitReachedException e) {
-      return ErrorMappers.error(
-              Response.Status.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", e.getMessage())
-          .header("Retry-After", e.retryAfterSeconds() > 0 ? e.retryAfterSeconds() : null)
-          .build();
+    boolean studentsSignIn = Boolean.TRUE.equals(body.requireStudentLogin());
+    if (studentsSignIn && signIn.mode() != SignInSettings.Mode.OPENID_CONNECT) {
+      throw ApiException.badRequest(
+          "'requireStudentLogin' needs an identity provider (smartsession.oidc.*): students sign"
+              + " in where teachers do");
     }
+    SessionInfo session = sessions.create(name, kind, teachers.current(), studentsSignIn);
     SessionView view = view(session);
-    return Response.created(URI.create(uri.getBaseUri() + "sessions/" + session.sessionId()))
+    // Set as a header: Response.created would make it absolute from the request's Host.
+    return Response.status(Response.Status.CREATED)
+        .header(HttpHeaders.LOCATION, root() + "api/v1/sessions/" + session.sessionId())
         .entity(view)
         .build();
   }
@@ -114,11 +121,20 @@ public class SessionsResource {
         sessionId, studentId, from == null ? 0 : from, to == null ? Long.MAX_VALUE : to);
   }
 
+  /**
+   * The application's address: the configured public one, otherwise a path from the server's root
+   * (the API lives at {@code <application>/api/v1/}), never from the request's Host header, which a
+   * client can forge.
+   */
+  private String root() {
+    return publicUrl
+        .base()
+        .map(URI::toString)
+        .orElse(uri.getBaseUri().resolve("../../").getRawPath());
+  }
+
   private SessionView view(SessionInfo s) {
-    // The configured public address; otherwise a path from the server's root (the API lives at
-    // <application>/api/v1/), never the request's Host header, which a client can forge.
-    String root =
-        publicUrl.base().map(URI::toString).orElse(uri.getBaseUri().resolve("../../").getRawPath());
+    String root = root();
     return new SessionView(
         s.sessionId(),
         s.name(),
@@ -126,6 +142,7 @@ public class SessionsResource {
         s.createdAt(),
         root + "student/?session=" + s.sessionId(),
         root + "teacher/?session=" + s.sessionId(),
+        s.requireStudentLogin(),
         scoringView());
   }
 

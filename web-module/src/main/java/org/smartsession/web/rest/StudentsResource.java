@@ -1,12 +1,14 @@
 package org.smartsession.web.rest;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,10 +16,13 @@ import java.util.Locale;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.session.JoinService;
 import org.smartsession.engine.session.JoinedStudent;
+import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.StudentIdTakenException;
+import org.smartsession.engine.session.StudentSignInRequiredException;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.Identifiers;
 import org.smartsession.model.scoring.ScoringSettings;
+import org.smartsession.web.security.CurrentStudent;
 
 /**
  * A session's students: joining. The answer carries the student's token, which the socket needs and
@@ -30,6 +35,7 @@ public class StudentsResource {
   private static final String BEARER = "bearer ";
 
   @Inject JoinService joins;
+  @Inject CurrentStudent student;
   @Inject ScoringSettings scoring;
   @Inject AlertSettings alertSettings;
 
@@ -54,13 +60,18 @@ public class StudentsResource {
 
   /**
    * Joins the student, or resumes them when {@code Authorization: Bearer} carries their own token;
-   * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs.
+   * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs; 429 when the
+   * session is full or the client joins too fast; in a session that requires students to sign in,
+   * 401 STUDENT_SIGN_IN_REQUIRED before they did (then the provider's student id and name are used,
+   * not those of the body).
    */
   @POST
   public Response join(
       @PathParam("sessionId") String sessionId,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      JoinSession body) {
+      @Context HttpServletRequest request,
+      JoinSession body)
+      throws LimitReachedException {
     if (body == null) {
       throw ApiException.badRequest(
           "a JSON body {\"studentId\":\"...\",\"name\":\"...\"} is required");
@@ -75,7 +86,19 @@ public class StudentsResource {
             : SessionsResource.requireName(body.name(), "name");
     JoinedStudent joined;
     try {
-      joined = joins.join(sessionId, body.studentId(), name, bearerToken(authorization));
+      joined =
+          joins.join(
+              sessionId,
+              body.studentId(),
+              name,
+              bearerToken(authorization),
+              request.getRemoteAddr(),
+              student.get().orElse(null));
+    } catch (StudentSignInRequiredException e) {
+      throw new ApiException(
+          Response.Status.UNAUTHORIZED, "STUDENT_SIGN_IN_REQUIRED", e.getMessage());
+    } catch (CurrentStudent.NoStudentIdException e) {
+      throw new ApiException(Response.Status.FORBIDDEN, "NO_STUDENT_ID", e.getMessage());
     } catch (UnknownSessionException e) {
       throw ApiException.notFound(e.getMessage());
     } catch (StudentIdTakenException e) {

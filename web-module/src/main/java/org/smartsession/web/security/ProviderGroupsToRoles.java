@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Adds SmartSession's roles to a teacher signed in through the provider, from the groups its
- * identity store read from the groups claim. It validates nothing itself.
+ * Adds SmartSession's roles to whoever signed in through the provider, from the groups its identity
+ * store read from the groups claim, and {@link Roles#SIGNED_IN} to everyone. It validates nothing
+ * itself.
  */
 @ApplicationScoped
 public class ProviderGroupsToRoles implements IdentityStore {
@@ -18,7 +20,9 @@ public class ProviderGroupsToRoles implements IdentityStore {
 
   @Override
   public Set<String> getCallerGroups(CredentialValidationResult result) {
-    return roles.of(result.getCallerGroups());
+    Set<String> granted = new HashSet<>(roles.of(result.getCallerGroups()));
+    granted.add(Roles.SIGNED_IN);
+    return granted;
   }
 
   @Override

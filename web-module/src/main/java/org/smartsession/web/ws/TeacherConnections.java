@@ -43,6 +43,8 @@ public class TeacherConnections extends Connections<String> {
         a.reason(),
         a.durationMs(),
         a.confidence(),
-        a.screenshot());
+        a.screenshot(),
+        a.count(),
+        a.lastTimestamp());
   }
 }
