@@ -25,10 +25,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void redisOnlyInTheStoreAdapters() {
+  void redisOnlyInTheStoreAdaptersAndTheRelay() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("org.smartsession.engine.store..")
+        .resideOutsideOfPackages(
+            "org.smartsession.engine.store..", "org.smartsession.engine.cluster..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("redis.clients..")

@@ -1,0 +1,103 @@
+package org.smartsession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro servers sharing one real Redis act as one: a student connected to B, a teacher
+ * on A and another on B. B analyses the student's frames and raises the MULTIPLE_FACES alert once;
+ * the teacher on A gets it at once with its screenshot; the review made on B reaches A; a pause
+ * sent from A reaches the student on B.
+ */
+@ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
+@RunAsClient
+class ClusterIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final long STEP_MS = 500;
+
+  @Deployment(name = "a", testable = false)
+  @TargetsContainer("cluster-a")
+  static WebArchive onA() {
+    return Server.application();
+  }
+
+  @Deployment(name = "b", testable = false)
+  @TargetsContainer("cluster-b")
+  static WebArchive onB() {
+    return Server.application();
+  }
+
+  @ArquillianResource
+  @OperateOnDeployment("a")
+  URL a;
+
+  @ArquillianResource
+  @OperateOnDeployment("b")
+  URL b;
+
+  @Test
+  void alertsReviewsAndCommandsReachEveryServer() throws Exception {
+    Server serverA = new Server(a);
+    Server serverB = new Server(b);
+    assertTrue(a.getPort() != b.getPort(), "two servers");
+    String sessionId = serverA.createSession("Exam on two servers", "EXAM");
+    serverB.signIn("teacher", "teacher");
+    String two = Frames.dataUrl(Frames.twoFaces());
+    try (WsClient teacherA = serverA.teacherSocket(sessionId);
+        WsClient teacherB = serverB.teacherSocket(sessionId);
+        WsClient student = WsClient.connect(serverB.join(sessionId, "S1", "Ada"))) {
+      teacherA.next("SESSION_UPDATE", WAIT);
+      teacherB.next("SESSION_UPDATE", WAIT);
+
+      // B analyses the frames; the alert reaches the teacher on A, screenshot included.
+      long clock = System.currentTimeMillis() - 4_000;
+      for (int i = 0; i < 6; i++) {
+        clock += STEP_MS;
+        student.send(Frames.videoFrame(sessionId, "S1", clock, two));
+        student.next("FEEDBACK", WAIT);
+      }
+      JsonObject onA = teacherA.next(ClusterIT::multipleFaces, WAIT, "MULTIPLE_FACES on A");
+      JsonObject onB = teacherB.next(ClusterIT::multipleFaces, WAIT, "MULTIPLE_FACES on B");
+      assertEquals(onB.getString("alertId"), onA.getString("alertId"), "one alert");
+      assertTrue(onA.getString("screenshot").startsWith("data:image/jpeg;base64,"));
+      assertEquals(
+          1,
+          Server.json(
+                  "{\"a\":" + serverA.get("api/v1/sessions/" + sessionId + "/alerts").body() + "}")
+              .getJsonArray("a")
+              .size(),
+          "stored once");
+
+      // Reviewed on B: the teacher on A sees it.
+      teacherB.send(
+          "{\"type\":\"ALERT_ACKNOWLEDGED\",\"alertId\":\""
+              + onB.getString("alertId")
+              + "\",\"action\":\"REVIEWED\"}");
+      JsonObject reviewed = teacherA.next("ALERT_ACKNOWLEDGED", WAIT);
+      assertEquals(onA.getString("alertId"), reviewed.getString("alertId"));
+      assertEquals("REVIEWED", reviewed.getString("action"));
+
+      // Paused from A: the student on B is told.
+      teacherA.send("{\"type\":\"COMMAND\",\"command\":\"PAUSE_EXAM\",\"studentId\":\"S1\"}");
+      assertEquals("PAUSE_EXAM", student.next("COMMAND", WAIT).getString("command"));
+    }
+  }
+
+  private static boolean multipleFaces(JsonObject m) {
+    return "CRITICAL_ALERT".equals(m.getString("type"))
+        && "MULTIPLE_FACES".equals(m.getString("alertType"));
+  }
+}
