@@ -18,13 +18,16 @@ import org.smartsession.model.face.FaceAnalysis;
 
 /**
  * The vision engine: MediaPipe's face detectors and attention face mesh as TorchScript through DJL.
- * Models load once when the application starts; each frame worker thread gets its own predictors
- * and buffers on first use. Single images are timed stage by stage, for diagnostics; streamed
- * frames are not.
+ * Models load once when the application starts and are run a few times before the analyzer is
+ * ready; each frame worker thread gets its own predictors and buffers on first use. Single images
+ * are timed stage by stage, for diagnostics; streamed frames are not.
  */
 @ApplicationScoped
 public class DjlFaceAnalyzer implements FaceAnalyzer {
   private static final Logger LOG = Logger.getLogger(DjlFaceAnalyzer.class.getName());
+
+  /** TorchScript's profiling executor settles within its first two runs of a model. */
+  static final int WARM_UP_RUNS = 3;
 
   @Inject VisionSettings settings;
 
@@ -41,9 +44,18 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
     }
     long t = System.nanoTime();
     try {
-      models = FaceModels.loadBundled();
+      FaceModels loaded = FaceModels.loadBundled();
+      long warm = System.nanoTime();
+      try (VisionWorker w = new VisionWorker(loaded, settings.maxFaces())) {
+        w.warmUp(WARM_UP_RUNS);
+      }
+      models = loaded; // ready only now, warmed
       failure = null;
-      LOG.info(() -> String.format("Face models loaded in %.0f ms", (System.nanoTime() - t) / 1e6));
+      LOG.info(
+          () ->
+              String.format(
+                  "Face models loaded in %.0f ms and warmed up in %.0f ms",
+                  (warm - t) / 1e6, (System.nanoTime() - warm) / 1e6));
     } catch (Exception | LinkageError e) {
       failure = e.toString();
       LOG.log(Level.SEVERE, "Face models could not be loaded; frames will not be analysed", e);

@@ -1,13 +1,17 @@
 package org.smartsession.engine.vision;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 
@@ -65,6 +69,30 @@ final class VisionWorker implements AutoCloseable {
             detectors.put(spec, new FaceDetector(spec, wrap.apply(model, FaceDetector.STAGE))));
     AttentionMesh mesh = new AttentionMesh(wrap.apply(meshModel, AttentionMesh.STAGE));
     return new FaceFinder(detectors, mesh, maxFaces);
+  }
+
+  /**
+   * Runs every model {@code runs} times on a grey frame. TorchScript optimises a model during its
+   * first runs, which made the first students' frames take seconds; a warmed model is at full speed
+   * from the first real frame, on every worker (the optimised model is shared).
+   */
+  void warmUp(int runs) throws TranslateException {
+    int width = 640;
+    int height = 480;
+    try (Mat grey = new Mat(height, width, CV_8UC3, new Scalar(128, 128, 128, 0))) {
+      for (int i = 0; i < runs; i++) {
+        for (DetectorSpec spec : DetectorSpec.values()) {
+          stages.detect(
+              spec,
+              grey,
+              CropTransform.letterbox(width, height, spec.inputSize),
+              new ArrayList<>());
+        }
+        CropTransform centre =
+            CropTransform.square(width / 2.0, height / 2.0, 240, 0, AttentionMesh.SIZE, false);
+        stages.faces(grey, List.of(new FaceRegion(centre, AttentionMesh.SIZE, 1, true)));
+      }
+    }
   }
 
   @Override
