@@ -2,8 +2,10 @@ package org.smartsession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -66,7 +68,19 @@ class StoreOutageIT {
     URI student = server.join(sessionId, "S1", "Ada");
     URI teacher = server.ws("ws/teacher?sessionId=" + sessionId);
 
+    assertEquals(200, server.get("/health/ready").statusCode(), "ready with Redis up");
     OwnRedis.server.stop();
+
+    // Not ready: a load balancer sends no new students here.
+    HttpResponse<String> ready = server.get("/health/ready");
+    assertEquals(503, ready.statusCode(), ready.body());
+    JsonObject store =
+        Server.json(ready.body()).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> "session-store".equals(c.getString("name")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("DOWN", store.getString("status"), ready.body());
+    assertEquals("redis", store.getJsonObject("data").getString("kind"));
 
     try (WsClient client = WsClient.connect(student)) {
       assertEquals(1011, client.awaitCloseCode(WAIT), "student");

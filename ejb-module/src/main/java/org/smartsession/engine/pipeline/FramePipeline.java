@@ -51,6 +51,11 @@ public class FramePipeline {
     return queue.offer(new IncomingFrame(student, frame.at(time), now));
   }
 
+  /** Whether frames waited longer than {@code afterMs} with no worker finishing one. */
+  public boolean isStuck(long afterMs) {
+    return queue.isStuck(afterMs);
+  }
+
   void onLeft(@Observes StudentLeft event) {
     queue.remove(event.student());
   }

@@ -41,6 +41,9 @@ public final class FrameQueue {
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
 
+  /** When a worker last finished a frame, or frames began to wait in an idle queue. */
+  private final AtomicLong progressAt = new AtomicLong();
+
   /** One student's slot. {@code scheduled} is true while it waits in {@code ready} or runs. */
   private static final class Lane {
     final AtomicReference<IncomingFrame> pending = new AtomicReference<>();
@@ -107,7 +110,18 @@ public final class FrameQueue {
     }
   }
 
+  /**
+   * Whether frames have been waiting for more than {@code afterMs} while no worker finished one:
+   * the workers are stuck (or the executor runs none), which a restart may cure.
+   */
+  public boolean isStuck(long afterMs) {
+    return !ready.isEmpty() && clock.getAsLong() - progressAt.get() > afterMs;
+  }
+
   private void startWorkerIfIdle() {
+    if (activeWorkers.get() == 0) {
+      progressAt.set(clock.getAsLong());
+    }
     while (true) {
       int active = activeWorkers.get();
       if (active >= workers) {
@@ -152,6 +166,7 @@ public final class FrameQueue {
     if (clock.getAsLong() - frame.receivedAt() > staleAfterMs) {
       lane.dropped.incrementAndGet();
       dropped.incrementAndGet();
+      progressAt.set(clock.getAsLong());
       return;
     }
     try {
@@ -160,6 +175,7 @@ public final class FrameQueue {
       LOG.log(Level.WARNING, "Processing a frame of " + frame.student().key() + " failed", e);
     } finally {
       processed.incrementAndGet();
+      progressAt.set(clock.getAsLong());
     }
   }
 

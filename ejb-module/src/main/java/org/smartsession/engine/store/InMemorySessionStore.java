@@ -41,6 +41,11 @@ public class InMemorySessionStore implements SessionStore {
     this.sampler = new HistorySampler(limits.historyIntervalMs());
   }
 
+  @Override
+  public String kind() {
+    return "memory";
+  }
+
   /** Everything one session holds; guarded by its own monitor. */
   private static final class SessionEntry {
     final SessionInfo info;

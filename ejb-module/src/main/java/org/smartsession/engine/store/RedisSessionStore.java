@@ -48,9 +48,14 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     this.sampler = new HistorySampler(limits.historyIntervalMs());
   }
 
-  /** Checks that the server answers; throws when it does not. */
-  public void ping() {
+  @Override
+  public void checkAvailable() {
     redis.ping();
+  }
+
+  @Override
+  public String kind() {
+    return "redis";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.smartsession.engine.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
@@ -184,5 +185,27 @@ class FrameQueueTest {
     for (int s = 0; s < students; s++) {
       assertEquals(framesEach, lastTimestamp.get(new StudentKey("SESSION", "s" + s)));
     }
+  }
+
+  @Test
+  void framesWaitingWithNoWorkerFinishingOneMeanStuckWorkers() {
+    ManualExecutor executor = new ManualExecutor(); // a worker that never gets to run
+    long[] now = {1_000};
+    FrameQueue queue = new FrameQueue(executor, 1, 10, 10_000, f -> {}, () -> now[0]);
+    assertFalse(queue.isStuck(60_000), "nothing waits");
+
+    queue.offer(frame(student("A"), 1, now[0]));
+    now[0] += 59_000;
+    assertFalse(queue.isStuck(60_000));
+    now[0] += 2_000;
+    assertTrue(queue.isStuck(60_000), "a frame waited 61 s");
+
+    executor.runAll();
+    assertFalse(queue.isStuck(60_000), "the worker finished it");
+    now[0] += 3_600_000;
+    assertFalse(queue.isStuck(60_000), "an idle queue is not stuck");
+    queue.offer(frame(student("A"), 2, now[0]));
+    now[0] += 1_000;
+    assertFalse(queue.isStuck(60_000), "a frame after a long pause waits from its arrival");
   }
 }

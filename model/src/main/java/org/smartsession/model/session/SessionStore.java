@@ -15,6 +15,12 @@ import org.smartsession.model.alerts.AlertType;
  */
 public interface SessionStore {
 
+  /** Throws when the store cannot be reached now; memory always can. */
+  default void checkAvailable() {}
+
+  /** What keeps the state, for operators: "memory" or "redis". */
+  String kind();
+
   void createSession(SessionInfo session);
 
   Optional<SessionInfo> findSession(String sessionId);

@@ -3,9 +3,23 @@ package org.smartsession.web.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API lives under {@code /api/v1}. */
+/**
+ * The REST API lives under {@code /api/v1}; the server describes it at {@code /openapi}
+ * (MicroProfile OpenAPI, from these resources).
+ */
 @ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "SmartSession",
+            version = "1",
+            description =
+                "Sessions, students joining, teachers and the audit log, alerts, history, and"
+                    + " diagnostics of the live classroom and exam assistant. Errors are"
+                    + " {\"error\":\"...\",\"message\":\"...\"}."))
 public class RestApplication extends Application {
 
   /**
