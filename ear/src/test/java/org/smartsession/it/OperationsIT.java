@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -64,5 +65,33 @@ class OperationsIT {
     assertEquals(200, r.statusCode());
     assertTrue(r.body().contains("title: SmartSession"), r.body());
     assertTrue(r.body().contains("/sessions/{sessionId}/students"), r.body());
+  }
+
+  /** The value of the first Prometheus line of that metric with all those labels. */
+  private static double metric(String text, String name, String... labels) {
+    return text.lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in\n" + text));
+  }
+
+  @Test
+  void metricsCountFramesConnectionsAndTheirTimes() throws Exception {
+    Server server = new Server(deployed);
+    String sessionId = server.createSession("Metrics", "CLASS");
+    try (WsClient student = WsClient.connect(server.join(sessionId, "S1", "Ada"))) {
+      student.send(
+          Frames.videoFrame(sessionId, "S1", System.currentTimeMillis(), Frames.sceneDataUrl()));
+      student.next("FEEDBACK", Duration.ofSeconds(30));
+      String text = server.get("/metrics").body();
+      assertTrue(metric(text, "smartsession_frames_processed") >= 1, text);
+      assertTrue(metric(text, "smartsession_frames_offered") >= 1, text);
+      assertTrue(metric(text, "smartsession_frames_dropped") >= 0, text);
+      assertEquals(1, metric(text, "smartsession_connections", "role=\"student\""), text);
+      assertTrue(metric(text, "smartsession_frame_analysis_seconds_count") >= 1, text);
+      assertTrue(metric(text, "smartsession_students") >= 1, text);
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.events.SessionUpdated;
+import org.smartsession.engine.events.SummariesSent;
 
 /**
  * Every second, sends each watched session's summary to its teachers. Non-persistent: after a
@@ -20,12 +21,16 @@ public class SessionBroadcaster {
   @Inject TeacherPresence presence;
   @Inject SessionSummaries summaries;
   @Inject Event<SessionUpdated> updated;
+  @Inject Event<SummariesSent> sent;
   @Inject Clock clock;
 
   @Schedule(second = "*", minute = "*", hour = "*", persistent = false)
   void tick() {
     long now = clock.millis();
+    long start = System.nanoTime();
+    int sessions = 0;
     for (String sessionId : presence.watchedSessions()) {
+      sessions++;
       try {
         updated.fire(new SessionUpdated(sessionId, summaries.summarise(sessionId, now)));
       } catch (RuntimeException e) {
@@ -33,5 +38,6 @@ public class SessionBroadcaster {
         LOG.log(Level.WARNING, "Could not send the update of session " + sessionId, e);
       }
     }
+    sent.fire(new SummariesSent(sessions, System.nanoTime() - start));
   }
 }

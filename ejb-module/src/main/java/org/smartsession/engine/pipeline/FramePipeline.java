@@ -4,12 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.smartsession.engine.assessment.AssessmentService;
 import org.smartsession.engine.config.FramePace;
 import org.smartsession.engine.config.FrameQueueSettings;
+import org.smartsession.engine.events.FrameAnalysed;
 import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.model.protocol.VideoFrame;
@@ -26,6 +28,7 @@ public class FramePipeline {
   @Inject FramePace pace;
   @Inject AssessmentService assessment;
   @Inject Clock clock;
+  @Inject Event<FrameAnalysed> analysed;
 
   private FrameQueue queue;
 
@@ -37,8 +40,33 @@ public class FramePipeline {
             settings.workers(),
             settings.maxStudents(),
             settings.staleAfterMs(),
-            frame -> assessment.assess(frame.student(), frame.frame()),
+            this::assess,
             clock::millis);
+  }
+
+  private void assess(IncomingFrame frame) {
+    long waited = clock.millis() - frame.receivedAt();
+    long start = System.nanoTime();
+    assessment.assess(frame.student(), frame.frame());
+    analysed.fire(new FrameAnalysed(waited, System.nanoTime() - start));
+  }
+
+  /** Frames handed to the workers, processed, and dropped (replaced, stale or refused). */
+  public long offeredCount() {
+    return queue.offeredCount();
+  }
+
+  public long processedCount() {
+    return queue.processedCount();
+  }
+
+  public long droppedCount() {
+    return queue.droppedCount();
+  }
+
+  /** Students whose frames this server takes. */
+  public int studentCount() {
+    return queue.studentCount();
   }
 
   /**

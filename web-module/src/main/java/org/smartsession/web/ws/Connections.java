@@ -47,6 +47,15 @@ class Connections<K> {
     return byKey.keySet();
   }
 
+  /** Open connections, all keys together. */
+  int count() {
+    int n = 0;
+    for (Map<String, Outbox> sockets : byKey.values()) {
+      n += sockets.size();
+    }
+    return n;
+  }
+
   static void ponged(Session socket) {
     socket.getUserProperties().put(LAST_PONG, System.currentTimeMillis());
   }

@@ -1,0 +1,96 @@
+package org.smartsession.engine.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.EventMetadata;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.smartsession.engine.cluster.Relayed;
+import org.smartsession.engine.events.AlertRaised;
+import org.smartsession.engine.events.FrameAnalysed;
+import org.smartsession.engine.events.SummariesSent;
+import org.smartsession.engine.pipeline.FramePipeline;
+
+/**
+ * The engine's metrics: frames handed to the workers, processed and dropped; the time frames wait
+ * and take; the teachers' summary; alerts raised (and raised again while open) by type; the
+ * students this server takes frames from. Registered when the application starts.
+ */
+@ApplicationScoped
+public class EngineMetrics {
+
+  @Inject MetricRegistry registry;
+  @Inject FramePipeline pipeline;
+
+  private Timer analysis;
+  private Timer queueWait;
+  private Timer summaries;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    gauge(
+        "smartsession.frames.offered",
+        "frames handed to the frame workers",
+        pipeline::offeredCount);
+    gauge("smartsession.frames.processed", "frames the workers assessed", pipeline::processedCount);
+    gauge(
+        "smartsession.frames.dropped",
+        "frames dropped: replaced by a newer one, stale, or refused by a full queue",
+        pipeline::droppedCount);
+    gauge(
+        "smartsession.students", "students whose frames this server takes", pipeline::studentCount);
+    analysis =
+        timer("smartsession.frame.analysis", "decoding, face analysis and scoring of one frame");
+    queueWait = timer("smartsession.frame.queue.wait", "how long a frame waited for a worker");
+    summaries = timer("smartsession.summary.tick", "one second's summaries to every teacher");
+  }
+
+  private void gauge(String name, String description, Supplier<Number> value) {
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(),
+        value,
+        Supplier::get);
+  }
+
+  private Timer timer(String name, String description) {
+    return registry.timer(
+        Metadata.builder()
+            .withName(name)
+            .withDescription(description)
+            .withUnit(MetricUnits.NANOSECONDS)
+            .build());
+  }
+
+  void onFrame(@Observes FrameAnalysed event) {
+    if (analysis != null) {
+      analysis.update(Duration.ofNanos(event.tookNanos()));
+      queueWait.update(Duration.ofMillis(Math.max(0, event.waitedMs())));
+    }
+  }
+
+  void onSummaries(@Observes SummariesSent event) {
+    if (summaries != null) {
+      summaries.update(Duration.ofNanos(event.tookNanos()));
+    }
+  }
+
+  /** Alerts this server raised; one relayed from another server is counted there. */
+  void onAlert(@Observes AlertRaised event, EventMetadata metadata) {
+    if (metadata.getQualifiers().stream().anyMatch(q -> q instanceof Relayed)) {
+      return;
+    }
+    String type = event.alert().type().name();
+    Counter counter =
+        event.alert().count() == 1
+            ? registry.counter("smartsession.alerts", new Tag("type", type))
+            : registry.counter("smartsession.alerts.repeated", new Tag("type", type));
+    counter.inc();
+  }
+}
