@@ -130,10 +130,7 @@ class AlertLifecycleIT {
       assertEquals(1, noFaces, alerts::toString);
 
       // A teacher reviews it; every teacher of the session is told.
-      teacher.send(
-          "{\"type\":\"ALERT_ACKNOWLEDGED\",\"alertId\":\""
-              + multiple.getString("alertId")
-              + "\",\"action\":\"REVIEWED\"}");
+      teacher.send(Frames.reviewed(multiple.getString("alertId")));
       JsonObject ack = teacher.next("ALERT_ACKNOWLEDGED", WAIT);
       assertEquals(multiple.getString("alertId"), ack.getString("alertId"));
       assertEquals("REVIEWED", ack.getString("action"));

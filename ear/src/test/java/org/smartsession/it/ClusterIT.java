@@ -82,10 +82,7 @@ class ClusterIT {
           "stored once");
 
       // Reviewed on B: the teacher on A sees it.
-      teacherB.send(
-          "{\"type\":\"ALERT_ACKNOWLEDGED\",\"alertId\":\""
-              + onB.getString("alertId")
-              + "\",\"action\":\"REVIEWED\"}");
+      teacherB.send(Frames.reviewed(onB.getString("alertId")));
       JsonObject reviewed = teacherA.next("ALERT_ACKNOWLEDGED", WAIT);
       assertEquals(onA.getString("alertId"), reviewed.getString("alertId"));
       assertEquals("REVIEWED", reviewed.getString("action"));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import javax.imageio.ImageIO;
+import org.smartsession.model.protocol.AlertAcknowledged;
 import org.smartsession.model.protocol.ProtocolCodec;
 import org.smartsession.model.protocol.VideoFrame;
 
@@ -76,6 +77,11 @@ final class Frames {
 
   static String dataUrl(byte[] jpeg) {
     return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
+  }
+
+  /** A teacher's review of an alert, as the dashboard sends it. */
+  static String reviewed(String alertId) {
+    return CODEC.encode(new AlertAcknowledged(alertId, "REVIEWED", null, null));
   }
 
   static String videoFrame(String sessionId, String studentId, long timestamp, String dataUrl) {

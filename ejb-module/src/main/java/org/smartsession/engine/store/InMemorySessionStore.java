@@ -38,7 +38,7 @@ public class InMemorySessionStore implements SessionStore {
   public InMemorySessionStore(StoreLimits limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
-    this.sampler = new HistorySampler(limits.historyIntervalMs());
+    this.sampler = new HistorySampler(limits.historyIntervalMs(), limits.ttl().toMillis());
   }
 
   @Override

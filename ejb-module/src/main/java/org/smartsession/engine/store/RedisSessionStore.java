@@ -3,6 +3,7 @@ package org.smartsession.engine.store;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +42,14 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   private final long ttlSeconds;
   private final HistorySampler sampler;
 
-  public RedisSessionStore(RedisClient redis, StoreLimits limits) {
+  private final Clock clock;
+
+  public RedisSessionStore(RedisClient redis, StoreLimits limits, Clock clock) {
     this.redis = redis;
+    this.clock = clock;
     this.limits = limits;
     this.ttlSeconds = limits.ttl().toSeconds();
-    this.sampler = new HistorySampler(limits.historyIntervalMs());
+    this.sampler = new HistorySampler(limits.historyIntervalMs(), limits.ttl().toMillis());
   }
 
   @Override
@@ -122,7 +126,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   public void addStudent(String sessionId, String studentId, String name) {
     String students = RedisKeys.students(sessionId);
     String student = RedisKeys.student(sessionId, studentId);
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     try (AbstractPipeline p = redis.pipelined()) {
       p.sadd(students, studentId);
       p.expire(students, ttlSeconds);
@@ -148,7 +152,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.sadd(students, studentId);
       p.expire(students, ttlSeconds);
       p.hset(student, "name", name == null ? NONE : name);
-      p.hset(student, "updatedAt", Long.toString(System.currentTimeMillis()));
+      p.hset(student, "updatedAt", Long.toString(clock.millis()));
       p.expire(student, ttlSeconds);
       refreshSession(p, sessionId);
       p.sync();

@@ -19,6 +19,7 @@ public class SessionStoreProducer {
 
   @Inject RedisSettings redis;
   @Inject StoreLimits limits;
+  @Inject Clock clock;
 
   private RedisSessionStore redisStore;
 
@@ -29,7 +30,8 @@ public class SessionStoreProducer {
         .url()
         .<SessionStore>map(
             url -> {
-              redisStore = new RedisSessionStore(RedisClient.create(URI.create(url)), limits);
+              redisStore =
+                  new RedisSessionStore(RedisClient.create(URI.create(url)), limits, clock);
               LOG.info(() -> "Session state is kept in Redis at " + redacted(url));
               return redisStore;
             })
@@ -37,7 +39,7 @@ public class SessionStoreProducer {
             () -> {
               LOG.info(
                   "No Redis configured (smartsession.redis.url): session state is kept in memory");
-              return new InMemorySessionStore(limits, Clock.systemUTC());
+              return new InMemorySessionStore(limits, clock);
             });
   }
 

@@ -15,9 +15,8 @@ import org.smartsession.model.session.SessionStore;
 class InMemorySessionStoreTest extends SessionStoreContract {
 
   @Override
-  protected SessionStore newStore() {
-    return new InMemorySessionStore(
-        new StoreLimits(Duration.ofHours(1), 1000, 5), Clock.systemUTC());
+  protected SessionStore newStore(Clock clock) {
+    return new InMemorySessionStore(new StoreLimits(Duration.ofHours(1), 1000, 5), clock);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +42,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
   }
 
   @Override
-  protected SessionStore newStore() {
-    return new RedisSessionStore(client, new StoreLimits(Duration.ofHours(1), 1000, 5));
+  protected SessionStore newStore(Clock clock) {
+    return new RedisSessionStore(client, new StoreLimits(Duration.ofHours(1), 1000, 5), clock);
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.testing.TestClock;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertCounts;
@@ -35,13 +38,16 @@ abstract class SessionStoreContract {
 
   protected SessionStore store;
   protected String sessionId;
+  protected final TestClock clock = new TestClock();
 
-  /** A store with a one-second history interval and at most five history points. */
-  protected abstract SessionStore newStore();
+  /**
+   * A store with a one-second history interval and at most five history points, on {@code clock}.
+   */
+  protected abstract SessionStore newStore(Clock clock);
 
   @BeforeEach
   void createSession() {
-    store = newStore();
+    store = newStore(clock);
     sessionId =
         "SESSION_" + getClass().getSimpleName() + "_" + (++sequence) + "_" + System.nanoTime();
     store.createSession(
@@ -281,5 +287,14 @@ abstract class SessionStoreContract {
     store.addStudentIfAbsent(sessionId, "S2", "Someone else");
     assertEquals(2, store.studentCount(sessionId));
     assertEquals(0, store.studentCount("S-UNKNOWN"));
+  }
+
+  @Test
+  void aJoiningStudentIsStampedWithTheStoresClock() {
+    clock.advance(Duration.ofMinutes(30)); // within the time to live
+    store.addStudent(sessionId, "S1", "Ada");
+    store.addStudentIfAbsent(sessionId, "S2", "Grace");
+    assertEquals(clock.millis(), store.studentState(sessionId, "S1").orElseThrow().updatedAt());
+    assertEquals(clock.millis(), store.studentState(sessionId, "S2").orElseThrow().updatedAt());
   }
 }
