@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two Payara Micro servers sharing one real Redis act as one: a student connected to B, a teacher
  * on A and another on B. B analyses the student's frames and raises the MULTIPLE_FACES alert once;
  * the teacher on A gets it at once with its screenshot; the review made on B reaches A; a pause
- * sent from A reaches the student on B.
+ * sent from A reaches the student on B. And through Debian's nginx with the deployment's own
+ * configuration ({@code src-docker/nginx/}): a teacher and a student reach the servers, sockets
+ * included, and the operators' paths are not served.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
@@ -31,13 +37,18 @@ class ClusterIT {
   @Deployment(name = "a", testable = false)
   @TargetsContainer("cluster-a")
   static WebArchive onA() {
-    return Server.application();
+    return atRoot();
   }
 
   @Deployment(name = "b", testable = false)
   @TargetsContainer("cluster-b")
   static WebArchive onB() {
-    return Server.application();
+    return atRoot();
+  }
+
+  /** At the root context, as the nginx configuration's paths expect. */
+  private static WebArchive atRoot() {
+    return ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(Server.application());
   }
 
   @ArquillianResource
@@ -96,5 +107,34 @@ class ClusterIT {
   private static boolean multipleFaces(JsonObject m) {
     return "CRITICAL_ALERT".equals(m.getString("type"))
         && "MULTIPLE_FACES".equals(m.getString("alertType"));
+  }
+
+  @Test
+  void throughNginxTeachersAndStudentsReachTheServersAndOperatorsPathsDoNot() throws Exception {
+    Assumptions.assumeTrue(Nginx.available(), "needs Debian's nginx (apt-get install nginx)");
+    Path dir = Path.of("target", "nginx");
+    String check = Nginx.test(Nginx.configure(dir.resolve("check"), List.of(a, b), 8099));
+    assertTrue(check.startsWith("0 "), "nginx -t: " + check);
+    try (Nginx nginx = Nginx.start(dir.resolve("run"), List.of(a, b))) {
+      Server front = new Server(nginx.url());
+      String sessionId = front.createSession("Through nginx", "CLASS");
+      try (WsClient teacher = front.teacherSocket(sessionId);
+          WsClient student = WsClient.connect(front.join(sessionId, "S1", "Ada"))) {
+        teacher.next("SESSION_UPDATE", WAIT);
+        student.send(
+            Frames.videoFrame(sessionId, "S1", System.currentTimeMillis(), Frames.sceneDataUrl()));
+        assertTrue(student.next("FEEDBACK", WAIT).containsKey("status"));
+        JsonObject update =
+            teacher.next(
+                m ->
+                    "SESSION_UPDATE".equals(m.getString("type"))
+                        && !m.getJsonArray("students").isEmpty(),
+                WAIT,
+                "the student in the summary");
+        assertEquals("S1", update.getJsonArray("students").getJsonObject(0).getString("id"));
+      }
+      assertEquals(404, front.get("/health/ready").statusCode(), "not for the public");
+      assertEquals(200, new Server(a).get("/health/ready").statusCode(), "for the operators");
+    }
   }
 }
