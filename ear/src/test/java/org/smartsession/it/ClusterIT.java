@@ -17,7 +17,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final long STEP_MS = 500;
@@ -60,6 +64,7 @@ class ClusterIT {
   URL b;
 
   @Test
+  @Order(1)
   void alertsReviewsAndCommandsReachEveryServer() throws Exception {
     Server serverA = new Server(a);
     Server serverB = new Server(b);
@@ -110,6 +115,7 @@ class ClusterIT {
   }
 
   @Test
+  @Order(2)
   void throughNginxTeachersAndStudentsReachTheServersAndOperatorsPathsDoNot() throws Exception {
     Assumptions.assumeTrue(Nginx.available(), "needs Debian's nginx (apt-get install nginx)");
     Path dir = Path.of("target", "nginx");
@@ -135,6 +141,81 @@ class ClusterIT {
       }
       assertEquals(404, front.get("/health/ready").statusCode(), "not for the public");
       assertEquals(200, new Server(a).get("/health/ready").statusCode(), "for the operators");
+    }
+  }
+
+  /** Open student sockets of one server, from its metrics. */
+  private static double studentSockets(URL server) throws Exception {
+    return new Server(server)
+        .get("/metrics")
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("smartsession_connections{") && l.contains("role=\"student\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** Kills the Payara Micro that serves on this port, as a crash would. */
+  private static void kill(URL server) throws Exception {
+    ProcessHandle process =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info().commandLine().orElse("").contains("payara-micro")
+                        && p.info().commandLine().orElse("").contains("--port " + server.getPort()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Payara Micro on port " + server.getPort()));
+    process.destroyForcibly();
+    process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
+  @Order(3)
+  void whenAServerDiesItsStudentsGoOnThroughNginxOnTheOtherWithTheirHistory() throws Exception {
+    Assumptions.assumeTrue(Nginx.available(), "needs Debian's nginx (apt-get install nginx)");
+    try (Nginx nginx = Nginx.start(Path.of("target", "nginx", "failover"), List.of(a, b))) {
+      Server front = new Server(nginx.url());
+      String sessionId = front.createSession("A server dies", "CLASS");
+      double beforeA = studentSockets(a);
+      JsonObject joined = front.joined(sessionId, "S1", "Ada", null);
+      long clock = System.currentTimeMillis() - 4_000;
+      try (WsClient student = WsClient.connect(front.ws(joined.getString("webSocketPath")))) {
+        for (int i = 0; i < 6; i++) {
+          clock += STEP_MS;
+          student.send(Frames.videoFrame(sessionId, "S1", clock, Frames.sceneDataUrl()));
+          student.next("FEEDBACK", WAIT);
+        }
+        URL host = studentSockets(a) > beforeA ? a : b;
+        URL survivor = host == a ? b : a;
+        kill(host);
+        try {
+          student.awaitClose(WAIT); // nginx closes it, or it breaks: either way it ends
+        } catch (java.util.concurrent.ExecutionException broken) {
+          // ended with an error, as a page sees a dead server
+        }
+
+        // As the page does: rejoin with its token, then reconnect, through nginx.
+        long died = System.currentTimeMillis();
+        JsonObject again = front.joined(sessionId, "S1", "Ada", joined.getString("token"));
+        try (WsClient back = WsClient.connect(front.ws(again.getString("webSocketPath")))) {
+          back.send(
+              Frames.videoFrame(
+                  sessionId, "S1", System.currentTimeMillis(), Frames.sceneDataUrl()));
+          assertTrue(back.next("FEEDBACK", WAIT).containsKey("status"));
+        }
+        long tookMs = System.currentTimeMillis() - died;
+        System.out.println(
+            "failover: a student of the killed server got feedback again after "
+                + tookMs
+                + " ms (rejoin and reconnect through nginx)");
+        assertTrue(tookMs < 10_000, "back within " + tookMs + " ms");
+        Server watcher = new Server(survivor);
+        watcher.signIn("teacher", "teacher");
+        String history =
+            watcher.get("api/v1/sessions/" + sessionId + "/students/S1/history").body();
+        assertTrue(history.split("\"timestamp\"").length > 3, "history kept: " + history);
+      }
     }
   }
 }
