@@ -73,38 +73,19 @@ public record Alert(
 
   /** This alert with its condition raised {@code count} times, the last at {@code at}. */
   public Alert repeated(int count, long at) {
-    return new Alert(
-        alertId,
-        sessionId,
-        studentId,
-        type,
-        timestamp,
-        reason,
-        durationMs,
-        confidence,
-        screenshot,
-        acknowledgement,
-        count,
-        Math.max(at, lastTimestamp));
+    return with(screenshot, acknowledgement, count, Math.max(at, lastTimestamp));
   }
 
   public Alert withScreenshot(String dataUrl) {
-    return new Alert(
-        alertId,
-        sessionId,
-        studentId,
-        type,
-        timestamp,
-        reason,
-        durationMs,
-        confidence,
-        dataUrl,
-        acknowledgement,
-        count,
-        lastTimestamp);
+    return with(dataUrl, acknowledgement, count, lastTimestamp);
   }
 
   public Alert acknowledged(Acknowledgement ack) {
+    return with(screenshot, ack, count, lastTimestamp);
+  }
+
+  /** This alert with what may change about it after it was raised. */
+  private Alert with(String shot, Acknowledgement ack, int times, long last) {
     return new Alert(
         alertId,
         sessionId,
@@ -114,9 +95,9 @@ public record Alert(
         reason,
         durationMs,
         confidence,
-        screenshot,
+        shot,
         ack,
-        count,
-        lastTimestamp);
+        times,
+        last);
   }
 }
