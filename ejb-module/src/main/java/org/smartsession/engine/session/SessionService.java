@@ -29,16 +29,6 @@ public class SessionService {
   private final PerMinuteLimit creations = new PerMinuteLimit(() -> limits.createdPerMinute());
 
   /**
-   * A new session owned by the teacher who creates it.
-   *
-   * @throws LimitReachedException if they keep too many sessions or create them too fast
-   */
-  public SessionInfo create(String name, SessionKind kind, Teacher owner)
-      throws LimitReachedException {
-    return create(name, kind, owner, false);
-  }
-
-  /**
    * A new session owned by the teacher who creates it; with {@code requireStudentLogin}, students
    * join only signed in through the institution's provider.
    *

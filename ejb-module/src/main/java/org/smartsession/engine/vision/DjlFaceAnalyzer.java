@@ -48,6 +48,9 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
       long warm = System.nanoTime();
       try (VisionWorker w = new VisionWorker(loaded, settings.maxFaces())) {
         w.warmUp(WARM_UP_RUNS);
+      } catch (Exception | LinkageError e) {
+        loaded.close(); // never used: not ready
+        throw e;
       }
       models = loaded; // ready only now, warmed
       failure = null;

@@ -38,8 +38,8 @@ class SessionServiceTest {
 
   @Test
   void aSessionBelongsToItsCreatorAndOnlyTheirsAreListed() throws Exception {
-    SessionInfo adas = sessions.create("Algebra", SessionKind.EXAM, ADA);
-    SessionInfo graces = sessions.create("Poetry", SessionKind.CLASS, GRACE);
+    SessionInfo adas = sessions.create("Algebra", SessionKind.EXAM, ADA, false);
+    SessionInfo graces = sessions.create("Poetry", SessionKind.CLASS, GRACE, false);
     assertEquals("ada", adas.owner());
     assertEquals(List.of(adas), sessions.sessionsOf(ADA));
     assertEquals(Set.of(adas, graces), Set.copyOf(sessions.sessionsOf(ROOT)));
@@ -49,7 +49,7 @@ class SessionServiceTest {
 
   @Test
   void theOwnerAddsAndRemovesCoTeachersAndOnlyTheOwner() throws Exception {
-    String id = sessions.create("Algebra", SessionKind.EXAM, ADA).sessionId();
+    String id = sessions.create("Algebra", SessionKind.EXAM, ADA, false).sessionId();
     assertThrows(NotPermittedException.class, () -> sessions.addCoTeacher(id, GRACE, "grace"));
     assertEquals("grace@uni.example", sessions.addCoTeacher(id, ADA, " Grace@Uni.Example "));
     assertEquals(id, sessions.forTeacher(id, GRACE).sessionId());
@@ -64,30 +64,32 @@ class SessionServiceTest {
 
   @Test
   void aTeacherCreatesAtMostSoManySessionsAMinute() throws Exception {
-    sessions.create("one", SessionKind.CLASS, ADA);
+    sessions.create("one", SessionKind.CLASS, ADA, false);
     clock.advance(Duration.ofSeconds(10));
-    sessions.create("two", SessionKind.CLASS, ADA);
+    sessions.create("two", SessionKind.CLASS, ADA, false);
     LimitReachedException tooFast =
         assertThrows(
-            LimitReachedException.class, () -> sessions.create("three", SessionKind.CLASS, ADA));
+            LimitReachedException.class,
+            () -> sessions.create("three", SessionKind.CLASS, ADA, false));
     assertEquals(50, tooFast.retryAfterSeconds());
-    sessions.create("grace's", SessionKind.CLASS, GRACE); // others are not held up
+    sessions.create("grace's", SessionKind.CLASS, GRACE, false); // others are not held up
     clock.advance(Duration.ofSeconds(51));
-    sessions.create("three", SessionKind.CLASS, ADA);
+    sessions.create("three", SessionKind.CLASS, ADA, false);
   }
 
   @Test
   void aTeacherKeepsAtMostSoManySessions() throws Exception {
     for (int i = 0; i < 3; i++) {
-      sessions.create("s" + i, SessionKind.CLASS, ADA);
+      sessions.create("s" + i, SessionKind.CLASS, ADA, false);
       clock.advance(Duration.ofMinutes(1));
     }
     LimitReachedException full =
         assertThrows(
-            LimitReachedException.class, () -> sessions.create("s3", SessionKind.CLASS, ADA));
+            LimitReachedException.class,
+            () -> sessions.create("s3", SessionKind.CLASS, ADA, false));
     assertEquals(0, full.retryAfterSeconds());
     assertTrue(full.getMessage().contains("3 sessions"), full.getMessage());
     clock.advance(Duration.ofDays(1)); // they expired
-    sessions.create("s3", SessionKind.CLASS, ADA);
+    sessions.create("s3", SessionKind.CLASS, ADA, false);
   }
 }
