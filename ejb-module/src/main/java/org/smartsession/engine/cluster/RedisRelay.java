@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,8 +16,9 @@ import org.smartsession.engine.config.RedisSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.store.RedisClients;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Makes the servers that share one Redis act as one towards teachers and students. An alert, a
@@ -42,22 +42,19 @@ public class RedisRelay {
 
   private final Subscription subscription = new Subscription();
   private volatile boolean running;
-  private RedisClient publisher;
-  private RedisClient subscriber;
+  private UnifiedJedis publisher;
+  private UnifiedJedis subscriber;
   private Thread listener;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    settings
-        .url()
-        .ifPresent(
-            url -> {
-              publisher = RedisClient.create(URI.create(url));
-              subscriber = RedisClient.create(URI.create(url));
-              running = true;
-              listener = threads.newThread(this::listen);
-              listener.setName("smartsession-relay");
-              listener.start();
-            });
+    if (settings.enabled()) {
+      publisher = RedisClients.open(settings);
+      subscriber = RedisClients.open(settings);
+      running = true;
+      listener = threads.newThread(this::listen);
+      listener.setName("smartsession-relay");
+      listener.start();
+    }
   }
 
   void onAlert(@Observes AlertRaised event, EventMetadata metadata) {

@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.smartsession.model.alerts.AlertCaps;
@@ -69,7 +71,17 @@ public class ConfiguredSettings {
                 s.longInteger("smartsession.state.ttl-seconds", l.ttl().toSeconds())),
             s.longInteger("smartsession.state.history-interval-ms", l.historyIntervalMs()),
             s.integer("smartsession.state.history-max-points", l.historyMaxPoints()));
-    redis = new RedisSettings(Optional.ofNullable(s.text("smartsession.redis.url", null)));
+    RedisSettings r = RedisSettings.DEFAULTS;
+    redis =
+        new RedisSettings(
+            Optional.ofNullable(s.text("smartsession.redis.url", null)),
+            Optional.ofNullable(s.text("smartsession.redis.user", null)),
+            Optional.ofNullable(s.text("smartsession.redis.password", null)),
+            s.integer("smartsession.redis.timeout-ms", r.timeoutMs()),
+            s.integer("smartsession.redis.pool-size", r.poolSize()),
+            Optional.ofNullable(s.text("smartsession.redis.sentinel.master", null)),
+            List.copyOf(s.list("smartsession.redis.sentinel.nodes", Set.of())),
+            Optional.ofNullable(s.text("smartsession.redis.sentinel.password", null)));
     VisionSettings v = VisionSettings.DEFAULTS;
     vision =
         new VisionSettings(

@@ -1,12 +1,93 @@
 package org.smartsession.engine.config;
 
+import java.util.List;
 import java.util.Optional;
 
-/** The Redis that holds shared state, {@code redis://[user:password@]host:port[/db]}; or none. */
-public record RedisSettings(Optional<String> url) {
-  public static final RedisSettings DEFAULTS = new RedisSettings(Optional.empty());
+/**
+ * The Redis that holds shared state, or none. Either one server, {@code url} ({@code
+ * redis://[user:password@]host:port[/db]}, {@code rediss://} for TLS), or a Sentinel-watched master
+ * ({@code sentinelMaster} at {@code sentinels}, "host:port" each; the URL then gives only the
+ * scheme, credentials and database). {@code user} and {@code password}, when set, take the place of
+ * the URL's, so that a secret can come from its own variable. {@code timeoutMs} bounds connecting
+ * and every reply; {@code poolSize} is the most connections one client keeps.
+ */
+public record RedisSettings(
+    Optional<String> url,
+    Optional<String> user,
+    Optional<String> password,
+    int timeoutMs,
+    int poolSize,
+    Optional<String> sentinelMaster,
+    List<String> sentinels,
+    Optional<String> sentinelPassword) {
+  public static final RedisSettings DEFAULTS =
+      new RedisSettings(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          2_000,
+          16,
+          Optional.empty(),
+          List.of(),
+          Optional.empty());
 
   public RedisSettings {
-    url = url.map(String::strip).filter(u -> !u.isEmpty());
+    url = present(url);
+    user = present(user);
+    password = present(password);
+    sentinelMaster = present(sentinelMaster);
+    sentinelPassword = present(sentinelPassword);
+    sentinels = sentinels.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    if (timeoutMs < 1 || poolSize < 1) {
+      throw new IllegalArgumentException(
+          "smartsession.redis.timeout-ms and smartsession.redis.pool-size must be at least 1");
+    }
+    if (sentinelMaster.isPresent() != !sentinels.isEmpty()) {
+      throw new IllegalArgumentException(
+          "smartsession.redis.sentinel.master and smartsession.redis.sentinel.nodes go together");
+    }
+    for (String node : sentinels) {
+      if (!node.matches("[^:\\s]+:\\d{1,5}")) {
+        throw new IllegalArgumentException(
+            "smartsession.redis.sentinel.nodes takes host:port entries, not '" + node + "'");
+      }
+    }
+  }
+
+  /** One server, at {@code url}. */
+  public static RedisSettings at(String url) {
+    return DEFAULTS.withUrl(url);
+  }
+
+  public RedisSettings withUrl(String url) {
+    return new RedisSettings(
+        Optional.ofNullable(url),
+        user,
+        password,
+        timeoutMs,
+        poolSize,
+        sentinelMaster,
+        sentinels,
+        sentinelPassword);
+  }
+
+  /** Whether state is kept in Redis at all. */
+  public boolean enabled() {
+    return url.isPresent() || sentinelMaster.isPresent();
+  }
+
+  /** Where it is, for logs: the URL without its password, or the Sentinel master's name. */
+  public String describe() {
+    return sentinelMaster
+        .map(m -> "master '" + m + "' of Sentinels " + String.join(",", sentinels))
+        .orElseGet(() -> url.map(RedisSettings::redacted).orElse("(none)"));
+  }
+
+  static String redacted(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+
+  private static Optional<String> present(Optional<String> value) {
+    return value.map(String::strip).filter(v -> !v.isEmpty());
   }
 }

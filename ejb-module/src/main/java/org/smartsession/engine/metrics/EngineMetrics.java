@@ -16,13 +16,16 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.smartsession.engine.cluster.Relayed;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.FrameAnalysed;
+import org.smartsession.engine.events.StoreChecked;
 import org.smartsession.engine.events.SummariesSent;
 import org.smartsession.engine.pipeline.FramePipeline;
 
 /**
  * The engine's metrics: frames handed to the workers, processed and dropped; the time frames wait
  * and take; the teachers' summary; alerts raised (and raised again while open) by type; the
- * students this server takes frames from. Registered when the application starts.
+ * students this server takes frames from; with Redis, whether it answers, since when not, its
+ * failed calls and the sessions waiting to be written to it. Registered when the application
+ * starts.
  */
 @ApplicationScoped
 public class EngineMetrics {
@@ -33,6 +36,7 @@ public class EngineMetrics {
   private Timer analysis;
   private Timer queueWait;
   private Timer summaries;
+  private volatile StoreChecked store = new StoreChecked(true, 0, 0, 0);
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     gauge(
@@ -50,6 +54,20 @@ public class EngineMetrics {
         timer("smartsession.frame.analysis", "decoding, face analysis and scoring of one frame");
     queueWait = timer("smartsession.frame.queue.wait", "how long a frame waited for a worker");
     summaries = timer("smartsession.summary.tick", "one second's summaries to every teacher");
+    gauge(
+        "smartsession.redis.reachable",
+        "1 while Redis answers (always 1 in memory mode)",
+        () -> store.reachable() ? 1 : 0);
+    gauge(
+        "smartsession.redis.unreachable.seconds",
+        "how long Redis has not answered; 0 while it does",
+        () -> store.unreachableForMs() / 1000.0);
+    gauge(
+        "smartsession.redis.errors", "failed calls to Redis since the start", () -> store.errors());
+    gauge(
+        "smartsession.redis.sessions.pending",
+        "sessions written while Redis did not answer, not yet written to it",
+        () -> store.sessionsToWrite());
   }
 
   private void gauge(String name, String description, Supplier<Number> value) {
@@ -79,6 +97,10 @@ public class EngineMetrics {
     if (summaries != null) {
       summaries.update(Duration.ofNanos(event.tookNanos()));
     }
+  }
+
+  void onStoreChecked(@Observes StoreChecked event) {
+    store = event;
   }
 
   /** Alerts this server raised; one relayed from another server is counted there. */

@@ -10,6 +10,13 @@ final class RedisKeys {
   /** Sorted set of session ids, scored by creation time. */
   static final String SESSIONS = PREFIX + "sessions";
 
+  /**
+   * A random value set once, without expiry: when it is gone, or another than a server last saw,
+   * Redis lost its data (restarted without persistence, or flushed) and the servers write theirs
+   * again.
+   */
+  static final String EPOCH = PREFIX + "epoch";
+
   private RedisKeys() {}
 
   private static String session(String sessionId) {
@@ -46,9 +53,14 @@ final class RedisKeys {
     return session(sessionId) + "alerts";
   }
 
-  /** List of teachers' actions as JSON, oldest first. */
+  /** Set of the ids of the alerts kept, so that writing an alert again adds nothing. */
+  static String alertIds(String sessionId) {
+    return session(sessionId) + "alert-ids";
+  }
+
+  /** Sorted set of teachers' actions as JSON, scored by time. */
   static String audit(String sessionId) {
-    return session(sessionId) + "audit";
+    return session(sessionId) + "audit-log";
   }
 
   /** Hash: alert id → acknowledgement as JSON. */
@@ -72,5 +84,21 @@ final class RedisKeys {
   /** Hash of counters: "alerts", "alerts:studentId", "screenshots", "screenshots:studentId". */
   static String alertCounts(String sessionId) {
     return session(sessionId) + "alert-counts";
+  }
+
+  /** Every key of the session that is not one student's. */
+  static String[] sessionWide(String sessionId) {
+    return new String[] {
+      info(sessionId),
+      students(sessionId),
+      teachers(sessionId),
+      alerts(sessionId),
+      alertIds(sessionId),
+      audit(sessionId),
+      acknowledgements(sessionId),
+      openAlerts(sessionId),
+      alertRepeats(sessionId),
+      alertCounts(sessionId)
+    };
   }
 }

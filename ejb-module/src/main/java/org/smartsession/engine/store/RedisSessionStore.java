@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Acknowledgement;
 import org.smartsession.model.alerts.Alert;
@@ -23,13 +25,17 @@ import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZRangeParams;
 
 /**
  * Keeps sessions in Redis, so that several servers share them and a restarted server resumes them.
- * Writes of one operation go in one pipeline; every key gets the time to live again when written.
+ * Writes of one operation go in one pipeline. A session lives, with every key it has, as long as
+ * any part of it is written: a write renews the key it writes, and at most once every {@link
+ * #renewEveryMs} the whole session (which also proves the session exists, so that writes for an
+ * unknown or expired session leave no keys behind). Alerts are written by a script that adds each
+ * alert once, so that writing a server's copy again after an outage duplicates nothing.
  */
 public class RedisSessionStore implements SessionStore, AutoCloseable {
   private static final Jsonb JSON = JsonbBuilder.create();
@@ -37,19 +43,123 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   private static final Type INDICATORS =
       new HashMap<String, Double>() {}.getClass().getGenericSuperclass();
 
-  private final RedisClient redis;
+  /**
+   * Adds an alert unless its id is kept already, counts it, and marks it the student's open alert
+   * of its type; then records its acknowledgement and repeats, if it has any. KEYS: alert ids,
+   * alerts, open alerts, counts, acknowledgements, repeats. ARGV: id, JSON, open field, JSON
+   * without screenshot, student id, "1" if it has a screenshot, acknowledgement JSON or "", repeats
+   * beyond the first, last time, time to live.
+   */
+  private static final String SAVE_ALERT =
+      """
+      if redis.call('SADD', KEYS[1], ARGV[1]) == 1 then
+        redis.call('RPUSH', KEYS[2], ARGV[2])
+        redis.call('HINCRBY', KEYS[4], 'alerts', 1)
+        redis.call('HINCRBY', KEYS[4], 'alerts:' .. ARGV[5], 1)
+        if ARGV[6] == '1' then
+          redis.call('HINCRBY', KEYS[4], 'screenshots', 1)
+          redis.call('HINCRBY', KEYS[4], 'screenshots:' .. ARGV[5], 1)
+        end
+        if ARGV[7] == '' then redis.call('HSET', KEYS[3], ARGV[3], ARGV[4]) end
+      end
+      if ARGV[7] ~= '' then
+        redis.call('HSET', KEYS[5], ARGV[1], ARGV[7])
+        local open = redis.call('HGET', KEYS[3], ARGV[3])
+        if open and string.find(open, ARGV[1], 1, true) then redis.call('HDEL', KEYS[3], ARGV[3]) end
+      end
+      local again = tonumber(ARGV[8])
+      if again > 0 and (tonumber(redis.call('HGET', KEYS[6], ARGV[1])) or 0) < again then
+        redis.call('HSET', KEYS[6], ARGV[1], ARGV[8], ARGV[1] .. '@last', ARGV[9])
+      end
+      for i = 1, #KEYS do redis.call('EXPIRE', KEYS[i], ARGV[10]) end
+      return 1
+      """;
+
+  /**
+   * Writes a student's state unless Redis has a newer one (another server took the student over).
+   * KEYS: the student's hash, the session's students. ARGV: student id, updatedAt, time to live,
+   * then field and value pairs.
+   */
+  private static final String RESTORE_STATE =
+      """
+      local stored = tonumber(redis.call('HGET', KEYS[1], 'updatedAt'))
+      if stored == nil or stored <= tonumber(ARGV[2]) then
+        redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+      end
+      redis.call('SADD', KEYS[2], ARGV[1])
+      redis.call('EXPIRE', KEYS[1], ARGV[3])
+      redis.call('EXPIRE', KEYS[2], ARGV[3])
+      return 1
+      """;
+
+  private final UnifiedJedis redis;
   private final StoreLimits limits;
   private final long ttlSeconds;
+  private final long renewEveryMs;
   private final HistorySampler sampler;
-
   private final Clock clock;
 
-  public RedisSessionStore(RedisClient redis, StoreLimits limits, Clock clock) {
+  /** Session id → when its keys were last renewed (and it was seen to exist). */
+  private final ConcurrentHashMap<String, Long> renewedAt = new ConcurrentHashMap<>();
+
+  public RedisSessionStore(UnifiedJedis redis, StoreLimits limits, Clock clock) {
     this.redis = redis;
     this.clock = clock;
     this.limits = limits;
     this.ttlSeconds = limits.ttl().toSeconds();
+    // Often enough that nothing expires while written, rarely enough to cost nothing per frame.
+    this.renewEveryMs = Math.max(1_000, Math.min(60_000, limits.ttl().toMillis() / 10));
     this.sampler = new HistorySampler(limits.historyIntervalMs(), limits.ttl().toMillis());
+  }
+
+  /**
+   * Renews every key of the session, at most once every {@link #renewEveryMs}.
+   *
+   * @throws IllegalArgumentException when Redis has no such session (none, or expired)
+   */
+  private void requireSession(String sessionId) {
+    long now = clock.millis();
+    Long renewed = renewedAt.get(sessionId);
+    if (renewed != null && now - renewed < renewEveryMs) {
+      return;
+    }
+    if (redis.expire(RedisKeys.info(sessionId), ttlSeconds) == 0) {
+      renewedAt.remove(sessionId);
+      sampler.forgetSession(sessionId + "/");
+      throw new IllegalArgumentException("no session " + sessionId);
+    }
+    Set<String> students = redis.smembers(RedisKeys.students(sessionId));
+    try (AbstractPipeline p = redis.pipelined()) {
+      for (String key : RedisKeys.sessionWide(sessionId)) {
+        p.expire(key, ttlSeconds);
+      }
+      for (String studentId : students) {
+        p.expire(RedisKeys.student(sessionId, studentId), ttlSeconds);
+        p.expire(RedisKeys.history(sessionId, studentId), ttlSeconds);
+      }
+      p.sync();
+    }
+    renewedAt.put(sessionId, now);
+  }
+
+  /**
+   * The value of Redis's epoch: {@code candidate} if it had none (it is then set), else the one it
+   * has. A value other than a server last saw means Redis lost what it held.
+   */
+  String epoch(String candidate) {
+    redis.setnx(RedisKeys.EPOCH, candidate);
+    String current = redis.get(RedisKeys.EPOCH);
+    return current == null ? candidate : current;
+  }
+
+  /** A fresh candidate for {@link #epoch}. */
+  static String newEpoch() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Forgets which sessions were seen to exist: after Redis lost its data they may not. */
+  void forgetRenewals() {
+    renewedAt.clear();
   }
 
   @Override
@@ -78,6 +188,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.zadd(RedisKeys.SESSIONS, session.createdAt(), session.sessionId());
       p.sync();
     }
+    renewedAt.put(session.sessionId(), clock.millis());
   }
 
   @Override
@@ -124,6 +235,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void addStudent(String sessionId, String studentId, String name) {
+    requireSession(sessionId);
     String students = RedisKeys.students(sessionId);
     String student = RedisKeys.student(sessionId, studentId);
     long now = clock.millis();
@@ -135,13 +247,13 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.hsetnx(student, "status", StudentStatus.JOINED.name());
       p.hsetnx(student, "updatedAt", Long.toString(now));
       p.expire(student, ttlSeconds);
-      refreshSession(p, sessionId);
       p.sync();
     }
   }
 
   @Override
   public boolean addStudentIfAbsent(String sessionId, String studentId, String name) {
+    requireSession(sessionId);
     String student = RedisKeys.student(sessionId, studentId);
     // The status field is what makes a student known (studentState): whoever sets it first wins.
     if (redis.hsetnx(student, "status", StudentStatus.JOINED.name()) == 0) {
@@ -154,18 +266,14 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.hset(student, "name", name == null ? NONE : name);
       p.hset(student, "updatedAt", Long.toString(clock.millis()));
       p.expire(student, ttlSeconds);
-      refreshSession(p, sessionId);
       p.sync();
     }
     return true;
   }
 
-  private void refreshSession(AbstractPipeline p, String sessionId) {
-    p.expire(RedisKeys.info(sessionId), ttlSeconds);
-  }
-
   @Override
   public void addTeacher(String sessionId, String teacher) {
+    requireSession(sessionId);
     String key = RedisKeys.teachers(sessionId);
     try (AbstractPipeline p = redis.pipelined()) {
       p.sadd(key, teacher);
@@ -181,21 +289,23 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void appendAudit(String sessionId, AuditEntry entry) {
-    append(RedisKeys.audit(sessionId), JSON.toJson(entry));
-  }
-
-  /** Appends to a list of JSON entries and renews its time to live, in one round trip. */
-  private void append(String key, String json) {
+    requireSession(sessionId);
     try (AbstractPipeline p = redis.pipelined()) {
-      p.rpush(key, json);
-      p.expire(key, ttlSeconds);
+      appendAudit(p, sessionId, entry);
       p.sync();
     }
   }
 
+  /** The same entry written twice is kept once. */
+  private void appendAudit(AbstractPipeline p, String sessionId, AuditEntry entry) {
+    String key = RedisKeys.audit(sessionId);
+    p.zadd(key, entry.at(), JSON.toJson(entry));
+    p.expire(key, ttlSeconds);
+  }
+
   @Override
   public List<AuditEntry> audit(String sessionId) {
-    return redis.lrange(RedisKeys.audit(sessionId), 0, -1).stream()
+    return redis.zrange(RedisKeys.audit(sessionId), 0, -1).stream()
         .map(json -> JSON.fromJson(json, AuditEntry.class))
         .toList();
   }
@@ -207,7 +317,31 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void saveStudentState(StudentState s) {
+    requireSession(s.sessionId());
     String key = RedisKeys.student(s.sessionId(), s.studentId());
+    Map<String, String> hash = stateHash(s);
+    boolean due = sampler.isDue(s.sessionId() + "/" + s.studentId(), s.lastFrameAt());
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.hset(key, hash);
+      p.expire(key, ttlSeconds);
+      p.sadd(RedisKeys.students(s.sessionId()), s.studentId());
+      if (due) {
+        addHistory(p, s.sessionId(), s.studentId(), historyMember(s), s.lastFrameAt());
+      }
+      p.sync();
+    }
+  }
+
+  private void addHistory(
+      AbstractPipeline p, String sessionId, String studentId, String member, long at) {
+    String history = RedisKeys.history(sessionId, studentId);
+    p.zadd(history, at, member);
+    // Keep the newest points only.
+    p.zremrangeByRank(history, 0, -(limits.historyMaxPoints() + 1L));
+    p.expire(history, ttlSeconds);
+  }
+
+  private static Map<String, String> stateHash(StudentState s) {
     Map<String, String> hash = new HashMap<>();
     hash.put("name", s.name() == null ? NONE : s.name());
     hash.put("status", s.status().name());
@@ -217,30 +351,22 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     hash.put("faces", Integer.toString(s.faces()));
     hash.put("lastFrameAt", Long.toString(s.lastFrameAt()));
     hash.put("updatedAt", Long.toString(s.updatedAt()));
-    boolean due = sampler.isDue(s.sessionId() + "/" + s.studentId(), s.lastFrameAt());
-    try (AbstractPipeline p = redis.pipelined()) {
-      p.hset(key, hash);
-      p.expire(key, ttlSeconds);
-      p.sadd(RedisKeys.students(s.sessionId()), s.studentId());
-      if (due) {
-        String history = RedisKeys.history(s.sessionId(), s.studentId());
-        p.zadd(history, s.lastFrameAt(), historyMember(s));
-        // Keep the newest points only.
-        p.zremrangeByRank(history, 0, -(limits.historyMaxPoints() + 1L));
-        p.expire(history, ttlSeconds);
-      }
-      p.sync();
-    }
+    return hash;
   }
 
   private static String historyMember(StudentState s) {
-    return s.lastFrameAt()
+    return historyMember(
+        new HistoryPoint(s.lastFrameAt(), s.confusion(), s.engagement(), s.status()));
+  }
+
+  private static String historyMember(HistoryPoint point) {
+    return point.timestamp()
         + "|"
-        + number(s.confusion())
+        + number(point.confusion())
         + "|"
-        + number(s.engagement())
+        + number(point.engagement())
         + "|"
-        + s.status().name();
+        + point.status().name();
   }
 
   private static String number(Double value) {
@@ -319,27 +445,33 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void saveAlert(Alert alert) {
-    String sessionId = alert.sessionId();
-    String alerts = RedisKeys.alerts(sessionId);
-    String open = RedisKeys.openAlerts(sessionId);
-    String counts = RedisKeys.alertCounts(sessionId);
-    try (AbstractPipeline p = redis.pipelined()) {
-      p.rpush(alerts, JSON.toJson(alert));
-      p.expire(alerts, ttlSeconds);
-      p.hset(
-          open,
-          openField(alert.studentId(), alert.type()),
-          JSON.toJson(alert.withScreenshot(null)));
-      p.expire(open, ttlSeconds);
-      p.hincrBy(counts, "alerts", 1);
-      p.hincrBy(counts, "alerts:" + alert.studentId(), 1);
-      if (alert.screenshot() != null) {
-        p.hincrBy(counts, "screenshots", 1);
-        p.hincrBy(counts, "screenshots:" + alert.studentId(), 1);
-      }
-      p.expire(counts, ttlSeconds);
-      p.sync();
-    }
+    requireSession(alert.sessionId());
+    writeAlert(alert);
+  }
+
+  /** Adds the alert unless kept already; its acknowledgement and repeats, if any, too. */
+  private void writeAlert(Alert alert) {
+    String id = alert.sessionId();
+    redis.eval(
+        SAVE_ALERT,
+        List.of(
+            RedisKeys.alertIds(id),
+            RedisKeys.alerts(id),
+            RedisKeys.openAlerts(id),
+            RedisKeys.alertCounts(id),
+            RedisKeys.acknowledgements(id),
+            RedisKeys.alertRepeats(id)),
+        List.of(
+            alert.alertId(),
+            JSON.toJson(alert),
+            openField(alert.studentId(), alert.type()),
+            JSON.toJson(alert.withScreenshot(null)),
+            alert.studentId(),
+            alert.screenshot() == null ? "0" : "1",
+            alert.acknowledgement() == null ? NONE : JSON.toJson(alert.acknowledgement()),
+            Integer.toString(alert.count() - 1),
+            Long.toString(alert.lastTimestamp()),
+            Long.toString(ttlSeconds)));
   }
 
   /** Student ids and alert types contain no space. */
@@ -401,6 +533,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public Alert repeatAlert(Alert open, long timestamp) {
+    requireSession(open.sessionId());
     String key = RedisKeys.alertRepeats(open.sessionId());
     Response<Long> again;
     try (AbstractPipeline p = redis.pipelined()) {
@@ -436,6 +569,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     if (alert.isEmpty()) {
       return Optional.empty();
     }
+    requireSession(sessionId);
     String key = RedisKeys.acknowledgements(sessionId);
     String open = RedisKeys.openAlerts(sessionId);
     String field = openField(alert.get().studentId(), alert.get().type());
@@ -449,6 +583,51 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.sync();
     }
     return Optional.of(alert.get().acknowledged(acknowledgement));
+  }
+
+  /**
+   * Writes a server's copy of a session again: what Redis lacks is added, a student's state only
+   * where Redis has none newer, and what is there already is left as it is.
+   */
+  void restore(SessionCopy copy) {
+    SessionInfo info = copy.info();
+    String id = info.sessionId();
+    if (findSession(id).isEmpty()) {
+      createSession(info);
+    }
+    renewedAt.remove(id);
+    requireSession(id);
+    for (StudentState s : copy.states()) {
+      List<String> args = new ArrayList<>();
+      args.add(s.studentId());
+      args.add(Long.toString(s.updatedAt()));
+      args.add(Long.toString(ttlSeconds));
+      stateHash(s)
+          .forEach(
+              (field, value) -> {
+                args.add(field);
+                args.add(value);
+              });
+      redis.eval(
+          RESTORE_STATE,
+          List.of(RedisKeys.student(id, s.studentId()), RedisKeys.students(id)),
+          args);
+    }
+    try (AbstractPipeline p = redis.pipelined()) {
+      for (String teacher : copy.teachers()) {
+        p.sadd(RedisKeys.teachers(id), teacher);
+      }
+      p.expire(RedisKeys.teachers(id), ttlSeconds);
+      copy.history()
+          .forEach(
+              (studentId, points) ->
+                  points.forEach(
+                      point ->
+                          addHistory(p, id, studentId, historyMember(point), point.timestamp())));
+      copy.audit().forEach(entry -> appendAudit(p, id, entry));
+      p.sync();
+    }
+    copy.alerts().forEach(this::writeAlert);
   }
 
   @Override

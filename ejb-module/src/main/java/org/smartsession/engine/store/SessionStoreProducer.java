@@ -4,15 +4,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.smartsession.engine.config.RedisSettings;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.session.SessionStore;
-import redis.clients.jedis.RedisClient;
 
-/** Chooses the store: Redis when {@code smartsession.redis.url} is set, otherwise memory. */
+/**
+ * Chooses the store: Redis (with this server's copy, for outages) when {@code
+ * smartsession.redis.url} or a Sentinel is set, otherwise memory.
+ */
 @ApplicationScoped
 public class SessionStoreProducer {
   private static final Logger LOG = Logger.getLogger(SessionStoreProducer.class.getName());
@@ -21,31 +23,27 @@ public class SessionStoreProducer {
   @Inject StoreLimits limits;
   @Inject Clock clock;
 
-  private RedisSessionStore redisStore;
+  private ResilientRedisStore redisStore;
 
   @Produces
   @ApplicationScoped
   SessionStore sessionStore() {
-    return redis
-        .url()
-        .<SessionStore>map(
-            url -> {
-              redisStore =
-                  new RedisSessionStore(RedisClient.create(URI.create(url)), limits, clock);
-              LOG.info(() -> "Session state is kept in Redis at " + redacted(url));
-              return redisStore;
-            })
-        .orElseGet(
-            () -> {
-              LOG.info(
-                  "No Redis configured (smartsession.redis.url): session state is kept in memory");
-              return new InMemorySessionStore(limits, clock);
-            });
+    if (redis.enabled()) {
+      redisStore =
+          new ResilientRedisStore(
+              new RedisSessionStore(RedisClients.open(redis), limits, clock),
+              new InMemorySessionStore(limits, clock),
+              clock);
+      LOG.info(() -> "Session state is kept in Redis at " + redis.describe());
+      return redisStore;
+    }
+    LOG.info("No Redis configured (smartsession.redis.url): session state is kept in memory");
+    return new InMemorySessionStore(limits, clock);
   }
 
-  /** The URL without its password, for logs. */
-  static String redacted(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
+  /** The Redis store, once produced; none in memory mode. */
+  Optional<ResilientRedisStore> redisStore() {
+    return Optional.ofNullable(redisStore);
   }
 
   @PreDestroy

@@ -4,56 +4,70 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.alerts.AlertCounts;
+import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.SessionStore;
-import redis.clients.jedis.RedisClient;
-import redis.embedded.RedisServer;
 
 /** The store contract against a real Redis server, started here on a free loopback port. */
 class RedisSessionStoreTest extends SessionStoreContract {
-  private static RedisServer server;
-  private static int port;
-  private static RedisClient client;
+  private static RedisTestServer redis;
 
   @BeforeAll
   static void startRedis() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
-    server.start();
-    client = RedisClient.create("127.0.0.1", port);
+    redis = new RedisTestServer();
   }
 
   @AfterAll
   static void stopRedis() throws IOException {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.stop();
+    if (redis != null) {
+      redis.close();
     }
   }
 
   @Override
   protected SessionStore newStore(Clock clock) {
-    return new RedisSessionStore(client, new StoreLimits(Duration.ofHours(1), 1000, 5), clock);
+    return new RedisSessionStore(
+        redis.client(), new StoreLimits(Duration.ofHours(1), 1000, 5), clock);
+  }
+
+  @Override
+  protected void elapse(Duration time) {
+    super.elapse(time);
+    redis.elapse(sessionId, time);
+  }
+
+  @Override
+  protected void assertNothingKeptFor(String id) {
+    super.assertNothingKeptFor(id);
+    assertEquals(Set.of(), redis.keysOf(id), "keys left in Redis");
   }
 
   @Test
   void everyKeyOfASessionExpires() {
     store.addStudent(sessionId, "S1", "Ada");
     store.addTeacher(sessionId, "ada");
-    for (String key : client.keys("smartsession:{" + sessionId + "}:*")) {
-      long ttl = client.ttl(key);
+    for (String key : redis.keysOf(sessionId)) {
+      long ttl = redis.client().ttl(key);
       assertTrue(ttl > 3500 && ttl <= 3600, key + " ttl " + ttl);
     }
-    assertEquals(4, client.keys("smartsession:{" + sessionId + "}:*").size());
+    assertEquals(4, redis.keysOf(sessionId).size());
+  }
+
+  @Test
+  void anAlertWrittenAgainIsKeptAndCountedOnce() {
+    Alert alert =
+        new Alert("A1", sessionId, "S1", AlertType.NO_FACE, 100, "why", 0, 1.0, "data:,AA", null);
+    store.saveAlert(alert);
+    store.saveAlert(alert);
+    assertEquals(1, store.alerts(sessionId).size());
+    assertEquals(new AlertCounts(1, 1, 1, 1), store.alertCounts(sessionId, "S1"));
   }
 }

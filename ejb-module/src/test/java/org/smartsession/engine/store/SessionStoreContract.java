@@ -3,6 +3,7 @@ package org.smartsession.engine.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -52,6 +53,25 @@ abstract class SessionStoreContract {
         "SESSION_" + getClass().getSimpleName() + "_" + (++sequence) + "_" + System.nanoTime();
     store.createSession(
         new SessionInfo(sessionId, "Linear algebra", SessionKind.EXAM, "ada", 1000));
+  }
+
+  /**
+   * Lets {@code time} pass for the store: the clock, and whatever else expires entries (Redis
+   * counts its keys' time to live in real time, so its test shortens them).
+   */
+  protected void elapse(Duration time) {
+    clock.advance(time);
+  }
+
+  /** Asserts the store keeps nothing at all for the session, not even a stray key. */
+  protected void assertNothingKeptFor(String id) {
+    assertTrue(store.findSession(id).isEmpty(), "session");
+    assertTrue(store.studentStates(id).isEmpty(), "students");
+    assertTrue(store.teachers(id).isEmpty(), "teachers");
+    assertTrue(store.alerts(id).isEmpty(), "alerts");
+    assertTrue(store.audit(id).isEmpty(), "audit");
+    assertEquals(0, store.studentCount(id), "student count");
+    assertEquals(AlertCounts.NONE, store.alertCounts(id, "S1"), "alert counts");
   }
 
   private StudentState state(String student, StudentStatus status, Double confusion, long at) {
@@ -296,5 +316,55 @@ abstract class SessionStoreContract {
     store.addStudentIfAbsent(sessionId, "S2", "Grace");
     assertEquals(clock.millis(), store.studentState(sessionId, "S1").orElseThrow().updatedAt());
     assertEquals(clock.millis(), store.studentState(sessionId, "S2").orElseThrow().updatedAt());
+  }
+
+  @Test
+  void writesForAnUnknownSessionAreRefusedAndKeepNothing() {
+    String unknown = "NO_SUCH_SESSION_" + System.nanoTime();
+    StudentState state =
+        new StudentState(
+            unknown, "S1", "Ada", StudentStatus.ENGAGED, 0.1, 0.9, Map.of(), 1, 100, 100);
+    Alert alert =
+        new Alert("A1", unknown, "S1", AlertType.NO_FACE, 100, "why", 0, 1.0, "data:,", null);
+    assertThrows(IllegalArgumentException.class, () -> store.addStudent(unknown, "S1", "Ada"));
+    assertThrows(
+        IllegalArgumentException.class, () -> store.addStudentIfAbsent(unknown, "S1", "Ada"));
+    assertThrows(IllegalArgumentException.class, () -> store.addTeacher(unknown, "ada"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> store.appendAudit(unknown, new AuditEntry(1, "ada", "X", "")));
+    assertThrows(IllegalArgumentException.class, () -> store.saveStudentState(state));
+    assertThrows(IllegalArgumentException.class, () -> store.saveAlert(alert));
+    assertThrows(IllegalArgumentException.class, () -> store.repeatAlert(alert, 200));
+    store.removeTeacher(unknown, "ada");
+    Acknowledgement ack = new Acknowledgement(Action.REVIEWED, "ada", 300);
+    assertTrue(store.acknowledge(unknown, "A1", ack).isEmpty());
+    assertNothingKeptFor(unknown);
+  }
+
+  @Test
+  void aSessionLivesWithAllItHoldsAsLongAsAnyPartOfItIsWritten() {
+    store.addTeacher(sessionId, "grace");
+    store.addStudent(sessionId, "S1", "Ada");
+    store.saveStudentState(state("S2", StudentStatus.CONFUSED, 0.8, 1_000));
+    store.saveAlert(alert("A1", "S2", AlertType.NO_FACE, 1_000, "data:image/jpeg;base64,AA"));
+    store.appendAudit(sessionId, new AuditEntry(1_000, "ada", "ALERT_REVIEWED", "A1"));
+    for (int i = 0; i < 3; i++) {
+      elapse(Duration.ofMinutes(40)); // of a one-hour time to live
+      store.saveStudentState(state("S1", StudentStatus.ENGAGED, 0.1, 2_000 + i));
+    }
+    elapse(Duration.ofMinutes(40));
+    // Two hours and forty minutes on, S1's writes kept every part alive.
+    assertTrue(store.findSession(sessionId).isPresent(), "session");
+    assertEquals(Set.of("grace"), store.teachers(sessionId));
+    assertEquals(
+        StudentStatus.CONFUSED, store.studentState(sessionId, "S2").orElseThrow().status());
+    assertEquals(1, store.history(sessionId, "S2", 0, Long.MAX_VALUE).size(), "history");
+    assertEquals(List.of("A1"), store.alerts(sessionId).stream().map(Alert::alertId).toList());
+    assertEquals(1, store.audit(sessionId).size(), "audit");
+    assertEquals(2, store.studentCount(sessionId));
+
+    elapse(Duration.ofMinutes(61));
+    assertNothingKeptFor(sessionId);
   }
 }

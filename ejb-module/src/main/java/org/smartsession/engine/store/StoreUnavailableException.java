@@ -1,0 +1,8 @@
+package org.smartsession.engine.store;
+
+/** The shared store cannot be reached, and this server cannot answer without it. */
+public class StoreUnavailableException extends RuntimeException {
+  public StoreUnavailableException(String message) {
+    super(message);
+  }
+}
