@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartsession.engine.logging.LogLine;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.Teacher;
@@ -37,16 +38,18 @@ public class AuditLog {
 
   public void record(String sessionId, String teacher, AuditAction action, String detail) {
     AuditEntry entry = new AuditEntry(clock.millis(), teacher, action.name(), detail);
-    LOG.info(
-        () ->
-            "audit session="
-                + sessionId
-                + " teacher="
-                + teacher
-                + " action="
-                + action
-                + " detail="
-                + entry.detail());
+    LogLine.log(
+        LOG,
+        Level.INFO,
+        "Teacher action",
+        "sessionId",
+        sessionId,
+        "teacher",
+        teacher,
+        "action",
+        action,
+        "detail",
+        entry.detail());
     try {
       store.appendAudit(sessionId, entry);
     } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package org.smartsession.engine.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.smartsession.engine.config.JoinLimits;
+import org.smartsession.engine.events.StudentJoined;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentKey;
@@ -20,6 +22,7 @@ public class JoinService {
   @Inject StudentTokens tokens;
   @Inject JoinLimits limits;
   @Inject Clock clock;
+  @Inject Event<StudentJoined> joined;
 
   private final PerMinuteLimit perClient = new PerMinuteLimit(() -> limits.perMinutePerClient());
 
@@ -98,6 +101,9 @@ public class JoinService {
       store.addStudent(sessionId, studentId, name); // their own id, joined a moment ago
       resumed = true;
     }
-    return new JoinedStudent(session, studentId, name, tokens.issue(student), resumed);
+    JoinedStudent joined =
+        new JoinedStudent(session, studentId, name, tokens.issue(student), resumed);
+    this.joined.fire(new StudentJoined(student, resumed));
+    return joined;
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.JoinLimits;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.store.InMemorySessionStore;
+import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
@@ -44,6 +45,7 @@ class JoinServiceTest {
     store.createSession(new SessionInfo("S-OTHER", "Other", SessionKind.CLASS, "ms.ada", 0));
     joins.store = store;
     joins.tokens = tokens;
+    joins.joined = new RecordingEvent<>();
     joins.limits = new JoinLimits(3, 100);
     joins.clock = clock;
   }
