@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -88,7 +89,11 @@ class OperationsIT {
       String text = server.get("/metrics").body();
       assertTrue(metric(text, "smartsession_frames_processed") >= 1, text);
       assertTrue(metric(text, "smartsession_frames_offered") >= 1, text);
-      assertTrue(metric(text, "smartsession_frames_dropped") >= 0, text);
+      for (String reason : List.of("replaced", "stale", "refused", "left")) {
+        assertTrue(
+            metric(text, "smartsession_frames_dropped", "reason=\"" + reason + "\"") >= 0, text);
+      }
+      assertEquals(1, metric(text, "smartsession_redis_reachable"), "memory: always");
       assertEquals(1, metric(text, "smartsession_connections", "role=\"student\""), text);
       assertTrue(metric(text, "smartsession_frame_analysis_seconds_count") >= 1, text);
       assertTrue(metric(text, "smartsession_students") >= 1, text);

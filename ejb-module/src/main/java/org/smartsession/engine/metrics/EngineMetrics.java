@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -19,6 +20,7 @@ import org.smartsession.engine.events.FrameAnalysed;
 import org.smartsession.engine.events.StoreChecked;
 import org.smartsession.engine.events.SummariesSent;
 import org.smartsession.engine.pipeline.FramePipeline;
+import org.smartsession.engine.pipeline.FrameQueue.DropReason;
 
 /**
  * The engine's metrics: frames handed to the workers, processed and dropped; the time frames wait
@@ -44,10 +46,18 @@ public class EngineMetrics {
         "frames handed to the frame workers",
         pipeline::offeredCount);
     gauge("smartsession.frames.processed", "frames the workers assessed", pipeline::processedCount);
-    gauge(
-        "smartsession.frames.dropped",
-        "frames dropped: replaced by a newer one, stale, or refused by a full queue",
-        pipeline::droppedCount);
+    for (DropReason reason : DropReason.values()) {
+      registry.gauge(
+          Metadata.builder()
+              .withName("smartsession.frames.dropped")
+              .withDescription(
+                  "frames dropped, by reason: replaced by a newer one, stale, refused by a full"
+                      + " queue, or their student left")
+              .build(),
+          (Supplier<Number>) () -> pipeline.droppedCount(reason),
+          Supplier::get,
+          new Tag("reason", reason.name().toLowerCase(Locale.ROOT)));
+    }
     gauge(
         "smartsession.students", "students whose frames this server takes", pipeline::studentCount);
     analysis =

@@ -64,6 +64,10 @@ public class FramePipeline {
     return queue.droppedCount();
   }
 
+  public long droppedCount(FrameQueue.DropReason reason) {
+    return queue.droppedCount(reason);
+  }
+
   /** Students whose frames this server takes. */
   public int studentCount() {
     return queue.studentCount();

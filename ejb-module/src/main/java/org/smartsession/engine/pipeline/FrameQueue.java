@@ -1,5 +1,7 @@
 package org.smartsession.engine.pipeline;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,7 +41,29 @@ public final class FrameQueue {
   private final AtomicInteger activeWorkers = new AtomicInteger();
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
-  private final AtomicLong dropped = new AtomicLong();
+  private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
+
+  {
+    for (DropReason reason : DropReason.values()) {
+      dropped.put(reason, new AtomicLong());
+    }
+  }
+
+  /** Why a frame was dropped rather than processed. */
+  public enum DropReason {
+    /** A newer frame of the same student came before a worker took it. */
+    REPLACED,
+    /** It waited longer than the staleness limit. */
+    STALE,
+    /** The queue serves the most students it may. */
+    REFUSED,
+    /** Its student left before a worker took it. */
+    LEFT
+  }
+
+  private void drop(DropReason reason) {
+    dropped.get(reason).incrementAndGet();
+  }
 
   /** When a worker last finished a frame, or frames began to wait in an idle queue. */
   private final AtomicLong progressAt = new AtomicLong();
@@ -84,7 +108,7 @@ public final class FrameQueue {
     Lane lane = lanes.get(key);
     if (lane == null) {
       if (lanes.size() >= maxStudents) {
-        dropped.incrementAndGet();
+        drop(DropReason.REFUSED);
         return Offer.REFUSED;
       }
       lane = lanes.computeIfAbsent(key, k -> new Lane());
@@ -93,7 +117,7 @@ public final class FrameQueue {
     IncomingFrame older = lane.pending.getAndSet(frame);
     if (older != null) {
       lane.dropped.incrementAndGet();
-      dropped.incrementAndGet();
+      drop(DropReason.REPLACED);
     }
     if (lane.scheduled.compareAndSet(false, true)) {
       ready.add(lane);
@@ -106,7 +130,7 @@ public final class FrameQueue {
   public void remove(StudentKey key) {
     Lane lane = lanes.remove(key);
     if (lane != null && lane.pending.getAndSet(null) != null) {
-      dropped.incrementAndGet();
+      drop(DropReason.LEFT);
     }
   }
 
@@ -165,7 +189,7 @@ public final class FrameQueue {
   private void process(Lane lane, IncomingFrame frame) {
     if (clock.getAsLong() - frame.receivedAt() > staleAfterMs) {
       lane.dropped.incrementAndGet();
-      dropped.incrementAndGet();
+      drop(DropReason.STALE);
       progressAt.set(clock.getAsLong());
       return;
     }
@@ -189,7 +213,11 @@ public final class FrameQueue {
 
   /** Frames dropped because a newer one replaced them, they went stale, or the queue was full. */
   public long droppedCount() {
-    return dropped.get();
+    return dropped.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  public long droppedCount(DropReason reason) {
+    return dropped.get(reason).get();
   }
 
   public long droppedCount(StudentKey key) {

@@ -67,6 +67,7 @@ class FrameQueueTest {
     assertEquals(List.of(3L), processed);
     assertEquals(2, queue.droppedCount());
     assertEquals(2, queue.droppedCount(ada.key()));
+    assertEquals(2, queue.droppedCount(FrameQueue.DropReason.REPLACED));
     assertEquals(1, queue.processedCount());
   }
 
@@ -110,6 +111,8 @@ class FrameQueueTest {
     executor.runAll();
     assertTrue(processed.isEmpty());
     assertEquals(1, queue.droppedCount());
+    assertEquals(1, queue.droppedCount(FrameQueue.DropReason.STALE));
+    assertEquals(0, queue.droppedCount(FrameQueue.DropReason.REPLACED));
   }
 
   @Test
