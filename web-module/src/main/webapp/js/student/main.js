@@ -241,6 +241,7 @@ function onMessage(message) {
   switch (message.type) {
     case MessageType.FEEDBACK:
       feedback.show(message);
+      showDelay(message);
       break;
     case MessageType.COMMAND:
       if (!message.studentId || message.studentId === joined.studentId) commands.handle(message);
@@ -257,6 +258,15 @@ function onMessage(message) {
     default:
       break;
   }
+}
+
+/** Past this, the page says the analysis runs late (a busy server answers frames late). */
+const LATE_AFTER_MS = 3000;
+
+/** FEEDBACK names the frame it answers by the timestamp this page gave it. */
+function showDelay(message) {
+  if (typeof message.frameTimestamp !== 'number') return;
+  byId('analysis-delay').hidden = Date.now() - message.frameTimestamp <= LATE_AFTER_MS;
 }
 
 function updateSendingState() {

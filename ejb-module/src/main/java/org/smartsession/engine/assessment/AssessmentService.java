@@ -88,7 +88,8 @@ public class AssessmentService {
                 assessment.confusion(),
                 assessment.engagement(),
                 assessment.status().name(),
-                assessment.feedbackMessage())));
+                assessment.feedbackMessage(),
+                frame.timestamp())));
   }
 
   private static FrameObservation observe(VideoFrame frame, DecodedFrame image, List<Face> faces) {

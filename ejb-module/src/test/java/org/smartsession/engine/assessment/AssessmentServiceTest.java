@@ -173,7 +173,8 @@ class AssessmentServiceTest {
                     expected.confusion(),
                     expected.engagement(),
                     "ENGAGED",
-                    expected.feedbackMessage()))),
+                    expected.feedbackMessage(),
+                    CAPTURED))),
         feedback.fired());
     assertTrue(rejected.fired().isEmpty());
     assertTrue(alertRaised.fired().isEmpty());
@@ -256,7 +257,11 @@ class AssessmentServiceTest {
         new FeedbackReady(
             alice.key(),
             new Feedback(
-                null, null, "ANALYSIS_UNAVAILABLE", Assessment.unavailable().feedbackMessage())),
+                null,
+                null,
+                "ANALYSIS_UNAVAILABLE",
+                Assessment.unavailable().feedbackMessage(),
+                CAPTURED)),
         feedback.single());
     assertTrue(faces.trackers().isEmpty());
     assertTrue(assessors.get(alice.key()).log().isEmpty(), "the assessor is not consulted");

@@ -64,16 +64,20 @@ class ProtocolCodecTest {
 
   @Test
   void encodesFeedbackWithTheDesignsFieldNames() {
-    JsonObject o = json(codec.encode(new Feedback(0.72, 0.45, "CONFUSED", "Stay focused!")));
+    JsonObject o =
+        json(
+            codec.encode(
+                new Feedback(0.72, 0.45, "CONFUSED", "Stay focused!", 1_700_000_000_123L)));
     assertEquals("FEEDBACK", o.getString("type"));
     assertEquals(0.72, o.getJsonNumber("confusionScore").doubleValue());
     assertEquals(0.45, o.getJsonNumber("engagementScore").doubleValue());
     assertEquals("Stay focused!", o.getString("message"));
+    assertEquals(1_700_000_000_123L, o.getJsonNumber("frameTimestamp").longValue());
   }
 
   @Test
   void leavesUnknownScoresOutRatherThanInventingThem() {
-    JsonObject o = json(codec.encode(new Feedback(null, null, "ANALYSIS_UNAVAILABLE", "x")));
+    JsonObject o = json(codec.encode(new Feedback(null, null, "ANALYSIS_UNAVAILABLE", "x", 1)));
     assertTrue(!o.containsKey("confusionScore") && !o.containsKey("engagementScore"));
   }
 
@@ -87,7 +91,7 @@ class ProtocolCodecTest {
                 5L,
                 "data:image/jpeg;base64,AAAA",
                 new VideoFrame.FrameMetadata(2, "640x480")),
-            new Feedback(0.1, 0.9, "ENGAGED", "Great focus."),
+            new Feedback(0.1, 0.9, "ENGAGED", "Great focus.", 1000L),
             new SessionUpdate(
                 "SESSION_1",
                 1000L,
