@@ -169,6 +169,24 @@ class DockerfilesTest {
   }
 
   @Test
+  void payaraMicroTakesTheSchemeFromTheProxyThatTerminatesTls() throws Exception {
+    Dockerfile micro = images().get(0).dockerfile();
+    String source = "src-docker/payara-micro/preboot-commands.asadmin";
+    assertTrue(
+        String.join(" ", micro.all("CMD"))
+            .contains("\"--prebootcommandfile\", \"" + destination(micro, source) + "\""));
+    assertTrue(
+        Files.readAllLines(ROOT.resolve(source))
+            .contains(
+                "set configs.config.server-config.network-config.protocols.protocol"
+                    + ".http-listener.http.scheme-mapping=X-Forwarded-Proto"));
+    assertTrue(
+        Files.readString(ROOT.resolve("src-docker/nginx/snippets/smartsession-locations.conf"))
+            .contains("proxy_set_header X-Forwarded-Proto $scheme;"),
+        "nginx must tell the backends the scheme");
+  }
+
+  @Test
   void payaraServerDeploysTheEarFromItsDeploymentsOnlyUntilTheDomainHoldsIt() throws Exception {
     Dockerfile server = images().get(1).dockerfile();
     assertEquals(
