@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shell scripts the images run, run here by bash as the images would: the health check against
  * a server that answers as told, and the Payara Server image's deploy-once step against a domain
- * with and without SmartSession (the domain.xml line is written as the test supposes Payara writes
- * it; no Payara Server runs here).
+ * with and without SmartSession (its domain.xml line as Payara Server 6.2025.9 wrote it after
+ * {@code asadmin deploy smartsession.ear}; no Payara Server runs here).
  */
 class ContainerScriptsTest {
   private static final Path HEALTHCHECK = Path.of("..", "src-docker", "common", "healthcheck.sh");
@@ -88,8 +88,10 @@ class ContainerScriptsTest {
     Path postBoot =
         payaraHome(
             dir,
-            "    <application context-root=\"\" location=\"${com.sun.aas.instanceRootURI}"
-                + "/applications/smartsession/\" name=\"smartsession\" object-type=\"user\">");
+            "    <application deployment-time=\"12026\" object-type=\"user\""
+                + " name=\"smartsession\""
+                + " location=\"${com.sun.aas.instanceRootURI}/applications/smartsession/\""
+                + " time-deployed=\"1796187738358\">");
     assertEquals(0, deployOnce(dir));
     assertEquals(List.of("set-log-levels fish.payara=INFO", ""), Files.readAllLines(postBoot));
   }
