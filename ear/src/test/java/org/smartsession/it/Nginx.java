@@ -10,15 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Debian's nginx in front of the test's servers, with the very configuration a deployment uses
- * ({@code src-docker/nginx/smartsession.conf}): only its backends and its port are the test's.
+ * ({@code src-docker/nginx/}, its snippets included): only its backends, ports and paths are the
+ * test's.
  */
-final class Nginx implements AutoCloseable {
-  static final Path CONFIGURATION = Path.of("..", "src-docker", "nginx", "smartsession.conf");
+public final class Nginx implements AutoCloseable {
+  public static final Path DIRECTORY = Path.of("..", "src-docker", "nginx");
+
+  /** Plain HTTP, as the cluster test runs it. */
+  public static final Path CONFIGURATION = DIRECTORY.resolve("smartsession.conf");
+
+  /** TLS terminated by nginx, as the compose file runs it. */
+  public static final Path TLS_CONFIGURATION = DIRECTORY.resolve("smartsession-tls.conf");
+
   private static final Path BINARY = Path.of("/usr/sbin/nginx");
 
   private final Process process;
@@ -29,24 +39,42 @@ final class Nginx implements AutoCloseable {
     this.port = port;
   }
 
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(BINARY);
   }
 
-  /** The deployment's configuration with these backends, checked by {@code nginx -t}. */
+  /** The plain configuration with these backends, listening on {@code port}. */
   static Path configure(Path dir, List<URL> backends, int port) throws IOException {
-    Files.createDirectories(dir);
+    return configure(
+        dir, CONFIGURATION, backends, Map.of("listen 8080;", "listen 127.0.0.1:" + port + ";"));
+  }
+
+  /**
+   * One of the deployment's sites with its snippets, written to {@code dir}: the compose file's
+   * backends replaced by these, and each key of {@code replacements} (ports, paths, host names the
+   * test cannot resolve) by its value. Answers the nginx.conf that includes it.
+   */
+  public static Path configure(
+      Path dir, Path site, List<URL> backends, Map<String, String> replacements)
+      throws IOException {
+    Files.createDirectories(dir.resolve("snippets"));
     String servers =
         backends.stream()
             .map(b -> "    server 127.0.0.1:" + b.getPort() + " max_fails=1 fail_timeout=5s;")
             .collect(Collectors.joining("\n"));
-    String site =
-        Files.readString(CONFIGURATION)
-            .replaceAll("(?m)^    server backend\\d:8080[^\\n]*\\n", "")
-            .replace("least_conn;\n", "least_conn;\n" + servers + "\n")
-            .replace("ip_hash;\n", "ip_hash;\n" + servers + "\n")
-            .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
-    Files.writeString(dir.resolve("smartsession.conf"), site);
+    try (Stream<Path> snippets = Files.list(DIRECTORY.resolve("snippets"))) {
+      for (Path snippet : snippets.toList()) {
+        String text =
+            Files.readString(snippet)
+                .replaceAll("(?m)^    server backend\\d:8080[^\\n]*\\n", "")
+                .replace("least_conn;\n", "least_conn;\n" + servers + "\n")
+                .replace("ip_hash;\n", "ip_hash;\n" + servers + "\n");
+        Files.writeString(
+            dir.resolve("snippets").resolve(snippet.getFileName()), replace(text, replacements));
+      }
+    }
+    Path written = dir.resolve(site.getFileName());
+    Files.writeString(written, replace(Files.readString(site), replacements));
     String root = dir.toAbsolutePath().toString();
     Files.writeString(
         dir.resolve("nginx.conf"),
@@ -78,15 +106,22 @@ final class Nginx implements AutoCloseable {
             + root
             + "/scgi;\n"
             + "  include "
-            + root
-            + "/smartsession.conf;\n"
+            + written.toAbsolutePath()
+            + ";\n"
             + "}\n",
         StandardCharsets.UTF_8);
     return dir.resolve("nginx.conf");
   }
 
+  private static String replace(String text, Map<String, String> replacements) {
+    for (Map.Entry<String, String> r : replacements.entrySet()) {
+      text = text.replace(r.getKey(), r.getValue());
+    }
+    return text;
+  }
+
   /** {@code nginx -t}'s exit code and output for a configuration. */
-  static String test(Path conf) throws IOException, InterruptedException {
+  public static String test(Path conf) throws IOException, InterruptedException {
     Process check =
         new ProcessBuilder(
                 BINARY.toString(),
@@ -107,16 +142,24 @@ final class Nginx implements AutoCloseable {
   }
 
   static Nginx start(Path dir, List<URL> backends) throws Exception {
-    int port;
+    int port = freePort();
+    return run(configure(dir, backends, port), port);
+  }
+
+  public static int freePort() throws IOException {
     try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
+      return free.getLocalPort();
     }
-    Path conf = configure(dir, backends, port);
+  }
+
+  /** Starts nginx on a configuration written by {@code configure}, once {@code port} answers. */
+  public static Nginx run(Path conf, int port) throws Exception {
+    Path out = conf.resolveSibling("nginx.out");
     Process process =
         new ProcessBuilder(
                 BINARY.toString(), "-e", errorLog(conf), "-c", conf.toAbsolutePath().toString())
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("nginx.out").toFile())
+            .redirectOutput(out.toFile())
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
@@ -128,8 +171,7 @@ final class Nginx implements AutoCloseable {
       }
     }
     process.destroyForcibly();
-    throw new IllegalStateException(
-        "nginx did not start: " + Files.readString(dir.resolve("nginx.out")));
+    throw new IllegalStateException("nginx did not start: " + Files.readString(out));
   }
 
   URL url() throws IOException {
