@@ -17,7 +17,7 @@ import org.smartsession.model.protocol.ProtocolCodec;
 import org.smartsession.model.protocol.VideoFrame;
 
 /** VIDEO_FRAME messages for tests. */
-final class Frames {
+public final class Frames {
   static final ProtocolCodec CODEC = new ProtocolCodec();
 
   private Frames() {}
@@ -41,12 +41,12 @@ final class Frames {
   }
 
   /** A fixture photo of the vision tests (ejb-module/src/test/resources/vision/fixtures). */
-  static byte[] fixture(String name) throws IOException {
+  public static byte[] fixture(String name) throws IOException {
     return Files.readAllBytes(Path.of(System.getProperty("fixtures.dir"), name));
   }
 
   /** The astronaut fixture (one face) on a 640×480 frame. */
-  static byte[] oneFace() throws IOException {
+  public static byte[] oneFace() throws IOException {
     BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = frame.createGraphics();
     g.setColor(new Color(120, 110, 100));
@@ -57,7 +57,7 @@ final class Frames {
   }
 
   /** Two people side by side: the astronaut and her mirror image, each face about 90 px wide. */
-  static byte[] twoFaces() throws IOException {
+  public static byte[] twoFaces() throws IOException {
     BufferedImage astronaut = ImageIO.read(new ByteArrayInputStream(fixture("astronaut.jpg")));
     BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = frame.createGraphics();
@@ -69,13 +69,13 @@ final class Frames {
     return jpeg(frame);
   }
 
-  static byte[] jpeg(BufferedImage image) throws IOException {
+  public static byte[] jpeg(BufferedImage image) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", out);
     return out.toByteArray();
   }
 
-  static String dataUrl(byte[] jpeg) {
+  public static String dataUrl(byte[] jpeg) {
     return "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg);
   }
 

@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The application under test as deployed on Payara Micro, reached over loopback only. */
-final class Server {
+/**
+ * The application under test as deployed on Payara Micro, reached over loopback only; also the load
+ * generator's client of a running server.
+ */
+public final class Server {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).cookieHandler(cookies).build();
@@ -29,9 +32,18 @@ final class Server {
   /**
    * @param deployed the URL Arquillian reports; its host is replaced by the loopback address
    */
-  Server(URL deployed) {
+  public Server(URL deployed) {
     URI u = URI.create(deployed.toString());
     this.base = URI.create("http://127.0.0.1:" + u.getPort() + u.getPath());
+  }
+
+  private Server(URI base) {
+    this.base = base;
+  }
+
+  /** The application at {@code base} as given (a proxy, another host), its path ending in /. */
+  public static Server at(URI base) {
+    return new Server(base.getPath().endsWith("/") ? base : URI.create(base + "/"));
   }
 
   /** The very WAR the build made for Payara Micro. */
@@ -44,7 +56,7 @@ final class Server {
     return base.resolve(path);
   }
 
-  URI ws(String pathAndQuery) {
+  public URI ws(String pathAndQuery) {
     return URI.create("ws://" + base.getAuthority() + base.getPath() + pathAndQuery);
   }
 
@@ -52,7 +64,7 @@ final class Server {
    * Signs in through the development sign-in, as the README's curl commands do: later requests and
    * teacher sockets of this server carry the session cookie.
    */
-  HttpResponse<String> signIn(String login, String role) throws Exception {
+  public HttpResponse<String> signIn(String login, String role) throws Exception {
     return signIn(login, role, null);
   }
 
@@ -78,7 +90,7 @@ final class Server {
   }
 
   /** The cookies the sign-in set, as a Cookie header. */
-  String cookieHeader() {
+  public String cookieHeader() {
     return cookies.getCookieStore().getCookies().stream()
         .map(HttpCookie::toString)
         .collect(Collectors.joining("; "));
@@ -107,7 +119,7 @@ final class Server {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -134,7 +146,7 @@ final class Server {
   }
 
   /** Creates a session (signed in as a teacher, if not signed in yet) and returns its id. */
-  String createSession(String name, String kind) throws Exception {
+  public String createSession(String name, String kind) throws Exception {
     if (!signedIn) {
       signIn("teacher", "teacher");
     }
@@ -156,7 +168,7 @@ final class Server {
   }
 
   /** Joins the student and returns the WebSocket URI the join answer names (token included). */
-  URI join(String sessionId, String studentId, String name) throws Exception {
+  public URI join(String sessionId, String studentId, String name) throws Exception {
     return ws(joined(sessionId, studentId, name, null).getString("webSocketPath"));
   }
 

@@ -1,10 +1,12 @@
 package org.smartsession.engine.metrics;
 
+import com.sun.management.OperatingSystemMXBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.EventMetadata;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -64,6 +66,13 @@ public class EngineMetrics {
         timer("smartsession.frame.analysis", "decoding, face analysis and scoring of one frame");
     queueWait = timer("smartsession.frame.queue.wait", "how long a frame waited for a worker");
     summaries = timer("smartsession.summary.tick", "one second's summaries to every teacher");
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+      // MicroProfile Metrics reports the CPU load, not the time: capacity needs the time.
+      gauge(
+          "smartsession.process.cpu.seconds",
+          "CPU time this server's process has used since it started",
+          () -> os.getProcessCpuTime() / 1e9);
+    }
     gauge(
         "smartsession.redis.reachable",
         "1 while Redis answers (always 1 in memory mode)",

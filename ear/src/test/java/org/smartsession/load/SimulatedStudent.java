@@ -1,0 +1,125 @@
+package org.smartsession.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One student's socket: sends a frame when told, and measures frame → FEEDBACK by the frame's
+ * timestamp, which FEEDBACK repeats. Reads only the fields it needs, without a JSON parser, to keep
+ * the generator's own CPU small.
+ */
+final class SimulatedStudent implements WebSocket.Listener {
+  final String studentId;
+  private final String sessionId;
+  private final Latencies feedback;
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong answered = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
+  private final StringBuilder partial = new StringBuilder();
+  private volatile boolean measuring;
+  private long lastTimestamp;
+  private WebSocket socket;
+  private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+
+  /** When this student's rule-completing two-face frame went out, in nanoseconds; 0 if none. */
+  volatile long alertFrameNanos;
+
+  SimulatedStudent(String sessionId, String studentId, Latencies feedback) {
+    this.sessionId = sessionId;
+    this.studentId = studentId;
+    this.feedback = feedback;
+  }
+
+  void connect(HttpClient http, URI uri) {
+    socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
+  }
+
+  void measure(boolean on) {
+    measuring = on;
+  }
+
+  /**
+   * Sends one frame, unless the previous one is still being written (a slow link would then skip
+   * it, as the page does). Returns the nanoTime it went out, or 0 when skipped.
+   */
+  synchronized long send(String dataUrl) {
+    if (!sending.isDone()) {
+      skipped.incrementAndGet();
+      return 0;
+    }
+    long timestamp = Math.max(System.currentTimeMillis(), lastTimestamp + 1);
+    lastTimestamp = timestamp;
+    String message =
+        "{\"type\":\"VIDEO_FRAME\",\"studentId\":\""
+            + studentId
+            + "\",\"sessionId\":\""
+            + sessionId
+            + "\",\"timestamp\":"
+            + timestamp
+            + ",\"frame\":\""
+            + dataUrl
+            + "\",\"metadata\":{\"fps\":2,\"resolution\":\"640x480\"}}";
+    long now = System.nanoTime();
+    if (measuring) {
+      sentAt.put(timestamp, now);
+      sent.incrementAndGet();
+    }
+    sending = socket.sendText(message, true);
+    // Frames never answered (dropped by the server) are forgotten after a while.
+    sentAt.keySet().removeIf(t -> t < timestamp - 30_000);
+    return now;
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      String text = partial.toString();
+      partial.setLength(0);
+      if (text.contains("\"type\":\"FEEDBACK\"")) {
+        Long at = sentAt.remove(longField(text, "frameTimestamp"));
+        if (at != null) {
+          answered.incrementAndGet();
+          feedback.add((System.nanoTime() - at) / 1e6);
+        }
+      }
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  static long longField(String json, String name) {
+    int i = json.indexOf("\"" + name + "\":");
+    if (i < 0) {
+      return -1;
+    }
+    int start = i + name.length() + 3;
+    int end = start;
+    while (end < json.length() && Character.isDigit(json.charAt(end))) {
+      end++;
+    }
+    return end == start ? -1 : Long.parseLong(json.substring(start, end));
+  }
+
+  long sent() {
+    return sent.get();
+  }
+
+  long answered() {
+    return answered.get();
+  }
+
+  long skipped() {
+    return skipped.get();
+  }
+
+  void close() {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "load done").exceptionally(e -> null);
+  }
+}
