@@ -38,7 +38,9 @@ public class JpegFrameDecoder implements AutoCloseable {
   public DecodedFrame decodeBase64(String base64) throws FrameRejectedException {
     byte[] jpeg;
     try {
-      jpeg = Base64.getMimeDecoder().decode(base64);
+      // Strict: a payload with anything but base64 in it is refused, not silently skipped over,
+      // so what is kept of a frame (an alert's screenshot) is exactly what was decoded here.
+      jpeg = Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
       throw new FrameRejectedException("the frame is not valid base64");
     }

@@ -20,7 +20,16 @@ public final class LogLine {
   /** {@code fields} are name, value, name, value, ...; a null value is left out. */
   public static void log(Logger logger, Level level, String what, Object... fields) {
     if (logger.isLoggable(level)) {
-      logger.log(record(logger.getName(), level, what, fields));
+      LogRecord record = record(logger.getName(), level, what, fields);
+      // The caller, not this class, is where the line comes from.
+      StackWalker.getInstance()
+          .walk(frames -> frames.skip(1).findFirst())
+          .ifPresent(
+              caller -> {
+                record.setSourceClassName(caller.getClassName());
+                record.setSourceMethodName(caller.getMethodName());
+              });
+      logger.log(record);
     }
   }
 

@@ -50,6 +50,17 @@ class JpegFrameDecoderTest {
   }
 
   @Test
+  void base64WithAnythingElseInItIsRefusedNotSkippedOver() throws Exception {
+    String base64 = Base64.getEncoder().encodeToString(jpeg(320, 240, Color.GRAY));
+    int middle = base64.length() / 2;
+    for (String stray : new String[] {"\n", " ", "<", "\"", "%"}) {
+      String tampered = base64.substring(0, middle) + stray + base64.substring(middle);
+      assertThrows(
+          FrameRejectedException.class, () -> decoder.decodeBase64(tampered), "with " + stray);
+    }
+  }
+
+  @Test
   void refusesWhatIsNotAJpeg() {
     var e =
         assertThrows(FrameRejectedException.class, () -> decoder.decode("GIF89a...".getBytes()));

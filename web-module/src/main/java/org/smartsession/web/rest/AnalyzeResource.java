@@ -62,7 +62,7 @@ public class AnalyzeResource {
     byte[] jpeg;
     try {
       jpeg =
-          Base64.getMimeDecoder()
+          Base64.getDecoder()
               .decode(body.image().substring(VideoFrame.JPEG_DATA_URL_PREFIX.length()));
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest("the image is not valid base64");
