@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Payara Micro started as an operator starts it, with the options given, its output in a file: for
  * tests of how the server is started, stopped and started again, which Arquillian cannot show.
  */
-final class MicroProcess implements AutoCloseable {
+public final class MicroProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -33,7 +33,7 @@ final class MicroProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -41,7 +41,17 @@ final class MicroProcess implements AutoCloseable {
 
   /** Starts {@code java -jar payara-micro.jar} on {@code port} with {@code options}. */
   static MicroProcess start(int port, Path log, List<String> options) throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), List.of(), port, log, options);
+  }
+
+  /**
+   * The same, the command run through {@code prefix} (such as {@code taskset -c 0}), with more JVM
+   * options.
+   */
+  public static MicroProcess start(
+      List<String> prefix, List<String> jvm, int port, Path log, List<String> options)
+      throws IOException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(System.getProperty("micro.jvm.options", "").trim().split("\\s+")));
     command.addAll(Arrays.asList(System.getProperty("it.server.options", "").trim().split("\\s+")));
@@ -65,12 +75,12 @@ final class MicroProcess implements AutoCloseable {
     return new MicroProcess(process, log, port);
   }
 
-  URL url() throws IOException {
+  public URL url() throws IOException {
     return URI.create("http://127.0.0.1:" + port + "/").toURL();
   }
 
   /** Waits until {@code /health/ready} is up or says why it cannot be, and returns that answer. */
-  HttpResponse<String> awaitReadiness(Duration timeout) throws Exception {
+  public HttpResponse<String> awaitReadiness(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpResponse<String> last = null;
     while (System.nanoTime() < deadline && process.isAlive()) {
@@ -100,7 +110,7 @@ final class MicroProcess implements AutoCloseable {
   }
 
   /** The last lines of its output, for a failure's message. */
-  String tail() throws IOException {
+  public String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }

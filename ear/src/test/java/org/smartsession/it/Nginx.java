@@ -141,7 +141,7 @@ public final class Nginx implements AutoCloseable {
     return conf.toAbsolutePath().resolveSibling("error.log").toString();
   }
 
-  static Nginx start(Path dir, List<URL> backends) throws Exception {
+  public static Nginx start(Path dir, List<URL> backends) throws Exception {
     int port = freePort();
     return run(configure(dir, backends, port), port);
   }
@@ -174,7 +174,7 @@ public final class Nginx implements AutoCloseable {
     throw new IllegalStateException("nginx did not start: " + Files.readString(out));
   }
 
-  URL url() throws IOException {
+  public URL url() throws IOException {
     return new URL("http://127.0.0.1:" + port + "/");
   }
 

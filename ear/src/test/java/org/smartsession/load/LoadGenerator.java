@@ -40,7 +40,7 @@ public final class LoadGenerator {
   private final FrameSource frames;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private LoadGenerator(LoadSettings settings, FrameSource frames) {
+  LoadGenerator(LoadSettings settings, FrameSource frames) {
     this.settings = settings;
     this.frames = frames;
   }
@@ -171,7 +171,7 @@ public final class LoadGenerator {
 
   private List<ServerMetrics> metrics() throws Exception {
     List<ServerMetrics> all = new ArrayList<>();
-    for (URI url : settings.urls()) {
+    for (URI url : settings.metricsUrls()) {
       all.add(ServerMetrics.read(http, url));
     }
     return all;

@@ -9,7 +9,8 @@ import java.util.List;
  * What the load generator does, from system properties ({@code -Dload.students=100}, ...): see the
  * README's "Load generator".
  *
- * @param urls the servers (students and teachers are spread over them in turn)
+ * @param urls the servers (students and teachers are spread over them in turn), or a proxy
+ * @param metricsUrls the servers whose {@code /metrics} are read (behind a proxy: the backends)
  * @param students the student counts to run one after another, one step each
  * @param fps frames per second per student, their phases spread over the frame period
  * @param teachers teacher sockets watching each step's session
@@ -20,6 +21,7 @@ import java.util.List;
  */
 record LoadSettings(
     List<URI> urls,
+    List<URI> metricsUrls,
     List<Integer> students,
     double fps,
     int teachers,
@@ -30,11 +32,10 @@ record LoadSettings(
     Path out) {
 
   static LoadSettings fromSystemProperties() {
+    List<URI> urls = uris(property("load.url", "http://127.0.0.1:8080/"));
     return new LoadSettings(
-        Arrays.stream(property("load.url", "http://127.0.0.1:8080/").split(","))
-            .map(String::strip)
-            .map(URI::create)
-            .toList(),
+        urls,
+        property("load.metrics-url", "").isBlank() ? urls : uris(property("load.metrics-url", "")),
         Arrays.stream(property("load.students", "50").split(","))
             .map(String::strip)
             .map(Integer::valueOf)
@@ -46,6 +47,10 @@ record LoadSettings(
         Integer.parseInt(property("load.warmup-seconds", "15")),
         property("load.frames", "").isBlank() ? null : Path.of(property("load.frames", "")),
         Path.of(property("load.out", "target/load/summary.json")));
+  }
+
+  private static List<URI> uris(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::strip).map(URI::create).toList();
   }
 
   private static String property(String name, String otherwise) {
