@@ -104,12 +104,7 @@ class AlertLifecycleIT {
       // A second person: one MULTIPLE_FACES alert with the frame as screenshot, however long.
       stream(student, sessionId, "S1", two, 12);
       JsonObject multiple =
-          teacher.next(
-              m ->
-                  "CRITICAL_ALERT".equals(m.getString("type"))
-                      && "MULTIPLE_FACES".equals(m.getString("alertType")),
-              WAIT,
-              "MULTIPLE_FACES alert");
+          teacher.next(WsClient.criticalAlert("MULTIPLE_FACES"), WAIT, "MULTIPLE_FACES alert");
       assertTrue(multiple.getString("screenshot").startsWith("data:image/jpeg;base64,"));
 
       JsonArray alerts =

@@ -85,8 +85,10 @@ class ClusterIT {
         student.send(Frames.videoFrame(sessionId, "S1", clock, two));
         student.next("FEEDBACK", WAIT);
       }
-      JsonObject onA = teacherA.next(ClusterIT::multipleFaces, WAIT, "MULTIPLE_FACES on A");
-      JsonObject onB = teacherB.next(ClusterIT::multipleFaces, WAIT, "MULTIPLE_FACES on B");
+      JsonObject onA =
+          teacherA.next(WsClient.criticalAlert("MULTIPLE_FACES"), WAIT, "MULTIPLE_FACES on A");
+      JsonObject onB =
+          teacherB.next(WsClient.criticalAlert("MULTIPLE_FACES"), WAIT, "MULTIPLE_FACES on B");
       assertEquals(onB.getString("alertId"), onA.getString("alertId"), "one alert");
       assertTrue(onA.getString("screenshot").startsWith("data:image/jpeg;base64,"));
       assertEquals(
@@ -107,11 +109,6 @@ class ClusterIT {
       teacherA.send("{\"type\":\"COMMAND\",\"command\":\"PAUSE_EXAM\",\"studentId\":\"S1\"}");
       assertEquals("PAUSE_EXAM", student.next("COMMAND", WAIT).getString("command"));
     }
-  }
-
-  private static boolean multipleFaces(JsonObject m) {
-    return "CRITICAL_ALERT".equals(m.getString("type"))
-        && "MULTIPLE_FACES".equals(m.getString("alertType"));
   }
 
   @Test

@@ -106,11 +106,7 @@ class StoreOutageIT {
       }
       JsonObject alert =
           teacher.next(
-              m ->
-                  "CRITICAL_ALERT".equals(m.getString("type"))
-                      && "MULTIPLE_FACES".equals(m.getString("alertType")),
-              WAIT,
-              "MULTIPLE_FACES during the outage");
+              WsClient.criticalAlert("MULTIPLE_FACES"), WAIT, "MULTIPLE_FACES during the outage");
       String alertId = alert.getString("alertId");
 
       // The summary keeps coming every second, with the student in it.

@@ -77,6 +77,13 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message of the given type, skipping others; fails after the timeout. */
+  /** A CRITICAL_ALERT of that alert type. */
+  static Predicate<JsonObject> criticalAlert(String alertType) {
+    return m ->
+        "CRITICAL_ALERT".equals(m.getString("type", null))
+            && alertType.equals(m.getString("alertType", null));
+  }
+
   JsonObject next(String type, Duration timeout) throws InterruptedException {
     return next(m -> type.equals(m.getString("type", null)), timeout, type);
   }

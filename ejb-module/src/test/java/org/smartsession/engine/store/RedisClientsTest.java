@@ -131,31 +131,21 @@ class RedisClientsTest {
             () -> RedisClients.open(RedisSettings.at("http://user:pw@host:6379")));
     assertTrue(url.getMessage().contains("smartsession.redis.url"), url.getMessage());
     assertFalse(url.getMessage().contains("pw"), "no password in the message");
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new RedisSettings(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                2_000,
-                4,
-                Optional.of("m"),
-                List.of(),
-                Optional.empty()));
+    assertThrows(IllegalArgumentException.class, () -> sentinel("m", List.of()));
     IllegalArgumentException node =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new RedisSettings(
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    2_000,
-                    4,
-                    Optional.of("m"),
-                    List.of("no-port"),
-                    Optional.empty()));
+        assertThrows(IllegalArgumentException.class, () -> sentinel("m", List.of("no-port")));
     assertTrue(node.getMessage().contains("smartsession.redis.sentinel.nodes"));
+  }
+
+  private static RedisSettings sentinel(String master, List<String> nodes) {
+    return new RedisSettings(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        2_000,
+        4,
+        Optional.of(master),
+        nodes,
+        Optional.empty());
   }
 }

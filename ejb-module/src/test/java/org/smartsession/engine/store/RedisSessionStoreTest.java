@@ -3,12 +3,8 @@ package org.smartsession.engine.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.model.alerts.Alert;
@@ -17,37 +13,11 @@ import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.SessionStore;
 
 /** The store contract against a real Redis server, started here on a free loopback port. */
-class RedisSessionStoreTest extends SessionStoreContract {
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() throws IOException {
-    redis = new RedisTestServer();
-  }
-
-  @AfterAll
-  static void stopRedis() throws IOException {
-    if (redis != null) {
-      redis.close();
-    }
-  }
-
+class RedisSessionStoreTest extends RedisStoreContract {
   @Override
   protected SessionStore newStore(Clock clock) {
     return new RedisSessionStore(
         redis.client(), new StoreLimits(Duration.ofHours(1), 1000, 5), clock);
-  }
-
-  @Override
-  protected void elapse(Duration time) {
-    super.elapse(time);
-    redis.elapse(sessionId, time);
-  }
-
-  @Override
-  protected void assertNothingKeptFor(String id) {
-    super.assertNothingKeptFor(id);
-    assertEquals(Set.of(), redis.keysOf(id), "keys left in Redis");
   }
 
   @Test

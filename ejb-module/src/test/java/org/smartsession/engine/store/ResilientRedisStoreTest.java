@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.RedisSettings;
 import org.smartsession.engine.config.StoreLimits;
@@ -31,21 +29,8 @@ import org.smartsession.model.session.StudentStatus;
  * The store contract, and Redis going away and coming back empty, against a real Redis server this
  * class starts and stops.
  */
-class ResilientRedisStoreTest extends SessionStoreContract {
+class ResilientRedisStoreTest extends RedisStoreContract {
   private static final StoreLimits LIMITS = new StoreLimits(Duration.ofHours(1), 1000, 5);
-  private static RedisTestServer redis;
-
-  @BeforeAll
-  static void startRedis() throws IOException {
-    redis = new RedisTestServer();
-  }
-
-  @AfterAll
-  static void stopRedis() throws IOException {
-    if (redis != null) {
-      redis.close();
-    }
-  }
 
   @AfterEach
   void redisIsUpAgain() throws IOException {
@@ -68,18 +53,6 @@ class ResilientRedisStoreTest extends SessionStoreContract {
         new RedisSessionStore(RedisClients.open(settings), LIMITS, clock),
         new InMemorySessionStore(LIMITS, clock),
         clock);
-  }
-
-  @Override
-  protected void elapse(Duration time) {
-    super.elapse(time);
-    redis.elapse(sessionId, time);
-  }
-
-  @Override
-  protected void assertNothingKeptFor(String id) {
-    super.assertNothingKeptFor(id);
-    assertEquals(Set.of(), redis.keysOf(id), "keys left in Redis");
   }
 
   private ResilientRedisStore resilient() {
