@@ -51,7 +51,7 @@ public final class OpenIdProvider implements BeforeAllCallback, AfterAllCallback
   }
 
   /** The next authorization code flow signs in this person. */
-  static void nextSignIn(String login, String name, List<String> groups) {
+  public static void nextSignIn(String login, String name, List<String> groups) {
     server.enqueueCallback(
         new DefaultOAuth2TokenCallback(
             ISSUER, login, "JWT", List.of(CLIENT), claims(login, name, groups), 3600));

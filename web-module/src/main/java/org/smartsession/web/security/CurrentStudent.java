@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.Claims;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.smartsession.engine.config.SignInSettings;
 import org.smartsession.engine.session.ProviderIdentity;
@@ -19,6 +20,7 @@ import org.smartsession.model.protocol.Identifiers;
 public class CurrentStudent {
 
   @Inject SecurityContext security;
+  @Inject HttpServletRequest request;
   @Inject SignInSettings settings;
   @Inject Instance<OpenIdContext> openId;
 
@@ -34,7 +36,7 @@ public class CurrentStudent {
   /** Empty when nobody signed in through the provider. */
   public Optional<ProviderIdentity> get() throws NoStudentIdException {
     if (settings.mode() != SignInSettings.Mode.OPENID_CONNECT
-        || security.getCallerPrincipal() == null
+        || CurrentTeacher.signedInCaller(request, security) == null
         || !openId.isResolvable()) {
       return Optional.empty();
     }

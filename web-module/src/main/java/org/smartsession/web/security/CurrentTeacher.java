@@ -24,11 +24,11 @@ public class CurrentTeacher {
 
   /** Whether anyone signed in, teacher or not. */
   public boolean signedIn() {
-    return security.getCallerPrincipal() != null;
+    return signedInCaller(request, security) != null;
   }
 
   public Optional<Teacher> get() {
-    Principal principal = security.getCallerPrincipal();
+    Principal principal = signedInCaller(request, security);
     if (principal == null) {
       return Optional.empty();
     }
@@ -48,6 +48,15 @@ public class CurrentTeacher {
       email = claims.getStringClaim(settings.emailClaim()).orElse(null);
     }
     return Optional.of(new Teacher(principal.getName(), display, email, admin));
+  }
+
+  /**
+   * The signed-in caller, or null. The request's user principal says whether anyone signed in:
+   * WildFly's SecurityContext names a caller who did not "anonymous" where the specification says
+   * null.
+   */
+  static Principal signedInCaller(HttpServletRequest request, SecurityContext security) {
+    return request.getUserPrincipal() == null ? null : security.getCallerPrincipal();
   }
 
   /** What the sign-in recorded: per request for a bearer token, per session for the dev sign-in. */

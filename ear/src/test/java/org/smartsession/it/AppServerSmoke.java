@@ -1,0 +1,209 @@
+package org.smartsession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartsession.it.browser.OpenIdProvider;
+
+/**
+ * The build's EAR on a full application server, as a university runs it: the pages, readiness, the
+ * REST API's description, a student's real frames analysed into feedback, the teacher's one-second
+ * summary and the MULTIPLE_FACES alert with its screenshot, signing in with the development
+ * sign-in, and last, on the same server restarted with a provider configured, a teacher signing in
+ * through OpenID Connect's authorization code flow. Each server's class says what differs: where
+ * readiness lives and what it lists, and metrics.
+ */
+@ExtendWith(OpenIdProvider.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AppServerSmoke {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  private static final long STEP_MS = 500;
+
+  /** The server the subclass started, with the EAR deployed. */
+  abstract AppServer server();
+
+  /** Asserts that the readiness checks (by name) say the face models are loaded. */
+  abstract void assertFaceModelsLoaded(Map<String, JsonObject> readiness) throws Exception;
+
+  /** Asserts what this server offers of the application's metrics once a frame was analysed. */
+  abstract void assertMetrics() throws Exception;
+
+  @Test
+  @Order(1)
+  void theEarDeploysWithoutAnError() throws Exception {
+    assertEquals(List.of(), server().errorsLogged(), "errors in " + server().log());
+  }
+
+  @Test
+  @Order(2)
+  void thePagesAreServedAndTheDashboardAsksToSignIn() throws Exception {
+    Server web = new Server(server().url());
+    HttpResponse<String> start = web.getPage("");
+    assertEquals(200, start.statusCode(), start.body());
+    HttpResponse<String> student = web.getPage("student/?session=S-ANY");
+    assertEquals(200, student.statusCode(), student.body());
+    assertTrue(student.body().contains("<title>Join a session"), student.body());
+
+    HttpResponse<String> dashboard = web.getPage("teacher/");
+    assertEquals(302, dashboard.statusCode(), dashboard.body());
+    String location = dashboard.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.contains("/sign-in/?returnTo="), location);
+    assertEquals(302, web.signIn("ada", "teacher").statusCode());
+    HttpResponse<String> signedIn = web.getPage("teacher/");
+    assertEquals(200, signedIn.statusCode(), signedIn.body());
+    assertTrue(signedIn.body().contains("<html"), signedIn.body());
+  }
+
+  @Test
+  @Order(3)
+  void readyWithTheFaceModelsLoaded() throws Exception {
+    AppServer.Answer r = AppServer.get(server().readiness());
+    assertEquals(200, r.status(), r.body());
+    JsonObject health = Server.json(r.body());
+    assertEquals("UP", health.getString("status"), r.body());
+    assertFaceModelsLoaded(
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(c -> c.getString("name"), c -> c, (a, b) -> a)));
+  }
+
+  @Test
+  @Order(4)
+  void theServerDescribesTheRestApi() throws Exception {
+    HttpResponse<String> r = new Server(server().url()).get("openapi");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("title: SmartSession"), r.body());
+    assertTrue(r.body().contains("/sessions/{sessionId}/students"), r.body());
+  }
+
+  @Test
+  @Order(5)
+  void studentsFramesGiveFeedbackTheTeacherTheSummaryAndAnAlertWithItsScreenshot()
+      throws Exception {
+    Server web = new Server(server().url());
+    String sessionId = web.createSession("Exam on " + server().name(), "EXAM");
+    String twoPeople = Frames.dataUrl(Frames.twoFaces());
+    try (WsClient teacher = web.teacherSocket(sessionId);
+        WsClient student = WsClient.connect(web.join(sessionId, "S1", "Ada"))) {
+      teacher.next("SESSION_UPDATE", WAIT);
+      long clock = System.currentTimeMillis() - 4_000;
+      for (int i = 0; i < 6; i++) {
+        clock += STEP_MS;
+        student.send(Frames.videoFrame(sessionId, "S1", clock, twoPeople));
+        JsonObject feedback = student.next("FEEDBACK", WAIT);
+        assertNotEquals("ANALYSIS_UNAVAILABLE", feedback.getString("status"), feedback::toString);
+        assertFalse(feedback.getString("message").isBlank(), feedback::toString);
+      }
+      JsonObject alert =
+          teacher.next(
+              m ->
+                  "CRITICAL_ALERT".equals(m.getString("type"))
+                      && "MULTIPLE_FACES".equals(m.getString("alertType")),
+              WAIT,
+              "a MULTIPLE_FACES alert");
+      assertEquals("S1", alert.getString("studentId"));
+      assertTrue(alert.getString("screenshot").startsWith("data:image/jpeg;base64,"));
+
+      // The timer's summary, about once a second, saying what the frames showed.
+      List<WsClient.Received> updates = teacher.collect("SESSION_UPDATE", Duration.ofMillis(3500));
+      assertTrue(updates.size() >= 2 && updates.size() <= 5, "updates in 3.5 s: " + updates.size());
+      for (int i = 1; i < updates.size(); i++) {
+        long gap = updates.get(i).at() - updates.get(i - 1).at();
+        assertTrue(gap > 500 && gap < 1600, "gap between updates " + gap + " ms");
+      }
+      JsonObject line =
+          updates.get(updates.size() - 1).json().getJsonArray("students").getJsonObject(0);
+      assertEquals("S1", line.getString("id"));
+      assertEquals(2, line.getInt("faces"), line::toString);
+    }
+    assertMetrics();
+  }
+
+  @Test
+  @Order(6)
+  void theDevelopmentSignInDecidesWhoIsATeacher() throws Exception {
+    Server anonymous = new Server(server().url());
+    assertEquals(
+        "DEVELOPMENT", Server.json(anonymous.get("api/v1/sign-in").body()).getString("mode"));
+    HttpResponse<String> refused = anonymous.get("api/v1/sessions");
+    assertEquals(401, refused.statusCode(), refused.body());
+    assertEquals("UNAUTHENTICATED", Server.json(refused.body()).getString("error"));
+
+    Server grace = new Server(server().url());
+    grace.signIn("grace@uni.example", "teacher");
+    String sessionId = grace.createSession("Grace's class", "CLASS");
+    JsonObject me = Server.json(grace.get("api/v1/me").body());
+    assertEquals("grace@uni.example", me.getString("login"));
+    try (WsClient socket = anonymous.teacherSocket(sessionId)) {
+      assertEquals(1008, socket.awaitCloseCode(WAIT));
+    }
+  }
+
+  @Test
+  @Order(100)
+  void restartedWithAProviderTeachersSignInThroughTheAuthorizationCodeFlow() throws Exception {
+    server().restart(AppServer.openIdOptions());
+    URI base = URI.create(server().url().toString());
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    OpenIdProvider.nextSignIn("ada", "Ada Lovelace", List.of("teacher"));
+
+    // As a browser: the dashboard sends to the provider, which sends back with a code.
+    URI next = base.resolve("teacher/");
+    List<String> visited = new ArrayList<>();
+    HttpResponse<String> page = null;
+    for (int hop = 0; hop < 10; hop++) {
+      visited.add(next.toString());
+      page =
+          browser.send(
+              HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (page.statusCode() / 100 != 3) {
+        break;
+      }
+      next = next.resolve(page.headers().firstValue("Location").orElseThrow());
+    }
+    assertEquals(200, page.statusCode(), visited + "\n" + page.body());
+    // Back where it started (Soteria validates the code there, so the URL still carries it).
+    assertEquals("/teacher/", page.uri().getPath(), visited::toString);
+    assertTrue(visited.stream().anyMatch(u -> u.contains("/school/authorize")), visited::toString);
+    assertTrue(visited.stream().anyMatch(u -> u.contains("/auth/callback?")), visited::toString);
+
+    HttpResponse<String> me =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve("api/v1/me")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals("ada", Server.json(me.body()).getString("login"));
+    assertEquals("Ada Lovelace", Server.json(me.body()).getString("displayName"));
+    HttpResponse<String> created =
+        browser.send(
+            HttpRequest.newBuilder(base.resolve("api/v1/sessions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Signed in\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals(List.of(), server().errorsLogged(), "errors in " + server().log());
+  }
+}
