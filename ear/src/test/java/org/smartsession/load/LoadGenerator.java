@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.smartsession.it.Server;
 
 /**
@@ -100,12 +102,19 @@ public final class LoadGenerator {
     Latencies intervals = new Latencies();
     Latencies alerts = new Latencies();
     Map<String, SimulatedStudent> students = new ConcurrentHashMap<>();
+    int notConnected = 0;
     List<SimulatedStudent> ordered = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Server server = servers.get(i % servers.size());
       String id = "L" + i;
       SimulatedStudent s = new SimulatedStudent(sessionId, id, feedback);
-      s.connect(http, server.join(sessionId, id, "Load " + i));
+      try {
+        s.connect(http, server.join(sessionId, id, "Load " + i));
+      } catch (CompletionException e) {
+        System.err.println("Student " + id + " could not connect: " + e.getCause());
+        notConnected++;
+        continue;
+      }
       students.put(id, s);
       ordered.add(s);
     }
@@ -122,7 +131,7 @@ public final class LoadGenerator {
     long measureNanos = settings.seconds() * 1_000_000_000L;
     ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
     AtomicLong ticks = new AtomicLong();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < ordered.size(); i++) {
       SimulatedStudent s = ordered.get(i);
       int index = i;
       // Alert students show two faces for three frames once, spread over the measured time.
@@ -136,17 +145,16 @@ public final class LoadGenerator {
           () -> {
             long now = System.nanoTime();
             if (now >= episodeAt && twoFacesLeft[0] > 0) {
-              long sentAt = s.send(frames.twoFaces);
-              if (sentAt != 0 && --twoFacesLeft[0] == 1) {
-                s.alertFrameNanos = sentAt; // the second: the rule wants two of the last three
+              if (s.send(frames.twoFaces, true)) {
+                twoFacesLeft[0]--;
               }
             } else {
-              s.send(frames.faces.get((int) ((tick[0] + index) % frames.faces.size())));
+              s.send(frames.faces.get((int) ((tick[0] + index) % frames.faces.size())), false);
             }
             tick[0]++;
             ticks.incrementAndGet();
           },
-          periodMicros * i / n,
+          periodMicros * i / ordered.size(),
           periodMicros,
           TimeUnit.MICROSECONDS);
     }
@@ -166,7 +174,7 @@ public final class LoadGenerator {
     ordered.forEach(SimulatedStudent::close);
     teachers.forEach(WatchingTeacher::close);
 
-    return step(n, ordered, feedback, intervals, alerts, before, after, generatorCpu);
+    return step(n, notConnected, ordered, feedback, intervals, alerts, before, after, generatorCpu);
   }
 
   private List<ServerMetrics> metrics() throws Exception {
@@ -179,6 +187,7 @@ public final class LoadGenerator {
 
   private JsonObject step(
       int n,
+      int notConnected,
       List<SimulatedStudent> students,
       Latencies feedback,
       Latencies intervals,
@@ -189,6 +198,11 @@ public final class LoadGenerator {
     long sent = students.stream().mapToLong(SimulatedStudent::sent).sum();
     long answered = students.stream().mapToLong(SimulatedStudent::answered).sum();
     long skipped = students.stream().mapToLong(SimulatedStudent::skipped).sum();
+    JsonObjectBuilder closed = Json.createObjectBuilder();
+    students.stream()
+        .filter(s -> s.closedBy != null)
+        .collect(Collectors.groupingBy(s -> s.closedBy, Collectors.counting()))
+        .forEach(closed::add);
     double seconds = settings.seconds();
     double processed = 0;
     double cpuSeconds = 0;
@@ -220,10 +234,12 @@ public final class LoadGenerator {
     }
     return Json.createObjectBuilder()
         .add("students", n)
+        .add("studentsNotConnected", notConnected)
         .add("framesSent", sent)
         .add("framesAnswered", answered)
         .add("answeredShare", sent == 0 ? 0 : (double) answered / sent)
         .add("framesNotSentSocketBusy", skipped)
+        .add("socketsClosedByServer", closed)
         .add("frameToFeedbackMs", feedback.toJson())
         .add("frameToTeacherAlertMs", alerts.toJson())
         .add("summaryIntervalMs", intervals.toJson())

@@ -123,12 +123,14 @@ public final class ScaleOut {
     return steps;
   }
 
-  /** The most students held: every frame answered, none dropped, p99 under the target. */
+  /** The most students held: all connected, every frame answered, p99 under the target. */
   static int held(List<JsonObject> steps, double targetMs) {
     int most = 0;
     for (JsonObject s : steps) {
       JsonObject f = s.getJsonObject("frameToFeedbackMs");
-      boolean allAnswered = s.getJsonNumber("answeredShare").doubleValue() >= 0.999;
+      boolean allAnswered =
+          s.getInt("studentsNotConnected") == 0
+              && s.getJsonNumber("answeredShare").doubleValue() >= 0.999;
       boolean fast = f.containsKey("p99") && f.getJsonNumber("p99").doubleValue() < targetMs;
       if (allAnswered && fast) {
         most = Math.max(most, s.getInt("students"));

@@ -22,13 +22,18 @@ final class SimulatedStudent implements WebSocket.Listener {
   private final AtomicLong skipped = new AtomicLong();
   private final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
   private final StringBuilder partial = new StringBuilder();
+
+  /** How the server closed this socket ("1008 reason"), or null while it is open. */
+  volatile String closedBy;
+
+  private volatile boolean closing;
   private volatile boolean measuring;
   private long lastTimestamp;
   private WebSocket socket;
   private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
 
-  /** When this student's rule-completing two-face frame went out, in nanoseconds; 0 if none. */
-  volatile long alertFrameNanos;
+  /** Two-face frames: timestamp → when sent (nanoTime); an alert names the frame that raised it. */
+  final ConcurrentHashMap<Long, Long> twoFacesSentAt = new ConcurrentHashMap<>();
 
   SimulatedStudent(String sessionId, String studentId, Latencies feedback) {
     this.sessionId = sessionId;
@@ -46,12 +51,12 @@ final class SimulatedStudent implements WebSocket.Listener {
 
   /**
    * Sends one frame, unless the previous one is still being written (a slow link would then skip
-   * it, as the page does). Returns the nanoTime it went out, or 0 when skipped.
+   * it, as the page does). Returns whether it went out.
    */
-  synchronized long send(String dataUrl) {
+  synchronized boolean send(String dataUrl, boolean twoFaces) {
     if (!sending.isDone()) {
       skipped.incrementAndGet();
-      return 0;
+      return false;
     }
     long timestamp = Math.max(System.currentTimeMillis(), lastTimestamp + 1);
     lastTimestamp = timestamp;
@@ -70,10 +75,13 @@ final class SimulatedStudent implements WebSocket.Listener {
       sentAt.put(timestamp, now);
       sent.incrementAndGet();
     }
+    if (twoFaces) {
+      twoFacesSentAt.put(timestamp, now);
+    }
     sending = socket.sendText(message, true);
     // Frames never answered (dropped by the server) are forgotten after a while.
     sentAt.keySet().removeIf(t -> t < timestamp - 30_000);
-    return now;
+    return true;
   }
 
   @Override
@@ -92,6 +100,21 @@ final class SimulatedStudent implements WebSocket.Listener {
     }
     webSocket.request(1);
     return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    if (!closing) {
+      closedBy = statusCode + " " + reason;
+    }
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    if (!closing) {
+      closedBy = "error " + error;
+    }
   }
 
   static long longField(String json, String name) {
@@ -120,6 +143,7 @@ final class SimulatedStudent implements WebSocket.Listener {
   }
 
   void close() {
+    closing = true;
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "load done").exceptionally(e -> null);
   }
 }

@@ -3,13 +3,15 @@ package org.smartsession.load;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * One teacher's socket: the time between one-second summaries, and frame → CRITICAL_ALERT for the
- * students that showed two faces.
+ * students that showed two faces, from the frame the alert names (its {@code lastTimestamp}: the
+ * frame that completed the rule) to the alert's arrival here.
  */
 final class WatchingTeacher implements WebSocket.Listener {
   private final Latencies intervals;
@@ -17,8 +19,8 @@ final class WatchingTeacher implements WebSocket.Listener {
   private final Map<String, SimulatedStudent> students;
   private final StringBuilder partial = new StringBuilder();
 
-  /** Student id → the episode (its alert frame's nanoTime) this teacher measured last. */
-  private final Map<String, Long> measured = new HashMap<>();
+  /** "student timestamp" of the alerts this teacher measured, each once. */
+  private final Set<String> measured = new HashSet<>();
 
   private volatile boolean measuring;
   private long lastUpdate;
@@ -53,10 +55,10 @@ final class WatchingTeacher implements WebSocket.Listener {
       } else if (text.contains("\"type\":\"CRITICAL_ALERT\"")
           && text.contains("\"alertType\":\"MULTIPLE_FACES\"")) {
         SimulatedStudent student = students.get(stringField(text, "studentId"));
-        long episode = student == null ? 0 : student.alertFrameNanos;
-        if (episode != 0 && !Long.valueOf(episode).equals(measured.get(student.studentId))) {
-          measured.put(student.studentId, episode); // each teacher, once per episode
-          alerts.add((now - episode) / 1e6);
+        long frame = SimulatedStudent.longField(text, "lastTimestamp");
+        Long sentAt = student == null ? null : student.twoFacesSentAt.get(frame);
+        if (measuring && sentAt != null && measured.add(student.studentId + " " + frame)) {
+          alerts.add((now - sentAt) / 1e6);
         }
       }
     }
