@@ -34,6 +34,7 @@ public class ConfiguredSettings {
   private AlertSettings alerts;
   private SummarySettings summary;
   private MessageLimits messages;
+  private AnalyzeLimits analyze;
   private StudentTokenSettings studentTokens;
   private ScoringSettings scoring;
   private SignInSettings signIn;
@@ -113,6 +114,10 @@ public class ConfiguredSettings {
         new MessageLimits(
             s.integer(
                 "smartsession.ws.max-message-bytes", MessageLimits.DEFAULTS.maxMessageBytes()));
+    analyze =
+        new AnalyzeLimits(
+            s.integer(
+                "smartsession.analyze.max-concurrent", AnalyzeLimits.DEFAULTS.maxConcurrent()));
     StudentTokenSettings t = StudentTokenSettings.DEFAULTS;
     studentTokens =
         new StudentTokenSettings(
@@ -209,6 +214,11 @@ public class ConfiguredSettings {
   @Produces
   MessageLimits messages() {
     return messages;
+  }
+
+  @Produces
+  AnalyzeLimits analyze() {
+    return analyze;
   }
 
   @Produces

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +21,10 @@ import org.smartsession.model.face.FaceAnalysis;
 /**
  * The vision engine: MediaPipe's face detectors and attention face mesh as TorchScript through DJL.
  * Models load once when the application starts and are run a few times before the analyzer is
- * ready; each frame worker thread gets its own predictors and buffers on first use. Single images
- * are timed stage by stage, for diagnostics; streamed frames are not.
+ * ready. Predictors and buffers (a {@link VisionWorker}) are lent to one call at a time from a pool
+ * that grows only to the most calls ever made at once (the frame workers and the bounded single
+ * image analyses), however many threads make them. Single images are timed stage by stage, for
+ * diagnostics; streamed frames are not.
  */
 @ApplicationScoped
 public class DjlFaceAnalyzer implements FaceAnalyzer {
@@ -34,7 +38,7 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   private volatile FaceModels models;
   private volatile String failure = "not loaded yet";
   private final List<VisionWorker> workers = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<VisionWorker> worker = new ThreadLocal<>();
+  private final Deque<VisionWorker> idle = new ConcurrentLinkedDeque<>();
 
   void load(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (!settings.enabled()) {
@@ -77,10 +81,13 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
 
   @Override
   public FaceAnalysis analyze(DecodedFrame frame) {
+    VisionWorker w = borrow();
     try {
-      return worker().analyze(frame.bgr(), settings.tilesPerSide());
+      return w.analyze(frame.bgr(), settings.tilesPerSide());
     } catch (TranslateException e) {
       throw new IllegalStateException("face model inference failed", e);
+    } finally {
+      idle.push(w);
     }
   }
 
@@ -88,36 +95,41 @@ public class DjlFaceAnalyzer implements FaceAnalyzer {
   public FaceTracker newTracker() {
     MeshFaceTracker tracker = new MeshFaceTracker(settings);
     return (frame, timestampMs) -> {
+      VisionWorker w = borrow();
       try {
-        return tracker.analyze(worker().stages(), frame.bgr(), timestampMs);
+        return tracker.analyze(w.stages(), frame.bgr(), timestampMs);
       } catch (TranslateException e) {
         throw new IllegalStateException("face model inference failed", e);
+      } finally {
+        idle.push(w);
       }
     };
   }
 
-  private VisionWorker worker() {
+  /** An idle worker, the one used last first (its buffers are warm), or a new one. */
+  private VisionWorker borrow() {
     FaceModels loaded = models;
     if (loaded == null) {
       throw new IllegalStateException("face models not loaded: " + failure);
     }
-    return workerFor(loaded);
-  }
-
-  private VisionWorker workerFor(FaceModels loaded) {
-    VisionWorker w = worker.get();
+    VisionWorker w = idle.poll();
     if (w == null) {
       w = new VisionWorker(loaded, settings.maxFaces());
-      worker.set(w);
       workers.add(w);
     }
     return w;
+  }
+
+  /** How many workers exist: the most calls that ran at once. */
+  int workerCount() {
+    return workers.size();
   }
 
   @PreDestroy
   void unload() {
     FaceModels loaded = models;
     models = null;
+    idle.clear();
     workers.forEach(VisionWorker::close);
     workers.clear();
     if (loaded != null) {

@@ -65,6 +65,7 @@ class ConfigurationTableTest {
         settings.alerts(),
         settings.summary(),
         settings.messages(),
+        settings.analyze(),
         settings.studentTokens(),
         settings.scoring(),
         settings.signIn(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.smartsession.engine.analysis.ImageAnalysis;
 import org.smartsession.engine.image.FrameRejectedException;
+import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceAnalysis;
 import org.smartsession.model.face.Landmarks;
@@ -45,13 +46,13 @@ public class AnalyzeResource {
 
   @POST
   @Consumes("image/jpeg")
-  public Result analyzeJpeg(byte[] jpeg) {
+  public Result analyzeJpeg(byte[] jpeg) throws LimitReachedException {
     return run(jpeg);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Result analyzeDataUrl(ImageBody body) {
+  public Result analyzeDataUrl(ImageBody body) throws LimitReachedException {
     access.admin();
     if (body == null
         || body.image() == null
@@ -70,7 +71,7 @@ public class AnalyzeResource {
     return run(jpeg);
   }
 
-  private Result run(byte[] jpeg) {
+  private Result run(byte[] jpeg) throws LimitReachedException {
     access.admin();
     if (jpeg == null || jpeg.length == 0) {
       throw ApiException.badRequest("the image is empty");
