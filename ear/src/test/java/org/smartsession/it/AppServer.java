@@ -51,6 +51,7 @@ abstract class AppServer implements BeforeAllCallback, AfterAllCallback, TestWat
   private final List<String> options;
   private Process process;
   private Thread stopAtExit;
+  private long logLinesBeforeStart;
 
   /**
    * @param options JVM options and system properties ({@code -Dname=value}) of the server
@@ -162,6 +163,7 @@ abstract class AppServer implements BeforeAllCallback, AfterAllCallback, TestWat
 
   /** Starts with these options and deploys the EAR, saying how long each took. */
   final void start(List<String> with) throws Exception {
+    logLinesBeforeStart = lines(""); // all of them
     long t0 = System.nanoTime();
     try {
       launch(with);
@@ -311,10 +313,13 @@ abstract class AppServer implements BeforeAllCallback, AfterAllCallback, TestWat
     boolean holds() throws Exception;
   }
 
-  /** The lines of the server's log at its error level. */
+  /**
+   * The lines of the server's log at its error level since it last started (a restart's log goes on
+   * from the stopped server's, whose undeployment is not this deployment's business).
+   */
   final List<String> errorsLogged() throws IOException {
     try (Stream<String> lines = Files.lines(log(), StandardCharsets.ISO_8859_1)) {
-      return lines.filter(l -> errorLine().matcher(l).find()).toList();
+      return lines.skip(logLinesBeforeStart).filter(l -> errorLine().matcher(l).find()).toList();
     }
   }
 

@@ -91,15 +91,25 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   JsonObject next(Predicate<JsonObject> wanted, Duration timeout, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    List<String> skipped = new ArrayList<>();
     while (true) {
       long left = deadline - System.nanoTime();
       Received r = left <= 0 ? null : received.poll(left, TimeUnit.NANOSECONDS);
       if (r == null) {
-        throw new AssertionError("no " + what + " within " + timeout);
+        throw new AssertionError(
+            "no "
+                + what
+                + " within "
+                + timeout
+                + (closed.isDone() ? " (the connection ended)" : "")
+                + "; skipped: "
+                + skipped);
       }
       if (wanted.test(r.json())) {
         return r.json();
       }
+      String text = r.json().toString();
+      skipped.add(text.length() > 200 ? text.substring(0, 200) + "..." : text);
     }
   }
 
