@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import org.smartsession.engine.config.JoinLimits;
 import org.smartsession.engine.events.StudentJoined;
 import org.smartsession.model.session.SessionInfo;
@@ -32,7 +33,8 @@ public class JoinService {
       throws UnknownSessionException,
           StudentIdTakenException,
           LimitReachedException,
-          StudentSignInRequiredException {
+          StudentSignInRequiredException,
+          SessionClosedException {
     return join(sessionId, studentId, name, token, client, null);
   }
 
@@ -48,6 +50,7 @@ public class JoinService {
    * @throws LimitReachedException if the client joins too fast, or a new student finds the session
    *     full
    * @throws StudentSignInRequiredException if the session requires a sign-in and there was none
+   * @throws SessionClosedException if the session opens later or has ended
    */
   public JoinedStudent join(
       String sessionId,
@@ -59,7 +62,8 @@ public class JoinService {
       throws UnknownSessionException,
           StudentIdTakenException,
           LimitReachedException,
-          StudentSignInRequiredException {
+          StudentSignInRequiredException,
+          SessionClosedException {
     long wait = perClient.admit(client, clock.millis());
     if (wait > 0) {
       throw new LimitReachedException(
@@ -70,6 +74,13 @@ public class JoinService {
         store
             .findSession(sessionId)
             .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
+    switch (session.phaseAt(clock.millis())) {
+      case SCHEDULED ->
+          throw new SessionClosedException(
+              "This session opens at " + Instant.ofEpochMilli(session.opensAt()) + ".", false);
+      case ENDED -> throw new SessionClosedException("This session has ended.", true);
+      case OPEN -> {}
+    }
     boolean vouched = false;
     if (session.requireStudentLogin()) {
       if (signedIn == null) {

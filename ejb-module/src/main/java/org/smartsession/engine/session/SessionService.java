@@ -1,15 +1,21 @@
 package org.smartsession.engine.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.smartsession.engine.config.SessionLimits;
+import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.model.protocol.Command;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.Teacher;
 
@@ -25,6 +31,8 @@ public class SessionService {
   @Inject Clock clock;
   @Inject AuditLog audit;
   @Inject SessionLimits limits;
+  @Inject StoreLimits retention;
+  @Inject Event<CommandIssued> commands;
 
   private final PerMinuteLimit creations = new PerMinuteLimit(() -> limits.createdPerMinute());
 
@@ -37,7 +45,29 @@ public class SessionService {
   public SessionInfo create(
       String name, SessionKind kind, Teacher owner, boolean requireStudentLogin)
       throws LimitReachedException {
+    return create(name, kind, owner, requireStudentLogin, null);
+  }
+
+  /**
+   * A new session that opens to students at {@code opensAt} (epoch ms), or at once when null.
+   *
+   * @throws IllegalArgumentException if it would open after its data expires
+   */
+  public SessionInfo create(
+      String name, SessionKind kind, Teacher owner, boolean requireStudentLogin, Long opensAt)
+      throws LimitReachedException {
     long now = clock.millis();
+    // It must open well before its data expires; joining renews it from then on.
+    long ttl = retention.ttl().toMillis();
+    long ahead = ttl - Math.min(Duration.ofHours(1).toMillis(), ttl / 2);
+    if (opensAt != null && opensAt > now + ahead) {
+      throw new IllegalArgumentException(
+          "a session can be scheduled at most "
+              + Duration.ofMillis(ahead).toMinutes()
+              + " minutes ahead: its data is kept "
+              + retention.ttl().toMinutes()
+              + " minutes");
+    }
     long kept = store.sessions().stream().filter(owner::owns).count();
     if (kept >= limits.maxPerTeacher()) {
       throw new LimitReachedException(
@@ -49,7 +79,15 @@ public class SessionService {
           "at most " + limits.createdPerMinute() + " new sessions a minute", (wait + 999) / 1000);
     }
     SessionInfo session =
-        new SessionInfo(newSessionId(), name, kind, owner.login(), now, requireStudentLogin);
+        new SessionInfo(
+            newSessionId(),
+            name,
+            kind,
+            owner.login(),
+            now,
+            requireStudentLogin,
+            opensAt == null || opensAt <= now ? null : opensAt,
+            null);
     store.createSession(session);
     store.addTeacher(session.sessionId(), owner.login());
     return session;
@@ -121,6 +159,37 @@ public class SessionService {
     }
     store.removeTeacher(sessionId, recorded);
     audit.record(sessionId, by, AuditAction.CO_TEACHER_REMOVED, recorded);
+  }
+
+  /** Opens a scheduled session now; an open or ended session is left as it is. */
+  public SessionInfo start(String sessionId, Teacher by)
+      throws UnknownSessionException, NotPermittedException {
+    SessionInfo session = forTeacher(sessionId, by);
+    long now = clock.millis();
+    if (session.phaseAt(now) != SessionPhase.SCHEDULED) {
+      return session;
+    }
+    store.saveLifeCycle(session.openedAt(now));
+    audit.record(sessionId, by, AuditAction.SESSION_STARTED, "before its scheduled time");
+    return find(sessionId).orElse(session.openedAt(now));
+  }
+
+  /**
+   * Ends the session: students are told and disconnected on every server, and none may join or send
+   * frames again; teachers keep reading it. Ending it again changes nothing.
+   */
+  public SessionInfo end(String sessionId, Teacher by)
+      throws UnknownSessionException, NotPermittedException {
+    SessionInfo session = forTeacher(sessionId, by);
+    if (session.endedAt() != null) {
+      return session;
+    }
+    SessionInfo ended = session.endedAt(clock.millis());
+    store.saveLifeCycle(ended);
+    audit.record(sessionId, by, AuditAction.SESSION_ENDED, "");
+    commands.fire(
+        new CommandIssued(sessionId, new Command(Command.Kind.END_SESSION.name(), null, null)));
+    return find(sessionId).orElse(ended);
   }
 
   private static void requireOwner(SessionInfo session, Teacher teacher)

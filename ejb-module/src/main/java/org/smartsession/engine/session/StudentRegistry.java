@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentKey;
 import org.smartsession.model.session.StudentState;
@@ -36,6 +37,9 @@ public class StudentRegistry {
         store
             .findSession(sessionId)
             .orElseThrow(() -> new UnknownSessionException("no session " + sessionId));
+    if (session.phaseAt(clock.millis()) == SessionPhase.ENDED) {
+      throw new UnknownSessionException("session " + sessionId + " has ended");
+    }
     StudentState state =
         store
             .studentState(sessionId, studentId)

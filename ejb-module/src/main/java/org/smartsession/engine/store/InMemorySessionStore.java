@@ -48,7 +48,7 @@ public class InMemorySessionStore implements SessionStore {
 
   /** Everything one session holds; guarded by its own monitor. */
   private static final class SessionEntry {
-    final SessionInfo info;
+    SessionInfo info;
     final Map<String, String> students = new LinkedHashMap<>();
     final Set<String> teachers = new LinkedHashSet<>();
     final Map<String, StudentState> states = new LinkedHashMap<>();
@@ -108,6 +108,14 @@ public class InMemorySessionStore implements SessionStore {
   @Override
   public Optional<SessionInfo> findSession(String sessionId) {
     return live(sessionId).map(e -> e.info);
+  }
+
+  @Override
+  public void saveLifeCycle(SessionInfo session) {
+    SessionEntry entry = writable(session.sessionId());
+    synchronized (entry) {
+      entry.info = entry.info.mergedWith(session);
+    }
   }
 
   @Override

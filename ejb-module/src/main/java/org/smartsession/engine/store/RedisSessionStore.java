@@ -40,6 +40,8 @@ import redis.clients.jedis.params.ZRangeParams;
 public class RedisSessionStore implements SessionStore, AutoCloseable {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final String NONE = "";
+  private static final String OPENS_AT = "opensAt";
+  private static final String ENDED_AT = "endedAt";
   private static final Type INDICATORS =
       new HashMap<String, Double>() {}.getClass().getGenericSuperclass();
 
@@ -176,14 +178,19 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   public void createSession(SessionInfo session) {
     String key = RedisKeys.info(session.sessionId());
     try (AbstractPipeline p = redis.pipelined()) {
-      p.hset(
-          key,
-          Map.of(
-              "name", session.name(),
-              "kind", session.kind().name(),
-              "owner", session.owner() == null ? NONE : session.owner(),
-              "createdAt", Long.toString(session.createdAt()),
-              "requireStudentLogin", Boolean.toString(session.requireStudentLogin())));
+      Map<String, String> fields = new HashMap<>();
+      fields.put("name", session.name());
+      fields.put("kind", session.kind().name());
+      fields.put("owner", session.owner() == null ? NONE : session.owner());
+      fields.put("createdAt", Long.toString(session.createdAt()));
+      fields.put("requireStudentLogin", Boolean.toString(session.requireStudentLogin()));
+      if (session.opensAt() != null) {
+        fields.put(OPENS_AT, Long.toString(session.opensAt()));
+      }
+      if (session.endedAt() != null) {
+        fields.put(ENDED_AT, Long.toString(session.endedAt()));
+      }
+      p.hset(key, fields);
       p.expire(key, ttlSeconds);
       p.zadd(RedisKeys.SESSIONS, session.createdAt(), session.sessionId());
       p.sync();
@@ -208,7 +215,34 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             SessionKind.valueOf(hash.get("kind")),
             owner.isEmpty() ? null : owner,
             Long.parseLong(hash.get("createdAt")),
-            Boolean.parseBoolean(hash.get("requireStudentLogin"))));
+            Boolean.parseBoolean(hash.get("requireStudentLogin")),
+            optionalLong(hash.get(OPENS_AT)),
+            optionalLong(hash.get(ENDED_AT))));
+  }
+
+  private static Long optionalLong(String value) {
+    return value == null ? null : Long.valueOf(value);
+  }
+
+  @Override
+  public void saveLifeCycle(SessionInfo session) {
+    SessionInfo kept =
+        findSession(session.sessionId())
+            .orElseThrow(() -> new IllegalArgumentException("no session " + session.sessionId()));
+    SessionInfo merged = kept.mergedWith(session);
+    String key = RedisKeys.info(session.sessionId());
+    try (AbstractPipeline p = redis.pipelined()) {
+      if (merged.opensAt() == null) {
+        p.hdel(key, OPENS_AT);
+      } else {
+        p.hset(key, OPENS_AT, Long.toString(merged.opensAt()));
+      }
+      if (merged.endedAt() != null) {
+        // Not overwritten: the first end another server recorded stays.
+        p.hsetnx(key, ENDED_AT, Long.toString(merged.endedAt()));
+      }
+      p.sync();
+    }
   }
 
   @Override
@@ -594,6 +628,8 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     String id = info.sessionId();
     if (findSession(id).isEmpty()) {
       createSession(info);
+    } else {
+      saveLifeCycle(info);
     }
     renewedAt.remove(id);
     requireSession(id);

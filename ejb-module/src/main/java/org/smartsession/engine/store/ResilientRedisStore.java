@@ -205,6 +205,11 @@ public class ResilientRedisStore implements SessionStore, AutoCloseable {
   }
 
   @Override
+  public void saveLifeCycle(SessionInfo session) {
+    write(session.sessionId(), s -> s.saveLifeCycle(session));
+  }
+
+  @Override
   public List<SessionInfo> sessions() {
     return read(null, SessionStore::sessions);
   }

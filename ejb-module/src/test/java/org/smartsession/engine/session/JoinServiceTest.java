@@ -67,6 +67,37 @@ class JoinServiceTest {
   }
 
   @Test
+  void nobodyJoinsAScheduledSessionBeforeItOpens() throws Exception {
+    long opensAt = clock.millis() + 60_000;
+    store.createSession(
+        new SessionInfo("S-LATER", "Later", SessionKind.EXAM, "ms.ada", 0, false, opensAt, null));
+
+    SessionClosedException early =
+        assertThrows(
+            SessionClosedException.class, () -> joins.join("S-LATER", "ada", "Ada", null, CLIENT));
+    assertFalse(early.ended());
+    assertTrue(store.studentState("S-LATER", "ada").isEmpty());
+
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals("ada", joins.join("S-LATER", "ada", "Ada", null, CLIENT).studentId());
+  }
+
+  @Test
+  void nobodyJoinsOrResumesAnEndedSession() throws Exception {
+    JoinedStudent ada = joins.join(SESSION, "ada", "Ada", null, CLIENT);
+    store.saveLifeCycle(store.findSession(SESSION).orElseThrow().endedAt(clock.millis()));
+
+    assertTrue(
+        assertThrows(
+                SessionClosedException.class,
+                () -> joins.join(SESSION, "ada", "Ada", ada.token().value(), CLIENT))
+            .ended());
+    assertThrows(
+        SessionClosedException.class, () -> joins.join(SESSION, "bob", "Bob", null, CLIENT));
+    assertTrue(store.studentState(SESSION, "bob").isEmpty());
+  }
+
+  @Test
   void aNewStudentJoinsWithATokenForThemInThisSession() throws Exception {
     JoinedStudent ada = joins.join(SESSION, "ada", "Ada", null, CLIENT);
 

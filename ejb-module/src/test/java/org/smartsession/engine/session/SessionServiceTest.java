@@ -11,10 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.SessionLimits;
 import org.smartsession.engine.config.StoreLimits;
+import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.store.InMemorySessionStore;
+import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
+import org.smartsession.model.protocol.Command;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.Teacher;
 
 /** Who owns and teaches a session, and how many sessions a teacher may make. */
@@ -27,6 +31,7 @@ class SessionServiceTest {
   private final InMemorySessionStore store =
       new InMemorySessionStore(new StoreLimits(Duration.ofDays(1), 1000, 10), clock);
   private final SessionService sessions = new SessionService();
+  private final RecordingEvent<CommandIssued> commands = new RecordingEvent<>();
 
   @BeforeEach
   void wire() {
@@ -34,6 +39,48 @@ class SessionServiceTest {
     sessions.clock = clock;
     sessions.audit = new AuditLog(store, clock);
     sessions.limits = new SessionLimits(3, 2);
+    sessions.retention = new StoreLimits(Duration.ofDays(1), 1000, 10);
+    sessions.commands = commands;
+  }
+
+  @Test
+  void aScheduledSessionOpensAtItsTimeOrWhenStarted() throws Exception {
+    long inAnHour = clock.millis() + Duration.ofHours(1).toMillis();
+    SessionInfo exam = sessions.create("Algebra", SessionKind.EXAM, ADA, false, inAnHour);
+    assertEquals(SessionPhase.SCHEDULED, exam.phaseAt(clock.millis()));
+    assertEquals(inAnHour, store.findSession(exam.sessionId()).orElseThrow().opensAt());
+
+    assertThrows(NotPermittedException.class, () -> sessions.start(exam.sessionId(), GRACE));
+    SessionInfo started = sessions.start(exam.sessionId(), ADA);
+    assertEquals(SessionPhase.OPEN, started.phaseAt(clock.millis()));
+    assertEquals(List.of("SESSION_STARTED"), actions(exam.sessionId()));
+  }
+
+  @Test
+  void aSessionIsScheduledOnlyWhileItsDataIsKept() {
+    long tooLate = clock.millis() + Duration.ofHours(23).toMillis() + 1;
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sessions.create("Algebra", SessionKind.EXAM, ADA, false, tooLate));
+  }
+
+  @Test
+  void endingASessionTellsItsStudentsOnceAndIsFinal() throws Exception {
+    String id = sessions.create("Algebra", SessionKind.EXAM, ADA, false).sessionId();
+    assertThrows(NotPermittedException.class, () -> sessions.end(id, GRACE));
+
+    SessionInfo ended = sessions.end(id, ADA);
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(ended.endedAt(), sessions.end(id, ROOT).endedAt());
+    assertEquals(SessionPhase.ENDED, sessions.start(id, ADA).phaseAt(clock.millis()));
+
+    assertEquals(List.of("SESSION_ENDED"), actions(id));
+    assertEquals(1, commands.fired().size());
+    assertEquals(Command.Kind.END_SESSION, commands.fired().get(0).command().kind());
+  }
+
+  private List<String> actions(String sessionId) {
+    return store.audit(sessionId).stream().map(e -> e.action()).toList();
   }
 
   @Test

@@ -79,6 +79,12 @@ class StudentRegistryTest {
   }
 
   @Test
+  void nobodyConnectsToAnEndedSession() {
+    store.saveLifeCycle(store.findSession(SESSION).orElseThrow().endedAt(clock.millis()));
+    assertThrows(UnknownSessionException.class, () -> registry.connect(SESSION, "alice"));
+  }
+
+  @Test
   void aStudentWhoReconnectsWithinTheGraceResumes() throws Exception {
     ConnectedStudent first = registry.connect(SESSION, "alice");
     registry.disconnect(first);

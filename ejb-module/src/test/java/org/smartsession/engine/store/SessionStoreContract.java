@@ -29,6 +29,7 @@ import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
+import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
@@ -96,6 +97,53 @@ abstract class SessionStoreContract {
     assertEquals("ada", info.owner());
     assertEquals(1000, info.createdAt());
     assertTrue(store.findSession("NO_SUCH_SESSION").isEmpty());
+  }
+
+  @Test
+  void keepsASchedule() {
+    String scheduled = sessionId + "_SCHEDULED";
+    store.createSession(
+        new SessionInfo(scheduled, "Exam", SessionKind.EXAM, "ada", 1000, false, 5000L, null));
+    SessionInfo kept = store.findSession(scheduled).orElseThrow();
+    assertEquals(5000L, kept.opensAt());
+    assertEquals(SessionPhase.SCHEDULED, kept.phaseAt(4999));
+    assertEquals(SessionPhase.OPEN, kept.phaseAt(5000));
+
+    store.saveLifeCycle(kept.openedAt(3000));
+    assertEquals(SessionPhase.OPEN, store.findSession(scheduled).orElseThrow().phaseAt(3000));
+  }
+
+  @Test
+  void anEndedSessionStaysEndedAndKeepsItsStudents() {
+    store.addStudent(sessionId, "S1", "Ada");
+    SessionInfo session = store.findSession(sessionId).orElseThrow();
+
+    store.saveLifeCycle(session.endedAt(7000));
+    // An older copy of the session, written back later, does not reopen it or move its end.
+    store.saveLifeCycle(session);
+    store.saveLifeCycle(session.endedAt(9000));
+
+    SessionInfo ended = store.findSession(sessionId).orElseThrow();
+    assertEquals(7000L, ended.endedAt());
+    assertEquals(SessionPhase.ENDED, ended.phaseAt(7000));
+    assertEquals("Linear algebra", ended.name());
+    assertEquals(
+        List.of("S1"),
+        store.studentStates(sessionId).stream().map(StudentState::studentId).toList());
+    assertEquals(
+        7000L,
+        store.sessions().stream()
+            .filter(s -> s.sessionId().equals(sessionId))
+            .findFirst()
+            .orElseThrow()
+            .endedAt());
+  }
+
+  @Test
+  void refusesTheLifeCycleOfAnUnknownSession() {
+    SessionInfo unknown = new SessionInfo(sessionId + "_NONE", "x", SessionKind.CLASS, "ada", 1);
+    assertThrows(IllegalArgumentException.class, () -> store.saveLifeCycle(unknown.endedAt(2)));
+    assertNothingKeptFor(unknown.sessionId());
   }
 
   @Test

@@ -7,7 +7,8 @@ import static org.smartsession.model.protocol.Fields.maxLength;
 
 /**
  * Teacher to server to student(s): pause or resume an exam, show a message, or recalibrate. A
- * teacher's command without {@code studentId} goes to every student of the session.
+ * teacher's command without {@code studentId} goes to every student of the session. {@code
+ * END_SESSION} comes from the server alone, to students and teachers, when the session has ended.
  */
 public record Command(String command, String studentId, String text) implements Message {
   public static final String TYPE = "COMMAND";
@@ -18,7 +19,8 @@ public record Command(String command, String studentId, String text) implements 
     PAUSE_EXAM,
     RESUME_EXAM,
     MESSAGE,
-    RECALIBRATE
+    RECALIBRATE,
+    END_SESSION
   }
 
   public Command {

@@ -25,6 +25,14 @@ public interface SessionStore {
 
   Optional<SessionInfo> findSession(String sessionId);
 
+  /**
+   * Records a session's opening and end as {@code session} has them, merged with what is kept
+   * ({@link SessionInfo#mergedWith}: an end once recorded stays); students and state are kept.
+   *
+   * @throws IllegalArgumentException if the session is unknown
+   */
+  void saveLifeCycle(SessionInfo session);
+
   /** All sessions, newest first. */
   List<SessionInfo> sessions();
 

@@ -14,13 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.config.SignInSettings;
 import org.smartsession.engine.session.LimitReachedException;
+import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
+import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.scoring.Indicators;
 import org.smartsession.model.scoring.ScoringSettings;
@@ -29,7 +34,10 @@ import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 
-/** Sessions: create, list, look up, alerts and a student's history (joining: StudentsResource). */
+/**
+ * Sessions: create (optionally scheduled), start, end, list, look up, alerts and a student's
+ * history (joining: StudentsResource).
+ */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,12 +51,16 @@ public class SessionsResource {
   @Inject SignInSettings signIn;
   @Context UriInfo uri;
   @Inject TeacherAccess teachers;
+  @Inject Clock clock;
 
   /**
    * Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM; {@code
-   * requireStudentLogin} (default false) lets students join only signed in at the provider.
+   * requireStudentLogin} (default false) lets students join only signed in at the provider; {@code
+   * opensAt} (ISO-8601 with an offset, e.g. {@code 2026-12-03T09:00:00+01:00}) schedules when
+   * students may join, at once when absent.
    */
-  public record CreateSession(String name, String kind, Boolean requireStudentLogin) {}
+  public record CreateSession(
+      String name, String kind, Boolean requireStudentLogin, String opensAt) {}
 
   /** A session as the API shows it, with the link students join by. */
   public record SessionView(
@@ -56,6 +68,9 @@ public class SessionsResource {
       String name,
       String kind,
       long createdAt,
+      String phase,
+      Long opensAt,
+      Long endedAt,
       String joinUrl,
       String teacherUrl,
       boolean requireStudentLogin,
@@ -81,7 +96,13 @@ public class SessionsResource {
           "'requireStudentLogin' needs an identity provider (smartsession.oidc.*): students sign"
               + " in where teachers do");
     }
-    SessionInfo session = sessions.create(name, kind, teachers.current(), studentsSignIn);
+    Long opensAt = parseTime(body.opensAt(), "opensAt");
+    SessionInfo session;
+    try {
+      session = sessions.create(name, kind, teachers.current(), studentsSignIn, opensAt);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("'opensAt': " + e.getMessage());
+    }
     SessionView view = view(session);
     // Set as a header: Response.created would make it absolute from the request's Host.
     return Response.status(Response.Status.CREATED)
@@ -100,6 +121,37 @@ public class SessionsResource {
   @Path("{sessionId}")
   public SessionView get(@PathParam("sessionId") String sessionId) {
     return view(teachers.session(sessionId));
+  }
+
+  /** Opens a scheduled session now; an open or ended one is answered as it is. */
+  @POST
+  @Path("{sessionId}/start")
+  public SessionView start(@PathParam("sessionId") String sessionId) {
+    teachers.session(sessionId);
+    try {
+      return view(sessions.start(sessionId, teachers.current()));
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (NotPermittedException e) {
+      throw ApiException.forbidden(e.getMessage());
+    }
+  }
+
+  /**
+   * Ends the session: its students are told and disconnected, and it takes no joins or frames
+   * again; it stays readable. Ending an ended session answers it unchanged.
+   */
+  @POST
+  @Path("{sessionId}/end")
+  public SessionView end(@PathParam("sessionId") String sessionId) {
+    teachers.session(sessionId);
+    try {
+      return view(sessions.end(sessionId, teachers.current()));
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (NotPermittedException e) {
+      throw ApiException.forbidden(e.getMessage());
+    }
   }
 
   @GET
@@ -140,6 +192,9 @@ public class SessionsResource {
         s.name(),
         s.kind().name(),
         s.createdAt(),
+        s.phaseAt(clock.millis()).name(),
+        s.opensAt(),
+        s.endedAt(),
         root + "student/?session=" + s.sessionId(),
         root + "teacher/?session=" + s.sessionId(),
         s.requireStudentLogin(),
@@ -169,6 +224,19 @@ public class SessionsResource {
           "'" + field + "' must be at most " + MAX_NAME_LENGTH + " characters");
     }
     return name;
+  }
+
+  /** An ISO-8601 time with an offset as epoch ms; null when absent. */
+  private static Long parseTime(String value, String field) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.strip()).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          "'" + field + "' must be an ISO-8601 time with an offset, e.g. 2026-12-03T09:00:00Z");
+    }
   }
 
   private static SessionKind parseKind(String kind) {

@@ -17,6 +17,7 @@ import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.session.JoinService;
 import org.smartsession.engine.session.JoinedStudent;
 import org.smartsession.engine.session.LimitReachedException;
+import org.smartsession.engine.session.SessionClosedException;
 import org.smartsession.engine.session.StudentIdTakenException;
 import org.smartsession.engine.session.StudentSignInRequiredException;
 import org.smartsession.engine.session.UnknownSessionException;
@@ -60,10 +61,11 @@ public class StudentsResource {
 
   /**
    * Joins the student, or resumes them when {@code Authorization: Bearer} carries their own token;
-   * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs; 429 when the
-   * session is full or the client joins too fast; in a session that requires students to sign in,
-   * 401 STUDENT_SIGN_IN_REQUIRED before they did (then the provider's student id and name are used,
-   * not those of the body).
+   * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs, 409
+   * SESSION_NOT_OPEN before a scheduled session opens and SESSION_ENDED after it ended; 429 when
+   * the session is full or the client joins too fast; in a session that requires students to sign
+   * in, 401 STUDENT_SIGN_IN_REQUIRED before they did (then the provider's student id and name are
+   * used, not those of the body).
    */
   @POST
   public Response join(
@@ -103,6 +105,11 @@ public class StudentsResource {
       throw ApiException.notFound(e.getMessage());
     } catch (StudentIdTakenException e) {
       throw new ApiException(Response.Status.CONFLICT, "STUDENT_ID_TAKEN", e.getMessage());
+    } catch (SessionClosedException e) {
+      throw new ApiException(
+          Response.Status.CONFLICT,
+          e.ended() ? "SESSION_ENDED" : "SESSION_NOT_OPEN",
+          e.getMessage());
     }
     String token = joined.token().value();
     Joined answer =

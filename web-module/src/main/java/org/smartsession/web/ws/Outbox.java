@@ -25,6 +25,7 @@ final class Outbox {
   private final AtomicInteger waitingEvents = new AtomicInteger();
   private final AtomicReference<String> latestState = new AtomicReference<>();
   private final AtomicBoolean sending = new AtomicBoolean();
+  private final AtomicReference<CloseReason> closeWhenSent = new AtomicReference<>();
 
   Outbox(Session socket) {
     this.socket = socket;
@@ -50,6 +51,14 @@ final class Outbox {
     pump();
   }
 
+  /** Sends a last message, then closes the connection once everything before it went out. */
+  void sendLast(String json, CloseReason reason) {
+    events.add(json);
+    waitingEvents.incrementAndGet();
+    closeWhenSent.compareAndSet(null, reason);
+    pump();
+  }
+
   private void pump() {
     while (sending.compareAndSet(false, true)) {
       String next = events.poll();
@@ -62,6 +71,10 @@ final class Outbox {
         sending.set(false);
         // Something may have arrived between the polls and the reset.
         if (events.isEmpty() && latestState.get() == null) {
+          CloseReason last = closeWhenSent.get();
+          if (last != null) {
+            close(last);
+          }
           return;
         }
         continue;

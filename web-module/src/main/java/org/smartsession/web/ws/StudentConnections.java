@@ -2,12 +2,18 @@ package org.smartsession.web.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.websocket.CloseReason;
+import java.util.stream.Stream;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
+import org.smartsession.model.protocol.Command;
 import org.smartsession.model.session.StudentKey;
 
-/** Students' open connections; delivers feedback, frame errors and teachers' commands. */
+/**
+ * Students' open connections; delivers feedback, frame errors and teachers' commands, and closes
+ * them when their session ends.
+ */
 @ApplicationScoped
 public class StudentConnections extends Connections<StudentKey> {
 
@@ -23,15 +29,20 @@ public class StudentConnections extends Connections<StudentKey> {
 
   void onCommand(@Observes CommandIssued event) {
     String json = Protocol.CODEC.encode(event.command());
+    if (event.command().kind() == Command.Kind.END_SESSION) {
+      CloseReason ended = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "session ended");
+      studentsOf(event.sessionId()).forEach(key -> of(key).forEach(o -> o.sendLast(json, ended)));
+      return;
+    }
     String target = event.command().studentId();
     if (target != null) {
       of(new StudentKey(event.sessionId(), target)).forEach(o -> o.sendEvent(json));
       return;
     }
-    for (StudentKey key : keys()) {
-      if (key.sessionId().equals(event.sessionId())) {
-        of(key).forEach(o -> o.sendEvent(json));
-      }
-    }
+    studentsOf(event.sessionId()).forEach(key -> of(key).forEach(o -> o.sendEvent(json)));
+  }
+
+  private Stream<StudentKey> studentsOf(String sessionId) {
+    return keys().stream().filter(key -> key.sessionId().equals(sessionId));
   }
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
+import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.SessionUpdated;
 import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.protocol.Command;
 import org.smartsession.model.protocol.CriticalAlert;
 
 /**
@@ -31,6 +33,14 @@ public class TeacherConnections extends Connections<String> {
   void onReviewed(@Observes AlertReviewed event) {
     String json = Protocol.CODEC.encode(event.acknowledgement());
     of(event.sessionId()).forEach(o -> o.sendEvent(json));
+  }
+
+  /** Every dashboard of a session learns that it ended, wherever the teacher ended it. */
+  void onCommand(@Observes CommandIssued event) {
+    if (event.command().kind() == Command.Kind.END_SESSION) {
+      String json = Protocol.CODEC.encode(event.command());
+      of(event.sessionId()).forEach(o -> o.sendEvent(json));
+    }
   }
 
   static CriticalAlert criticalAlert(Alert a) {

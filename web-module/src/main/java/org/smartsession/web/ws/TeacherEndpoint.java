@@ -89,6 +89,12 @@ public class TeacherEndpoint {
             socket,
             Endpoints.error(ErrorCode.NOT_FOUND, "no alert " + ack.alertId() + " in this session"));
       }
+    } else if (message instanceof Command command && command.kind() == Command.Kind.END_SESSION) {
+      Endpoints.reply(
+          socket,
+          Endpoints.error(
+              ErrorCode.UNEXPECTED_TYPE,
+              "a session is ended with POST /api/v1/sessions/{sessionId}/end, not a command"));
     } else if (message instanceof Command command) {
       commands.issue(sessionId, command, teacher(socket).login());
     } else {
