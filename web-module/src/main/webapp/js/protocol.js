@@ -51,6 +51,7 @@ export const CommandKind = Object.freeze({
   RESUME_EXAM: 'RESUME_EXAM',
   MESSAGE: 'MESSAGE',
   RECALIBRATE: 'RECALIBRATE',
+  END_SESSION: 'END_SESSION',
 });
 
 /** Longest text a COMMAND may carry (Command.MAX_TEXT_LENGTH on the server). */

@@ -47,6 +47,15 @@ export function isIdTaken(failure) {
   return Boolean(failure) && failure.status === 409 && failure.code === 'STUDENT_ID_TAKEN';
 }
 
+/** True when the session takes no students now: it opens later (SESSION_NOT_OPEN) or has ended. */
+export function isClosed(failure) {
+  return (
+    Boolean(failure) &&
+    failure.status === 409 &&
+    (failure.code === 'SESSION_ENDED' || failure.code === 'SESSION_NOT_OPEN')
+  );
+}
+
 /** Makes the notice say exactly what this session does, where the server told. */
 export function describePolicy(policy, fps) {
   setText(byId('consent-fps'), fps);

@@ -2,17 +2,17 @@ import { appUrl, pageParam, numberParam, webSocketUrl } from '../app.js';
 import { ReconnectingSocket, ConnectionState } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
-import { IDENTIFIER, MessageType } from '../protocol.js';
+import { CommandKind, IDENTIFIER, MessageType } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { Camera } from './camera.js';
 import { FrameCapture } from './capture.js';
 import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
 import { forget, readIdentity, remember, remembered } from './identity.js';
-import { describePolicy, isIdTaken, joinSession, needsSignIn } from './join.js';
+import { describePolicy, isClosed, isIdTaken, joinSession, needsSignIn } from './join.js';
 import { showSignIn } from '../sign-in-banner.js';
 
-const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'left-step'];
+const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'ended-step', 'left-step'];
 const ERROR_REPEAT_MS = 30000;
 /** About two frames: more than this waiting in the socket's buffer means the network is behind. */
 const MAX_BUFFERED_BYTES = 128 * 1024;
@@ -120,6 +120,10 @@ async function join(identity, typedId) {
   } catch (failure) {
     if (needsSignIn(failure)) {
       offerSignIn(failure.message);
+    } else if (isClosed(failure) && failure.code === 'SESSION_ENDED') {
+      goTo('ended-step');
+    } else if (isClosed(failure)) {
+      byId('join-error').textContent = `${failure.message} Please come back then and press Continue.`;
     } else if (isIdTaken(failure)) {
       // An id made from the name is this page's choice, not the student's: make another next time.
       if (!typedId) forget(identity.sessionId);
@@ -234,6 +238,7 @@ async function rejoinAfterRefusal() {
   } catch (failure) {
     // Otherwise the status line already says the connection was refused, with a button to retry.
     if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL);
+    else if (isClosed(failure) && failure.code === 'SESSION_ENDED') ended();
   }
 }
 
@@ -244,7 +249,11 @@ function onMessage(message) {
       showDelay(message);
       break;
     case MessageType.COMMAND:
-      if (!message.studentId || message.studentId === joined.studentId) commands.handle(message);
+      if (message.command === CommandKind.END_SESSION) {
+        ended();
+      } else if (!message.studentId || message.studentId === joined.studentId) {
+        commands.handle(message);
+      }
       break;
     case MessageType.ERROR: {
       const key = String(message.code);
@@ -288,6 +297,13 @@ function stopEverything() {
   camera.stop();
   video.srcObject = null;
   commands.resume();
+}
+
+/** The teacher ended the session: nothing more is sent, and nothing tries to reconnect. */
+function ended() {
+  stopEverything();
+  joined = null;
+  goTo('ended-step');
 }
 
 function leave() {

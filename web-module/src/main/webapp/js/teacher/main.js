@@ -3,13 +3,14 @@ import { pageParam, webSocketUrl } from '../app.js';
 import { ConnectionState, ReconnectingSocket } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
-import { IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
+import { CommandKind, IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { AlertCenter } from './alerts.js';
 import { wireCommands } from './commands.js';
 import { StudentDrilldown } from './drilldown.js';
 import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
 import { joinLinkFor, showJoinLink } from './join-link.js';
+import { LifeCycle } from './life-cycle.js';
 import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
 import { DashboardState } from './dashboard-state.js';
@@ -33,6 +34,9 @@ function startChooser() {
     {
       view: byId('sessions-view'),
       list: byId('session-list'),
+      pastTitle: byId('past-sessions-title'),
+      pastList: byId('past-session-list'),
+      opensAt: byId('session-opens-at'),
       listStatus: byId('session-list-status'),
       form: byId('create-session-form'),
       name: byId('session-name'),
@@ -130,6 +134,17 @@ function startDashboard(id) {
     onShowStudent: (studentId) => drilldown.open(studentId),
   });
   drilldown.alerts = alerts;
+  const lifeCycle = new LifeCycle({
+    ui: {
+      section: byId('life-cycle'),
+      text: byId('life-cycle-text'),
+      start: byId('start-session-button'),
+      end: byId('end-session-button'),
+      whileRunning: [byId('join-card'), byId('class-commands'), byId('drill-commands')],
+    },
+    sessionId: id,
+    toast,
+  });
   wireCommands(byId('class-commands'), socket, toast);
   wireToolbar(grid);
 
@@ -157,6 +172,9 @@ function startDashboard(id) {
       case MessageType.ALERT_ACKNOWLEDGED:
         alerts.acknowledged(message);
         break;
+      case MessageType.COMMAND:
+        if (message.command === CommandKind.END_SESSION) lifeCycle.refresh();
+        break;
       case MessageType.ERROR:
         toast(`The server reported a problem: ${message.message || message.code}`);
         break;
@@ -177,6 +195,7 @@ function startDashboard(id) {
   setInterval(requestRender, 1000);
   requestRender();
   describeSession(id).then((session) => {
+    lifeCycle.show(session);
     // The weights the server scores with; until they arrive (or when it sends none) the
     // drill-down shows the indicator values alone.
     drilldown.scoring = scoringOf(session);

@@ -1,5 +1,6 @@
 import { callApi } from '../api.js';
 import { h, setText, show } from '../dom.js';
+import { Phase } from './life-cycle.js';
 
 /** The GET /sessions answer as a list, whether it is an array or wrapped in an object. */
 function sessionList(answer) {
@@ -11,6 +12,12 @@ function sessionList(answer) {
 const sessionIdOf = (session) => session.sessionId ?? session.id;
 
 const KIND_WORDS = { CLASS: 'Class', EXAM: 'Exam' };
+
+const PHASE_WORDS = {
+  [Phase.SCHEDULED]: (s) => `opens ${new Date(s.opensAt).toLocaleString()}`,
+  [Phase.OPEN]: () => 'open',
+  [Phase.ENDED]: (s) => `ended ${new Date(s.endedAt).toLocaleString()}`,
+};
 
 /** The session chooser: existing sessions, and a form to create one. */
 export async function showSessions(ui, open) {
@@ -24,10 +31,12 @@ export async function showSessions(ui, open) {
     }
     const kind = ui.form.querySelector('input[name="kind"]:checked').value;
     const requireStudentLogin = !ui.studentLogin.disabled && ui.studentLogin.checked;
+    // datetime-local is the teacher's local time; the server takes an instant with an offset.
+    const opensAt = ui.opensAt.value ? new Date(ui.opensAt.value).toISOString() : undefined;
     ui.submit.disabled = true;
     setText(ui.error, '');
     try {
-      const created = await callApi('POST', 'sessions', { name, kind, requireStudentLogin });
+      const created = await callApi('POST', 'sessions', { name, kind, requireStudentLogin, opensAt });
       open(sessionIdOf(created));
     } catch (failure) {
       setText(ui.error, `Could not create the session: ${failure.message}`);
@@ -48,23 +57,33 @@ export async function showSessions(ui, open) {
   try {
     const newestFirst = (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0);
     const sessions = sessionList(await callApi('GET', 'sessions')).sort(newestFirst);
-    ui.list.replaceChildren(
-      ...sessions.filter(sessionIdOf).map((session) => {
-        const id = sessionIdOf(session);
-        const link = h(
-          'a',
-          { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } },
-          session.name || id,
-        );
-        const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
-        if (typeof session.createdAt === 'number') {
-          facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
-        }
-        if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
-        return h('li', {}, link, h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }));
-      }),
-    );
-    setText(ui.listStatus, sessions.length ? '' : 'No sessions yet. Create one below.');
+    const item = (session) => {
+      const id = sessionIdOf(session);
+      const link = h(
+        'a',
+        { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } },
+        session.name || id,
+      );
+      const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
+      if (typeof session.createdAt === 'number') {
+        facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
+      }
+      if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
+      const phase = PHASE_WORDS[session.phase]?.(session);
+      return h(
+        'li',
+        {},
+        link,
+        phase ? h('span', { class: 'session-phase', text: ` ${phase}` }) : '',
+        h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }),
+      );
+    };
+    const known = sessions.filter(sessionIdOf);
+    const past = known.filter((s) => s.phase === Phase.ENDED);
+    ui.list.replaceChildren(...known.filter((s) => s.phase !== Phase.ENDED).map(item));
+    ui.pastList.replaceChildren(...past.map(item));
+    show(ui.pastTitle, past.length > 0);
+    setText(ui.listStatus, known.length ? '' : 'No sessions yet. Create one below.');
   } catch (failure) {
     setText(ui.listStatus, `Could not load the sessions: ${failure.message}`);
   }

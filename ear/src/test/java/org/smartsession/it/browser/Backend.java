@@ -115,6 +115,18 @@ final class Backend {
         .getString("sessionId");
   }
 
+  /** What a join over REST answers, whatever its status. */
+  HttpResponse<String> tryJoin(String sessionId, String studentId) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(base.resolve("api/v1/sessions/" + sessionId + "/students"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder().add("studentId", studentId).build().toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Joins a student over REST and connects their WebSocket with the token the join answered. */
   Student join(String sessionId, String studentId, String name) throws Exception {
     JsonObject joined =

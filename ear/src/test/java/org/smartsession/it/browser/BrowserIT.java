@@ -553,6 +553,62 @@ class BrowserIT {
     }
   }
 
+  @Test
+  @Order(9)
+  void endingTheSessionStopsTheStudentsCameraAndKeepsItForReview() throws Exception {
+    String name = "Browser check: ending";
+    String sessionId = backend.createSession(name, "EXAM");
+    openDashboard(teacher, sessionId);
+    waitFor(teacher)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("life-cycle-text"), "Open"));
+    joinAsStudent(student, sessionId, "Barbara Liskov", "S-BARBARA");
+    waitFor(teacher).until(d -> tileWithId(d, "S-BARBARA", ANALYSED));
+
+    click(teacher, By.id("end-session-button"));
+    waitFor(teacher).until(ExpectedConditions.alertIsPresent()).accept();
+
+    // The student's page says so, and its camera is off.
+    visible(student, By.id("ended-step"));
+    assertEquals(
+        Boolean.TRUE,
+        script(student, "return document.getElementById('self-view').srcObject === null"));
+    assertFalse(student.findElement(By.id("live-step")).isDisplayed());
+    // The dashboard keeps the session for review, without what only a running session needs.
+    waitFor(teacher)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("life-cycle-text"), "Ended"));
+    assertFalse(teacher.findElement(By.id("end-session-button")).isDisplayed());
+    assertFalse(teacher.findElement(By.id("join-card")).isDisplayed());
+    assertFalse(teacher.findElement(By.id("class-commands")).isDisplayed());
+    assertEquals(
+        1,
+        teacher
+            .findElements(By.cssSelector("#student-grid .tile[data-student-id='S-BARBARA']"))
+            .size(),
+        "the student's tile stays");
+
+    // Nobody joins again: not the page, not the API.
+    student.get(backend.url("student/?session=" + sessionId));
+    visible(student, By.id("student-name")).sendKeys("Barbara Liskov");
+    student.findElement(By.id("student-id")).sendKeys("S-BARBARA");
+    student.findElement(By.id("join-button")).click();
+    visible(student, By.id("ended-step"));
+    var refused = backend.tryJoin(sessionId, "S-LATE");
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals("SESSION_ENDED", Backend.json(refused.body()).getString("error"));
+
+    // The teacher finds it under past sessions.
+    teacher.get(backend.url("teacher/"));
+    waitFor(teacher)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("past-session-list"), name));
+    assertFalse(teacher.findElement(By.id("session-list")).getText().contains(name));
+    // The student's console shows the refused join's 409, as browsers log any failed request.
+    student.manage().logs().get(LogType.BROWSER);
+    assertNoScriptErrors(teacher);
+  }
+
   // --- steps
 
   private void openDashboard(WebDriver driver, String sessionId) {

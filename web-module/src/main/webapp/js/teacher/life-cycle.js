@@ -1,0 +1,79 @@
+import { callApi } from '../api.js';
+import { setText, show } from '../dom.js';
+
+export const Phase = Object.freeze({ SCHEDULED: 'SCHEDULED', OPEN: 'OPEN', ENDED: 'ENDED' });
+
+const when = (ms) => new Date(ms).toLocaleString();
+
+/** What a session's phase means, in one line for a teacher. */
+export function describePhase(session) {
+  switch (session?.phase) {
+    case Phase.SCHEDULED:
+      return `Scheduled: students can join from ${when(session.opensAt)}.`;
+    case Phase.ENDED:
+      return `Ended ${when(session.endedAt)}. Students can no longer join; what was recorded stays here for review.`;
+    case Phase.OPEN:
+      return 'Open: students can join.';
+    default:
+      return '';
+  }
+}
+
+/**
+ * The dashboard's life-cycle line: the phase, "Start now" for a scheduled session and "End session"
+ * for an open one. An ended session hides what only a running one needs (the join link, commands).
+ */
+export class LifeCycle {
+  #ui;
+  #sessionId;
+  #toast;
+  #session = null;
+
+  constructor({ ui, sessionId, toast }) {
+    this.#ui = ui;
+    this.#sessionId = sessionId;
+    this.#toast = toast;
+    ui.start.addEventListener('click', () => this.#change('start'));
+    ui.end.addEventListener('click', () => {
+      const ask = 'End this session now? Students are disconnected and cannot join again.';
+      if (window.confirm(ask)) this.#change('end');
+    });
+  }
+
+  get ended() {
+    return this.#session?.phase === Phase.ENDED;
+  }
+
+  show(session) {
+    if (!session) return;
+    this.#session = session;
+    const phase = session.phase;
+    this.#ui.section.dataset.phase = phase || '';
+    setText(this.#ui.text, describePhase(session));
+    show(this.#ui.start, phase === Phase.SCHEDULED);
+    show(this.#ui.end, phase === Phase.OPEN || phase === Phase.SCHEDULED);
+    for (const element of this.#ui.whileRunning) show(element, phase !== Phase.ENDED);
+  }
+
+  /** Reads the session again: another teacher or server may have changed it. */
+  async refresh() {
+    try {
+      this.show(await callApi('GET', `sessions/${encodeURIComponent(this.#sessionId)}`));
+    } catch (failure) {
+      this.#toast(`Session details unavailable: ${failure.message}`);
+    }
+  }
+
+  async #change(action) {
+    this.#ui.start.disabled = true;
+    this.#ui.end.disabled = true;
+    try {
+      this.show(await callApi('POST', `sessions/${encodeURIComponent(this.#sessionId)}/${action}`));
+    } catch (failure) {
+      this.#toast(`Could not ${action} the session: ${failure.message}`);
+    } finally {
+      this.#ui.start.disabled = false;
+      this.#ui.end.disabled = false;
+    }
+  }
+}
