@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two Payara Micro servers sharing one real Redis act as one: a student connected to B, a teacher
  * on A and another on B. B analyses the student's frames and raises the MULTIPLE_FACES alert once;
  * the teacher on A gets it at once with its screenshot; the review made on B reaches A; a pause
- * sent from A reaches the student on B. And through Debian's nginx with the deployment's own
- * configuration ({@code src-docker/nginx/}): a teacher and a student reach the servers, sockets
- * included, and the operators' paths are not served.
+ * sent from A reaches the student on B, and ending the session on A ends it on B. And through
+ * Debian's nginx with the deployment's own configuration ({@code src-docker/nginx/}): a teacher and
+ * a student reach the servers, sockets included, and the operators' paths are not served.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
@@ -108,6 +108,18 @@ class ClusterIT {
       // Paused from A: the student on B is told.
       teacherA.send("{\"type\":\"COMMAND\",\"command\":\"PAUSE_EXAM\",\"studentId\":\"S1\"}");
       assertEquals("PAUSE_EXAM", student.next("COMMAND", WAIT).getString("command"));
+
+      // Ended on A: the student on B is told and disconnected, the teacher on B learns it, and
+      // B takes nobody again.
+      assertEquals(200, serverA.post("api/v1/sessions/" + sessionId + "/end", "").statusCode());
+      assertEquals("END_SESSION", student.next("COMMAND", WAIT).getString("command"));
+      assertEquals(1000, student.awaitCloseCode(WAIT));
+      assertEquals(
+          "END_SESSION",
+          teacherB
+              .next(m -> "COMMAND".equals(m.getString("type", null)), WAIT, "COMMAND on B")
+              .getString("command"));
+      assertEquals(409, serverB.joining(sessionId, "S2", "Grace", null).statusCode());
     }
   }
 
