@@ -70,13 +70,12 @@ export class AlertCenter {
     if (!Array.isArray(stored)) return;
     for (const a of stored) {
       if (!a || typeof a.alertId !== 'string') continue;
+      // The same shape as CRITICAL_ALERT, with the decision in the shape of ALERT_ACKNOWLEDGED.
       const ack = a.acknowledgement;
-      this.receive({ ...a, alertType: a.alertType ?? a.type }, Boolean(ack));
+      this.receive(a, Boolean(ack));
       if (ack && typeof ack.action === 'string') {
         const entry = this.#alerts.get(a.alertId);
-        if (entry && (!entry.ack || entry.ack.pending)) {
-          this.acknowledged({ alertId: a.alertId, action: ack.action, acknowledgedBy: ack.by, timestamp: ack.at });
-        }
+        if (entry && (!entry.ack || entry.ack.pending)) this.acknowledged({ alertId: a.alertId, ...ack });
       }
     }
   }

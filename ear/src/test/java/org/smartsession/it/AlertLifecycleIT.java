@@ -114,12 +114,12 @@ class AlertLifecycleIT {
       long multiples =
           alerts.stream()
               .map(JsonObject.class::cast)
-              .filter(a -> "MULTIPLE_FACES".equals(a.getString("type")))
+              .filter(a -> "MULTIPLE_FACES".equals(a.getString("alertType")))
               .count();
       long noFaces =
           alerts.stream()
               .map(JsonObject.class::cast)
-              .filter(a -> "NO_FACE".equals(a.getString("type")))
+              .filter(a -> "NO_FACE".equals(a.getString("alertType")))
               .count();
       assertEquals(1, multiples, alerts::toString);
       assertEquals(1, noFaces, alerts::toString);
@@ -129,6 +129,28 @@ class AlertLifecycleIT {
       JsonObject ack = teacher.next("ALERT_ACKNOWLEDGED", WAIT);
       assertEquals(multiple.getString("alertId"), ack.getString("alertId"));
       assertEquals("REVIEWED", ack.getString("action"));
+
+      // The API answers the alert in the socket's shape, with the decision in the shape of its
+      // ALERT_ACKNOWLEDGED.
+      JsonObject stored =
+          Server.json(
+                  "{\"a\":" + server.get("api/v1/sessions/" + sessionId + "/alerts").body() + "}")
+              .getJsonArray("a")
+              .stream()
+              .map(JsonObject.class::cast)
+              .filter(a -> multiple.getString("alertId").equals(a.getString("alertId")))
+              .findFirst()
+              .orElseThrow();
+      for (String field : multiple.keySet()) {
+        assertTrue(stored.containsKey(field), () -> field + " in " + stored.keySet());
+      }
+      assertEquals("CRITICAL_ALERT", stored.getString("type"));
+      JsonObject decision = stored.getJsonObject("acknowledgement");
+      assertEquals("REVIEWED", decision.getString("action"));
+      assertEquals(ack.getString("acknowledgedBy"), decision.getString("acknowledgedBy"));
+      assertEquals(
+          ack.getJsonNumber("timestamp").longValue(),
+          decision.getJsonNumber("timestamp").longValue());
 
       // The teacher's summary lists the student with real values.
       JsonObject update = teacher.next("SESSION_UPDATE", WAIT);

@@ -238,7 +238,7 @@ class HardeningIT {
         alerts().stream()
             .map(JsonObject.class::cast)
             .filter(a -> "S-CLOCK".equals(a.getString("studentId")))
-            .filter(a -> "CAMERA_BLOCKED".equals(a.getString("type")))
+            .filter(a -> "CAMERA_BLOCKED".equals(a.getString("alertType")))
             .count();
     // The first four frames, honest, are 3 s of a covered camera: one alert, and only one.
     assertEquals(1, blocked, "CAMERA_BLOCKED alerts: " + alerts());

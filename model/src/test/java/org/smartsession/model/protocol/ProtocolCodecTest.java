@@ -118,7 +118,8 @@ class ProtocolCodecTest {
                 0.9,
                 "data:image/jpeg;base64,AAAA",
                 2,
-                61_007L),
+                61_007L,
+                new AlertReview("REVIEWED", "t@uni.example", 61_500L)),
             new AlertAcknowledged("ALERT_789", "REVIEWED", "t@uni.example", 8L),
             new Command("MESSAGE", null, "Five minutes left"),
             new ErrorMessage("INVALID_FIELD", "why"));
@@ -158,7 +159,8 @@ class ProtocolCodecTest {
                     1.0,
                     "data:x",
                     1,
-                    9L)));
+                    9L,
+                    null)));
     for (String field :
         List.of(
             "type",

@@ -20,13 +20,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.config.SignInSettings;
 import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
-import org.smartsession.model.alerts.Alert;
+import org.smartsession.model.protocol.CriticalAlert;
 import org.smartsession.model.scoring.Indicators;
 import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.session.HistoryPoint;
@@ -156,9 +157,9 @@ public class SessionsResource {
 
   @GET
   @Path("{sessionId}/alerts")
-  public List<Alert> alerts(@PathParam("sessionId") String sessionId) {
+  public List<CriticalAlert> alerts(@PathParam("sessionId") String sessionId) {
     teachers.session(sessionId);
-    return store.alerts(sessionId);
+    return store.alerts(sessionId).stream().map(AlertMessages::of).toList();
   }
 
   @GET

@@ -2,13 +2,12 @@ package org.smartsession.web.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.SessionUpdated;
-import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.protocol.Command;
-import org.smartsession.model.protocol.CriticalAlert;
 
 /**
  * Teachers' open connections by session. Each message is encoded once per session, then sent to
@@ -26,7 +25,7 @@ public class TeacherConnections extends Connections<String> {
   }
 
   void onAlert(@Observes AlertRaised event) {
-    String json = Protocol.CODEC.encode(criticalAlert(event.alert()));
+    String json = Protocol.CODEC.encode(AlertMessages.of(event.alert()));
     of(event.alert().sessionId()).forEach(o -> o.sendEvent(json));
   }
 
@@ -41,20 +40,5 @@ public class TeacherConnections extends Connections<String> {
       String json = Protocol.CODEC.encode(event.command());
       of(event.sessionId()).forEach(o -> o.sendEvent(json));
     }
-  }
-
-  static CriticalAlert criticalAlert(Alert a) {
-    return new CriticalAlert(
-        a.alertId(),
-        a.sessionId(),
-        a.studentId(),
-        a.type().name(),
-        a.timestamp(),
-        a.reason(),
-        a.durationMs(),
-        a.confidence(),
-        a.screenshot(),
-        a.count(),
-        a.lastTimestamp());
   }
 }

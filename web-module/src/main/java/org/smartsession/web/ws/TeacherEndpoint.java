@@ -10,6 +10,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
+import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.alerts.AlertService;
 import org.smartsession.engine.broadcast.SessionSummaries;
 import org.smartsession.engine.broadcast.TeacherPresence;
@@ -71,7 +72,7 @@ public class TeacherEndpoint {
     outbox.sendState(
         Protocol.CODEC.encode(summaries.summarise(sessionId, System.currentTimeMillis())));
     toSendOnConnect(store.alerts(sessionId))
-        .forEach(a -> outbox.sendEvent(Protocol.CODEC.encode(TeacherConnections.criticalAlert(a))));
+        .forEach(a -> outbox.sendEvent(Protocol.CODEC.encode(AlertMessages.of(a))));
     Endpoints.opened(socket);
   }
 

@@ -75,6 +75,23 @@ class OutboxTest {
   }
 
   @Test
+  void theLastMessageGoesOutAfterWhatWaitedAndThenTheConnectionCloses() {
+    SlowPeer peer = new SlowPeer();
+    Outbox outbox = new Outbox(peer.session);
+    outbox.sendState("update 1");
+    outbox.sendEvent("alert A");
+    CloseReason ended = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "session ended");
+    outbox.sendLast("ended", ended);
+    assertTrue(peer.open, "not before the last message went out");
+    while (!peer.pending.isEmpty()) {
+      peer.complete();
+    }
+    assertEquals(List.of("update 1", "alert A", "ended"), peer.sent);
+    assertFalse(peer.open);
+    assertEquals(List.of(ended), peer.closes);
+  }
+
+  @Test
   void aFailedSendClosesTheConnection() {
     SlowPeer peer = new SlowPeer();
     Outbox outbox = new Outbox(peer.session);
