@@ -36,10 +36,12 @@ export class AlertCenter {
   #socket;
   #toast;
   #onShowStudent;
+  #onRaised;
   #requestRender;
   #bannerAlertId = null;
 
-  constructor({ ui, state, socket, toast, onShowStudent, requestRender }) {
+  constructor({ ui, state, socket, toast, onShowStudent, requestRender, onRaised = () => {} }) {
+    this.#onRaised = onRaised;
     this.#ui = ui;
     this.#state = state;
     this.#socket = socket;
@@ -103,7 +105,10 @@ export class AlertCenter {
       oldest.remove();
     }
     this.#studentChanged(alert.studentId);
-    if (!quiet) this.#showBanner(entry);
+    if (!quiet) {
+      this.#showBanner(entry);
+      this.#onRaised(alert);
+    }
     this.#renderCount();
   }
 

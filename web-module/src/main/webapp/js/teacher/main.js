@@ -6,6 +6,7 @@ import { byId, setText, show } from '../dom.js';
 import { CommandKind, IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { AlertCenter } from './alerts.js';
+import { AlertSignals } from './alert-signals.js';
 import { wireCommands } from './commands.js';
 import { StudentDrilldown } from './drilldown.js';
 import { ALERT_FILTER, SortOrders, StudentGrid } from './grid.js';
@@ -113,6 +114,10 @@ function startDashboard(id) {
     toast,
     sessionId: id,
   });
+  const signals = new AlertSignals({
+    ui: { sound: byId('alert-sound'), desktop: byId('alert-desktop'), permission: byId('alert-desktop-blocked') },
+    studentName: (studentId) => state.students.get(studentId)?.name,
+  });
   const alerts = new AlertCenter({
     ui: {
       banner: byId('alert-banner'),
@@ -132,6 +137,7 @@ function startDashboard(id) {
     toast,
     requestRender,
     onShowStudent: (studentId) => drilldown.open(studentId),
+    onRaised: (alert) => signals.raised(alert),
   });
   drilldown.alerts = alerts;
   const lifeCycle = new LifeCycle({
@@ -194,8 +200,12 @@ function startDashboard(id) {
   // "Last frame … ago" keeps counting even when no update arrives.
   setInterval(requestRender, 1000);
   requestRender();
+  callApi('GET', 'me')
+    .then((me) => signals.configure({ teacher: me?.login }))
+    .catch(() => {});
   describeSession(id).then((session) => {
     lifeCycle.show(session);
+    signals.configure({ kind: session?.kind });
     // The weights the server scores with; until they arrive (or when it sends none) the
     // drill-down shows the indicator values alone.
     drilldown.scoring = scoringOf(session);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -606,6 +607,61 @@ class BrowserIT {
     assertFalse(teacher.findElement(By.id("session-list")).getText().contains(name));
     // The student's console shows the refused join's 409, as browsers log any failed request.
     student.manage().logs().get(LogType.BROWSER);
+    assertNoScriptErrors(teacher);
+  }
+
+  @Test
+  @Order(10)
+  void aCriticalAlertShowsADesktopNotificationAndTheChoiceIsRememberedPerKind() throws Exception {
+    String exam = backend.createSession("Browser check: notifications", "EXAM");
+    teacher.executeCdpCommand(
+        "Browser.grantPermissions",
+        Map.of(
+            "origin", backend.url("").replaceAll("/$", ""),
+            "permissions", List.of("notifications")));
+    openDashboard(teacher, exam);
+    // In an exam both signals are on unless the teacher chose otherwise.
+    waitFor(teacher).until(d -> d.findElement(By.id("alert-desktop")).isSelected());
+    assertTrue(teacher.findElement(By.id("alert-sound")).isSelected());
+    // Every notification the page shows is recorded, and still shown by the browser.
+    script(
+        teacher,
+        "const Real = window.Notification; window.shownNotifications = [];"
+            + "window.Notification = class extends Real {"
+            + "  constructor(title, options) { super(title, options);"
+            + "    window.shownNotifications.push({ title, body: options.body, tag: options.tag,"
+            + "      permission: Real.permission }); } };");
+
+    String two =
+        FakeCamera.dataUrl(FakeCamera.jpeg(FakeCamera.frame(FakeCamera.fixture("two-people.jpg"))));
+    try (Backend.Student pupil = backend.join(exam, "S-RADIA", "Radia Perlman")) {
+      // Two frames a second, as a camera would send them, until the alert is raised.
+      waitFor(teacher)
+          .pollingEvery(Duration.ofMillis(500))
+          .until(
+              d -> {
+                pupil.send(two);
+                return ((Number) script(d, "return window.shownNotifications.length")).intValue()
+                    > 0;
+              });
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> shown =
+        (Map<String, Object>) script(teacher, "return window.shownNotifications[0]");
+    assertEquals("More than one face: Radia Perlman", shown.get("title"));
+    assertEquals("granted", shown.get("permission"));
+    assertFalse(String.valueOf(shown.get("tag")).isBlank(), "tagged with the alert's id");
+
+    // A lecture is quiet by default; the teacher's choice for lectures is remembered.
+    String lecture = backend.createSession("Browser check: quiet lecture", "CLASS");
+    openDashboard(teacher, lecture);
+    waitFor(teacher).until(d -> !d.findElement(By.id("alert-sound")).isSelected());
+    assertFalse(teacher.findElement(By.id("alert-desktop")).isSelected());
+    click(teacher, By.id("alert-sound"));
+    openDashboard(teacher, backend.createSession("Browser check: another lecture", "CLASS"));
+    waitFor(teacher).until(d -> d.findElement(By.id("alert-sound")).isSelected());
+    openDashboard(teacher, exam);
+    waitFor(teacher).until(d -> d.findElement(By.id("alert-desktop")).isSelected());
     assertNoScriptErrors(teacher);
   }
 
