@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A teacher whose socket stops reading, on the real server, and who provokes tens of thousands of
  * ERRORs meanwhile: the other teacher's session updates and the student's feedback keep their pace.
  * What the stalled peer is sent once it reads again is printed, not asserted: on Payara Micro every
- * send to it completes without it reading, so its outbox never holds anything back.
+ * send to it completes without it reading (some 10 MB held in 30 s), so its outbox never holds
+ * anything back, and even a blocking send would not block: this test cannot tell the two apart on
+ * this container until the transport's buffering is bounded.
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient
