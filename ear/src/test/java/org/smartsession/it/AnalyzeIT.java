@@ -60,6 +60,7 @@ class AnalyzeIT {
     JsonObject result = Server.json(r.body());
     JsonArray faces = result.getJsonArray("faces");
     assertEquals(1, faces.size());
+    assertEquals(1, result.getInt("faceCount"));
     JsonObject face = faces.getJsonObject(0);
     assertEquals(478, face.getJsonArray("landmarks").size());
     assertEquals(3, face.getJsonArray("landmarks").getJsonArray(0).size());
@@ -83,6 +84,20 @@ class AnalyzeIT {
     HttpResponse<String> r = server.post("api/v1/analyze", body);
     assertEquals(200, r.statusCode(), r.body());
     assertEquals(2, Server.json(r.body()).getJsonArray("faces").size());
+  }
+
+  @Test
+  void countsEveryFaceOfAGroupLargerThanTheMeshLimit() throws Exception {
+    // Five people; the mesh runs on the default four, the fifth is counted from its detection.
+    HttpResponse<String> r =
+        server.post("api/v1/analyze", "image/jpeg", Frames.fixture("sample5.jpg"));
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject result = Server.json(r.body());
+    assertEquals(5, result.getInt("faceCount"));
+    JsonArray faces = result.getJsonArray("faces");
+    assertEquals(5, faces.size());
+    long meshed = faces.stream().filter(f -> f.asJsonObject().containsKey("landmarks")).count();
+    assertEquals(4, meshed);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client on a bare socket, for what the JDK's client never sends: a message of several
- * megabytes as one unfragmented frame, as a hostile client may. It reads what the server sends on a
- * thread of its own, so that a close arriving while it still writes is seen.
+ * megabytes as one unfragmented frame, as a hostile client may; a peer that stops reading. It reads
+ * what the server sends on a thread of its own, so that a close arriving while it still writes is
+ * seen.
  */
 final class RawWebSocket implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,6 +30,7 @@ final class RawWebSocket implements AutoCloseable {
   private final OutputStream out;
   private final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final Thread reader = new Thread(this::read, "raw-websocket-reader");
 
   RawWebSocket(URI uri) throws IOException {
     this(uri, null);
@@ -35,7 +38,24 @@ final class RawWebSocket implements AutoCloseable {
 
   /** With the cookies of a signed-in teacher. */
   RawWebSocket(URI uri, String cookie) throws IOException {
-    socket = new Socket(uri.getHost(), uri.getPort());
+    this(uri, cookie, 0);
+    startReading();
+  }
+
+  /**
+   * A peer that reads nothing after the handshake until {@link #startReading}, with a receive
+   * buffer of {@code receiveBuffer} bytes, so that what the server sends backs up in TCP at once.
+   */
+  static RawWebSocket notReading(URI uri, String cookie, int receiveBuffer) throws IOException {
+    return new RawWebSocket(uri, cookie, receiveBuffer);
+  }
+
+  private RawWebSocket(URI uri, String cookie, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer); // before connecting: it sets the TCP window
+    }
+    socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 30_000);
     socket.setSoTimeout(60_000);
     in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
@@ -65,8 +85,11 @@ final class RawWebSocket implements AutoCloseable {
       socket.close();
       throw new IOException("handshake answered " + status);
     }
-    Thread reader = new Thread(this::read, "raw-websocket-reader");
     reader.setDaemon(true);
+  }
+
+  /** Starts reading what the server sends (at once, unless made with {@link #notReading}). */
+  void startReading() {
     reader.start();
   }
 
@@ -90,14 +113,16 @@ final class RawWebSocket implements AutoCloseable {
     for (int i = 0; i < payload.length; i++) {
       payload[i] ^= mask[i & 3];
     }
-    byte[] header = new byte[14];
+    // The shortest length encoding, as RFC 6455 asks: 7 bits, 16 or 64.
+    int lengthBytes = payload.length < 126 ? 0 : payload.length < 65_536 ? 2 : 8;
+    byte[] header = new byte[2 + lengthBytes + 4];
     header[0] = (byte) 0x81;
-    header[1] = (byte) (0x80 | 127);
+    header[1] = (byte) (0x80 | (lengthBytes == 0 ? payload.length : lengthBytes == 2 ? 126 : 127));
     long length = payload.length;
-    for (int i = 0; i < 8; i++) {
-      header[2 + i] = (byte) (length >>> (56 - 8 * i));
+    for (int i = 0; i < lengthBytes; i++) {
+      header[2 + i] = (byte) (length >>> (8 * (lengthBytes - 1 - i)));
     }
-    System.arraycopy(mask, 0, header, 10, 4);
+    System.arraycopy(mask, 0, header, 2 + lengthBytes, 4);
     try {
       out.write(header);
       out.write(payload);

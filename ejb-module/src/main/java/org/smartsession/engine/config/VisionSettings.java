@@ -8,7 +8,8 @@ package org.smartsession.engine.config;
  * goes through the full-range detector, so small faces in the background are found within a few
  * seconds. When frames come seldom, each search also runs on any frame taken {@code
  * searchAtLeastEveryMs} or more after its last run (0: frame counts only), so a newcomer is not
- * left unseen for several slow frames. At most {@code maxFaces} faces per frame.
+ * left unseen for several slow frames. The mesh runs on at most {@code maxFaces} faces a frame;
+ * every face found is counted.
  */
 public record VisionSettings(
     boolean enabled,

@@ -2,8 +2,10 @@ package org.smartsession.engine.vision;
 
 import ai.djl.translate.TranslateException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.smartsession.model.face.Face;
 import org.smartsession.model.face.FaceBox;
@@ -12,8 +14,9 @@ import org.smartsession.model.face.Landmarks;
 
 /**
  * The rules that turn regions into faces, over the model stages: which detections are new faces,
- * how sure the mesh must be of a face, the close-up second look a new face must pass, and one face
- * for regions that converge on it.
+ * which faces the mesh runs on, how sure it must be of a face, the close-up second look a new face
+ * must pass (and that follows the faces beyond the mesh's limit), and one face for regions that
+ * converge on it.
  */
 final class FaceFinder implements FaceStages {
   /** Face presence a followed face needs to stay followed, as in MediaPipe's tracking. */
@@ -21,8 +24,8 @@ final class FaceFinder implements FaceStages {
 
   /**
    * Face presence enough for a newly detected face, which a close-up look with the detector must
-   * confirm as well (see {@link #confirmed}). Lower than {@link #MIN_PRESENCE}: the mesh doubts
-   * faces in full profile, and a profile next to a student is what an exam must not miss.
+   * confirm as well (see {@link #closeUp}). Lower than {@link #MIN_PRESENCE}: the mesh doubts faces
+   * in full profile, and a profile next to a student is what an exam must not miss.
    */
   static final float MIN_NEW_PRESENCE = 0.1f;
 
@@ -50,22 +53,29 @@ final class FaceFinder implements FaceStages {
       for (FaceRegion r : regions) {
         known |= r.covers(d.centreX(), d.centreY());
       }
-      if (!known && regions.size() < maxFaces) {
+      if (!known) {
         regions.add(FaceRegion.fromDetection(d, AttentionMesh.SIZE));
       }
     }
   }
 
-  /** The attention mesh on each region, one after another. */
+  /**
+   * The mesh on at most {@code maxFaces} regions, followed faces first so that they stay meshed,
+   * then the largest new ones. Every other region is a face too when a close-up look with the
+   * detector confirms it: counted, with its detector box only, and followed by close-ups.
+   */
   @Override
   public List<TrackedFace> faces(Mat bgr, List<FaceRegion> regions) throws TranslateException {
+    List<FaceRegion> byPriority = new ArrayList<>(regions);
+    byPriority.sort(MESH_FIRST);
+    int meshed = Math.min(byPriority.size(), maxFaces);
     List<TrackedFace> faces = new ArrayList<>();
     List<FaceRegion> keptRegions = new ArrayList<>();
-    for (FaceRegion region : regions.subList(0, Math.min(regions.size(), maxFaces))) {
+    for (FaceRegion region : byPriority.subList(0, meshed)) {
       AttentionMesh.Reading reading = mesh.read(bgr, region.crop());
       float presence = reading.presence();
       if (presence < (region.detected() ? MIN_NEW_PRESENCE : MIN_PRESENCE)
-          || region.detected() && !confirmed(bgr, region)) {
+          || region.detected() && closeUp(bgr, region).isEmpty()) {
         continue; // no face in this region: a false detection, or a tracked face that left
       }
       float[] xyz = reading.landmarks();
@@ -87,16 +97,33 @@ final class FaceFinder implements FaceStages {
                   HeadPoseEstimator.estimate(landmarks)),
               FaceRegion.fromLandmarks(landmarks, score, AttentionMesh.SIZE)));
     }
+    for (FaceRegion region : byPriority.subList(meshed, byPriority.size())) {
+      Optional<Detection> seen = closeUp(bgr, region);
+      if (seen.isEmpty()
+          || keptRegions.stream()
+              .anyMatch(r -> r.covers(seen.get().centreX(), seen.get().centreY()))) {
+        continue; // not confirmed, or a face already counted
+      }
+      Detection d = seen.get();
+      FaceRegion next = FaceRegion.fromDetection(d, AttentionMesh.SIZE);
+      keptRegions.add(next);
+      faces.add(new TrackedFace(new Face(boxOf(d), d.score(), null, Float.NaN, null), next));
+    }
     return faces;
   }
 
+  /** Faces followed from the last frame first, then the largest, then the most confident. */
+  private static final Comparator<FaceRegion> MESH_FIRST =
+      Comparator.comparing(FaceRegion::detected)
+          .thenComparing(Comparator.comparingDouble(FaceRegion::side).reversed())
+          .thenComparing(Comparator.comparingDouble(FaceRegion::detectorScore).reversed());
+
   /**
-   * Whether the short-range detector, shown a close-up of a newly detected face's region, finds a
-   * face there too. A detection from far away (a tile, a whole frame) can be a face-like object
-   * that the attention mesh would then take for a face; close up, at the detector's own scale, it
-   * is rejected.
+   * What the short-range detector, shown a close-up of a face's region, finds there, if anything. A
+   * detection from far away (a tile, a whole frame) can be a face-like object that the attention
+   * mesh would then take for a face; close up, at the detector's own scale, it is rejected.
    */
-  private boolean confirmed(Mat bgr, FaceRegion region) throws TranslateException {
+  private Optional<Detection> closeUp(Mat bgr, FaceRegion region) throws TranslateException {
     double side = region.side() * CLOSE_UP;
     CropTransform closeUp =
         CropTransform.letterbox(
@@ -106,7 +133,12 @@ final class FaceFinder implements FaceStages {
             side,
             DetectorSpec.SHORT_RANGE.inputSize);
     return detectors.get(DetectorSpec.SHORT_RANGE).detect(bgr, closeUp).stream()
-        .anyMatch(d -> region.covers(d.centreX(), d.centreY()));
+        .filter(d -> region.covers(d.centreX(), d.centreY()))
+        .findFirst();
+  }
+
+  private static FaceBox boxOf(Detection d) {
+    return new FaceBox(d.x0(), d.y0(), d.width(), d.height());
   }
 
   /** The axis-aligned box around the mesh points. */

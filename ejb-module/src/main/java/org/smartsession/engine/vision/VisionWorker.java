@@ -62,7 +62,8 @@ final class VisionWorker implements AutoCloseable {
     return new FaceAnalysis(bgr.cols(), bgr.rows(), faces, timings);
   }
 
-  private FaceStages stagesOver(BiFunction<CropModel, String, CropModel> wrap) {
+  /** The stages over this worker's models, each model as {@code wrap} gives it for its stage. */
+  FaceStages stagesOver(BiFunction<CropModel, String, CropModel> wrap) {
     EnumMap<DetectorSpec, FaceDetector> detectors = new EnumMap<>(DetectorSpec.class);
     detectorModels.forEach(
         (spec, model) ->

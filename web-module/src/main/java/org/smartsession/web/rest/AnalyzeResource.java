@@ -33,16 +33,20 @@ public class AnalyzeResource {
   /** JSON body: the image as a JPEG data URL. */
   public record ImageBody(String image) {}
 
-  /** One face: box and scores, landmarks as [x, y, z] in image pixels, pose in degrees. */
+  /**
+   * One face: box and scores, landmarks as [x, y, z] in image pixels, pose in degrees. A face
+   * beyond the mesh's limit has its detector box and score only.
+   */
   public record FaceResult(
       Map<String, Double> box,
       double score,
-      double presence,
+      Double presence,
       float[][] landmarks,
       Map<String, Double> pose) {}
 
+  /** {@code faceCount}: every face found, with or without a mesh. */
   public record Result(
-      int width, int height, List<FaceResult> faces, Map<String, Double> timings) {}
+      int width, int height, int faceCount, List<FaceResult> faces, Map<String, Double> timings) {}
 
   @POST
   @Consumes("image/jpeg")
@@ -88,16 +92,13 @@ public class AnalyzeResource {
     return new Result(
         a.width(),
         a.height(),
+        a.faceCount(),
         a.faces().stream().map(AnalyzeResource::face).toList(),
         a.timingsMs());
   }
 
   private static FaceResult face(Face f) {
-    float[][] points = new float[Landmarks.COUNT][];
-    for (int i = 0; i < Landmarks.COUNT; i++) {
-      points[i] = new float[] {f.landmarks().x(i), f.landmarks().y(i), f.landmarks().z(i)};
-    }
-    return new FaceResult(
+    Map<String, Double> box =
         Map.of(
             "x",
             f.box().x(),
@@ -106,7 +107,16 @@ public class AnalyzeResource {
             "width",
             f.box().width(),
             "height",
-            f.box().height()),
+            f.box().height());
+    if (!f.hasLandmarks()) {
+      return new FaceResult(box, f.score(), null, null, null);
+    }
+    float[][] points = new float[Landmarks.COUNT][];
+    for (int i = 0; i < Landmarks.COUNT; i++) {
+      points[i] = new float[] {f.landmarks().x(i), f.landmarks().y(i), f.landmarks().z(i)};
+    }
+    return new FaceResult(
+        box,
         f.score(),
         f.presence(),
         points,
