@@ -66,6 +66,9 @@ public class AssessmentService {
               student.key(), new ErrorMessage(ErrorCode.INVALID_FRAME.name(), e.getMessage())));
       return;
     }
+    if (!streams.isCurrent(student.key(), stream)) {
+      return; // the student's data was deleted while this frame was analysed: nothing is kept
+    }
     save(
         new StudentState(
             student.key().sessionId(),

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.model.protocol.Command;
@@ -27,6 +28,11 @@ public class StudentStreams {
     return streams.computeIfAbsent(student.key(), key -> new StudentStream(newAssessor(student)));
   }
 
+  /** Whether {@code stream} is still the student's, not forgotten since (deleted, or gone). */
+  boolean isCurrent(StudentKey key, StudentStream stream) {
+    return streams.get(key) == stream;
+  }
+
   /** The assessor for a student's first frame, by the rules of their session's kind. */
   StudentAssessor newAssessor(ConnectedStudent student) {
     return StudentAssessor.create(scoring, student.kind());
@@ -45,6 +51,10 @@ public class StudentStreams {
             stream.requestRecalibration();
           }
         });
+  }
+
+  void onDeleted(@Observes DataDeleted event) {
+    streams.keySet().removeIf(key -> event.covers(key.sessionId(), key.studentId()));
   }
 
   void onLeft(@Observes StudentLeft event) {

@@ -16,6 +16,7 @@ import org.smartsession.engine.config.RedisSettings;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.store.RedisClients;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
@@ -66,6 +67,10 @@ public class RedisRelay {
   }
 
   void onCommand(@Observes CommandIssued event, EventMetadata metadata) {
+    publish(event, metadata);
+  }
+
+  void onDeleted(@Observes DataDeleted event, EventMetadata metadata) {
     publish(event, metadata);
   }
 

@@ -6,25 +6,33 @@ import java.util.Optional;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 
 /**
  * What one server publishes for the others: the server it comes from and exactly one event. The
  * JSON is the events' own records, so a field added to an event travels without change here.
  */
 public record RelayMessage(
-    String from, AlertRaised alertRaised, AlertReviewed alertReviewed, CommandIssued command) {
+    String from,
+    AlertRaised alertRaised,
+    AlertReviewed alertReviewed,
+    CommandIssued command,
+    DataDeleted dataDeleted) {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   /** The message for one of the relayed events; empty for any other event. */
   static Optional<RelayMessage> of(String from, Object event) {
     if (event instanceof AlertRaised e) {
-      return Optional.of(new RelayMessage(from, e, null, null));
+      return Optional.of(new RelayMessage(from, e, null, null, null));
     }
     if (event instanceof AlertReviewed e) {
-      return Optional.of(new RelayMessage(from, null, e, null));
+      return Optional.of(new RelayMessage(from, null, e, null, null));
     }
     if (event instanceof CommandIssued e) {
-      return Optional.of(new RelayMessage(from, null, null, e));
+      return Optional.of(new RelayMessage(from, null, null, e, null));
+    }
+    if (event instanceof DataDeleted e) {
+      return Optional.of(new RelayMessage(from, null, null, null, e));
     }
     return Optional.empty();
   }
@@ -34,7 +42,10 @@ public record RelayMessage(
     if (alertRaised != null) {
       return alertRaised;
     }
-    return alertReviewed != null ? alertReviewed : command;
+    if (alertReviewed != null) {
+      return alertReviewed;
+    }
+    return command != null ? command : dataDeleted;
   }
 
   String toJson() {

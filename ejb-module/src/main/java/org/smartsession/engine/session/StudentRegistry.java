@@ -1,12 +1,14 @@
 package org.smartsession.engine.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.SessionStore;
@@ -57,6 +59,11 @@ public class StudentRegistry {
           student.connected(now, state.name());
           return student;
         });
+  }
+
+  /** Forgets the students whose data was deleted, here or (relayed) on another server. */
+  void onDeleted(@Observes DataDeleted event) {
+    students.keySet().removeIf(key -> event.covers(key.sessionId(), key.studentId()));
   }
 
   public void disconnect(ConnectedStudent student) {

@@ -40,6 +40,10 @@ final class HistorySampler {
     return due[0];
   }
 
+  void forget(String studentKey) {
+    lastPoint.remove(studentKey);
+  }
+
   void forgetSession(String sessionPrefix) {
     lastPoint.keySet().removeIf(key -> key.startsWith(sessionPrefix));
   }

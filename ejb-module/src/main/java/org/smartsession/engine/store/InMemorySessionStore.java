@@ -129,6 +129,27 @@ public class InMemorySessionStore implements SessionStore {
   }
 
   @Override
+  public void deleteSession(String sessionId) {
+    sessions.remove(sessionId);
+    sampler.forgetSession(sessionId + "/");
+  }
+
+  @Override
+  public void deleteStudent(String sessionId, String studentId) {
+    live(sessionId)
+        .ifPresent(
+            e -> {
+              synchronized (e) {
+                e.students.remove(studentId);
+                e.states.remove(studentId);
+                e.history.remove(studentId);
+                e.alerts.values().removeIf(a -> a.studentId().equals(studentId));
+              }
+            });
+    sampler.forget(sessionId + "/" + studentId);
+  }
+
+  @Override
   public void addStudent(String sessionId, String studentId, String name) {
     SessionEntry entry = writable(sessionId);
     synchronized (entry) {

@@ -94,6 +94,42 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       return 1
       """;
 
+  /**
+   * Takes one student's alerts out of the session's list and forgets their ids, decisions, repeats
+   * and open marks, keeping the list's time to live. KEYS: alerts, alert ids, acknowledgements,
+   * repeats, open alerts, counts. ARGV: the student id.
+   */
+  private static final String DELETE_STUDENT_ALERTS =
+      """
+      local ttl = redis.call('PTTL', KEYS[1])
+      local kept, removed, shots = {}, {}, 0
+      for _, json in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+        local alert = cjson.decode(json)
+        if alert.studentId == ARGV[1] then
+          table.insert(removed, alert.alertId)
+          if alert.screenshot and alert.screenshot ~= cjson.null then shots = shots + 1 end
+        else
+          table.insert(kept, json)
+        end
+      end
+      if #removed == 0 then return 0 end
+      redis.call('DEL', KEYS[1])
+      for i = 1, #kept do redis.call('RPUSH', KEYS[1], kept[i]) end
+      if #kept > 0 and ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+      for _, id in ipairs(removed) do
+        redis.call('SREM', KEYS[2], id)
+        redis.call('HDEL', KEYS[3], id)
+        redis.call('HDEL', KEYS[4], id, id .. '@last')
+      end
+      for _, field in ipairs(redis.call('HKEYS', KEYS[5])) do
+        if string.sub(field, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then redis.call('HDEL', KEYS[5], field) end
+      end
+      redis.call('HINCRBY', KEYS[6], 'alerts', -#removed)
+      redis.call('HINCRBY', KEYS[6], 'screenshots', -shots)
+      redis.call('HDEL', KEYS[6], 'alerts:' .. ARGV[1], 'screenshots:' .. ARGV[1])
+      return #removed
+      """;
+
   private final UnifiedJedis redis;
   private final StoreLimits limits;
   private final long ttlSeconds;
@@ -265,6 +301,42 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       redis.zrem(RedisKeys.SESSIONS, expired.toArray(String[]::new));
     }
     return result;
+  }
+
+  @Override
+  public void deleteSession(String sessionId) {
+    List<String> keys = new ArrayList<>(List.of(RedisKeys.sessionWide(sessionId)));
+    for (String studentId : redis.smembers(RedisKeys.students(sessionId))) {
+      keys.add(RedisKeys.student(sessionId, studentId));
+      keys.add(RedisKeys.history(sessionId, studentId));
+    }
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.del(keys.toArray(String[]::new));
+      p.zrem(RedisKeys.SESSIONS, sessionId);
+      p.sync();
+    }
+    renewedAt.remove(sessionId);
+    sampler.forgetSession(sessionId + "/");
+  }
+
+  @Override
+  public void deleteStudent(String sessionId, String studentId) {
+    redis.eval(
+        DELETE_STUDENT_ALERTS,
+        List.of(
+            RedisKeys.alerts(sessionId),
+            RedisKeys.alertIds(sessionId),
+            RedisKeys.acknowledgements(sessionId),
+            RedisKeys.alertRepeats(sessionId),
+            RedisKeys.openAlerts(sessionId),
+            RedisKeys.alertCounts(sessionId)),
+        List.of(studentId));
+    try (AbstractPipeline p = redis.pipelined()) {
+      p.srem(RedisKeys.students(sessionId), studentId);
+      p.del(RedisKeys.student(sessionId, studentId), RedisKeys.history(sessionId, studentId));
+      p.sync();
+    }
+    sampler.forget(sessionId + "/" + studentId);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StoreUnavailableException;
 import org.smartsession.model.session.StudentState;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -212,6 +213,41 @@ public class ResilientRedisStore implements SessionStore, AutoCloseable {
   @Override
   public List<SessionInfo> sessions() {
     return read(null, SessionStore::sessions);
+  }
+
+  /**
+   * Deletes from the copy and from Redis; while Redis is unreachable this fails rather than leave
+   * the data there, so that the teacher can try again.
+   */
+  @Override
+  public void deleteSession(String sessionId) {
+    inRedis(() -> redis.deleteSession(sessionId));
+    forgetSession(sessionId);
+  }
+
+  @Override
+  public void deleteStudent(String sessionId, String studentId) {
+    inRedis(() -> redis.deleteStudent(sessionId, studentId));
+    forgetStudent(sessionId, studentId);
+  }
+
+  private void inRedis(Runnable deletion) {
+    try {
+      deletion.run();
+    } catch (JedisException e) {
+      unreachable(e);
+      throw new StoreUnavailableException("Redis is unreachable: nothing was deleted; try again");
+    }
+  }
+
+  /** Another server deleted the session or the student: this copy forgets them too. */
+  public void forgetSession(String sessionId) {
+    copy.deleteSession(sessionId);
+    writtenWhileDown.remove(sessionId);
+  }
+
+  public void forgetStudent(String sessionId, String studentId) {
+    copy.deleteStudent(sessionId, studentId);
   }
 
   @Override

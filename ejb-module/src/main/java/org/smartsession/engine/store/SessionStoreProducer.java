@@ -42,7 +42,7 @@ public class SessionStoreProducer {
   }
 
   /** The Redis store, once produced; none in memory mode. */
-  Optional<ResilientRedisStore> redisStore() {
+  public Optional<ResilientRedisStore> redisStore() {
     return Optional.ofNullable(redisStore);
   }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
@@ -38,7 +39,10 @@ class RelayMessageTest {
             new AlertReviewed(
                 "S-EXAM", new AlertAcknowledged("ALERT_1", "REVIEWED", "ms.ada", 2_000L)),
             new CommandIssued("S-EXAM", new Command("PAUSE_EXAM", "S045", null)),
-            new CommandIssued("S-EXAM", new Command("MESSAGE", null, "Five minutes left")));
+            new CommandIssued("S-EXAM", new Command("MESSAGE", null, "Five minutes left")),
+            new CommandIssued("S-EXAM", new Command("END_SESSION", null, null)),
+            new DataDeleted("S-EXAM", "S045"),
+            new DataDeleted("S-EXAM", null));
     for (Object event : events) {
       RelayMessage sent = RelayMessage.of("server-a", event).orElseThrow();
       RelayMessage received = RelayMessage.fromJson(sent.toJson()).orElseThrow();

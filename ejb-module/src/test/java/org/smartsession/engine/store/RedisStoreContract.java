@@ -1,10 +1,13 @@
 package org.smartsession.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -37,5 +40,29 @@ abstract class RedisStoreContract extends SessionStoreContract {
   protected void assertNothingKeptFor(String id) {
     super.assertNothingKeptFor(id);
     assertEquals(Set.of(), redis.keysOf(id), "keys left in Redis");
+  }
+
+  /** No key of the session, no field, member or value in any of them, names the student. */
+  @Override
+  protected void assertNothingKeptOf(String studentId) {
+    super.assertNothingKeptOf(studentId);
+    var client = redis.client();
+    for (String key : redis.keysOf(sessionId)) {
+      assertFalse(key.contains(studentId), key);
+      List<String> content =
+          switch (client.type(key)) {
+            case "hash" ->
+                client.hgetAll(key).entrySet().stream()
+                    .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+                    .toList();
+            case "set" -> List.copyOf(client.smembers(key));
+            case "list" -> client.lrange(key, 0, -1);
+            case "zset" -> client.zrange(key, 0, -1);
+            default -> List.of(client.get(key));
+          };
+      for (String item : content) {
+        assertFalse(item.contains(studentId), () -> key + " holds " + item);
+      }
+    }
   }
 }

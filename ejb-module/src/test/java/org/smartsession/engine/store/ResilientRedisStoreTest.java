@@ -22,6 +22,7 @@ import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged.Action;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.SessionStore;
+import org.smartsession.model.session.StoreUnavailableException;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
 

@@ -75,6 +75,74 @@ abstract class SessionStoreContract {
     assertEquals(AlertCounts.NONE, store.alertCounts(id, "S1"), "alert counts");
   }
 
+  /** Asserts the store keeps nothing of the student in {@link #sessionId}. */
+  protected void assertNothingKeptOf(String studentId) {
+    assertTrue(store.studentState(sessionId, studentId).isEmpty(), "state");
+    assertTrue(store.history(sessionId, studentId, 0, Long.MAX_VALUE).isEmpty(), "history");
+    assertTrue(
+        store.alerts(sessionId).stream().noneMatch(a -> a.studentId().equals(studentId)), "alerts");
+    for (AlertType type : AlertType.values()) {
+      assertTrue(store.openAlert(sessionId, studentId, type).isEmpty(), "open " + type);
+    }
+    AlertCounts counts = store.alertCounts(sessionId, studentId);
+    assertEquals(0, counts.studentAlerts(), "their alerts counted");
+    assertEquals(0, counts.studentScreenshots(), "their screenshots counted");
+  }
+
+  private void aStudentWithEverything(String student, long at) {
+    store.addStudent(sessionId, student, "Name of " + student);
+    store.saveStudentState(state(student, StudentStatus.CONFUSED, 0.8, at));
+    store.saveStudentState(state(student, StudentStatus.ENGAGED, 0.2, at + 2_000));
+    store.saveAlert(
+        alert(student + "-A1", student, AlertType.MULTIPLE_FACES, at, "data:image/jpeg;base64,AA"));
+    Alert open = alert(student + "-A2", student, AlertType.NO_FACE, at + 1, null);
+    store.saveAlert(open);
+    store.repeatAlert(open, at + 61_000);
+    store.acknowledge(
+        sessionId, student + "-A1", new Acknowledgement(Action.REVIEWED, "ada", at + 5));
+  }
+
+  @Test
+  void deletingASessionLeavesNothingOfIt() {
+    aStudentWithEverything("S1", 1_000);
+    aStudentWithEverything("S2", 1_000);
+    store.addTeacher(sessionId, "grace");
+    store.appendAudit(sessionId, new AuditEntry(5, "ada", "COMMAND", "PAUSE_EXAM"));
+
+    store.deleteSession(sessionId);
+
+    assertNothingKeptFor(sessionId);
+    assertTrue(store.sessions().stream().noneMatch(s -> s.sessionId().equals(sessionId)));
+    store.deleteSession(sessionId); // again: nothing to do
+  }
+
+  @Test
+  void deletingAStudentLeavesNothingOfThemAndTheOthersAsTheyWere() {
+    aStudentWithEverything("S1", 1_000);
+    aStudentWithEverything("S2", 1_000);
+    List<Alert> others =
+        store.alerts(sessionId).stream().filter(a -> a.studentId().equals("S2")).toList();
+    AlertCounts before = store.alertCounts(sessionId, "S2");
+
+    store.deleteStudent(sessionId, "S1");
+
+    assertNothingKeptOf("S1");
+    assertEquals(1, store.studentCount(sessionId));
+    assertEquals(others, store.alerts(sessionId));
+    assertEquals(
+        new AlertCounts(
+            before.studentAlerts(),
+            before.studentAlerts(),
+            before.studentScreenshots(),
+            before.studentScreenshots()),
+        store.alertCounts(sessionId, "S2"));
+    assertEquals(StudentStatus.ENGAGED, store.studentState(sessionId, "S2").orElseThrow().status());
+    assertEquals(2, store.history(sessionId, "S2", 0, Long.MAX_VALUE).size());
+    assertTrue(store.openAlert(sessionId, "S2", AlertType.NO_FACE).isPresent());
+    // The id is free again: a new student may join under it.
+    assertTrue(store.addStudentIfAbsent(sessionId, "S1", "Someone new"));
+  }
+
   private StudentState state(String student, StudentStatus status, Double confusion, long at) {
     return new StudentState(
         sessionId,

@@ -36,6 +36,15 @@ public interface SessionStore {
   /** All sessions, newest first. */
   List<SessionInfo> sessions();
 
+  /** Removes everything kept of the session at once; nothing if it is unknown. */
+  void deleteSession(String sessionId);
+
+  /**
+   * Removes everything kept of one student of the session (joining, state, history, alerts with
+   * their screenshots, counts); the rest of the session stays. Nothing if either is unknown.
+   */
+  void deleteStudent(String sessionId, String studentId);
+
   /** Adds the student to the session, or renames them; their current state is kept. */
   void addStudent(String sessionId, String studentId, String name);
 

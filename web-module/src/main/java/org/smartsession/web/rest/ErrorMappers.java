@@ -3,6 +3,7 @@ package org.smartsession.web.rest;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.session.LimitReachedException;
+import org.smartsession.model.session.StoreUnavailableException;
 
 /** Every failure answers JSON {@code {"error","message"}}, never a stack trace. */
 public final class ErrorMappers {
@@ -40,6 +42,17 @@ public final class ErrorMappers {
   }
 
   /** Refusals the resources chose. */
+  /** Redis cannot be reached for something only Redis can do (a deletion): try again later. */
+  @Provider
+  public static class StoreUnavailableMapper implements ExceptionMapper<StoreUnavailableException> {
+    @Override
+    public Response toResponse(StoreUnavailableException e) {
+      return error(Response.Status.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", e.getMessage())
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .build();
+    }
+  }
+
   @Provider
   public static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override

@@ -2,6 +2,7 @@ package org.smartsession.web.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
 import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.config.SignInSettings;
+import org.smartsession.engine.session.DataDeletion;
 import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
@@ -46,6 +48,7 @@ public class SessionsResource {
   static final int MAX_NAME_LENGTH = 100;
 
   @Inject SessionService sessions;
+  @Inject DataDeletion deletion;
   @Inject SessionStore store;
   @Inject ScoringSettings scoring;
   @Inject PublicUrl publicUrl;
@@ -155,6 +158,42 @@ public class SessionsResource {
     }
   }
 
+  /**
+   * Deletes everything kept of the session, on every server, at once; only its owner or an admin
+   * may. Its students and teachers are disconnected.
+   */
+  @DELETE
+  @Path("{sessionId}")
+  public Response delete(@PathParam("sessionId") String sessionId) {
+    try {
+      deletion.deleteSession(sessionId, teachers.current());
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (NotPermittedException e) {
+      throw ApiException.forbidden(e.getMessage());
+    }
+    return Response.noContent().build();
+  }
+
+  /**
+   * Deletes everything kept of one student of the session (an erasure request); only the session's
+   * owner or an admin may. The student is disconnected; the id may be joined again as a new
+   * student.
+   */
+  @DELETE
+  @Path("{sessionId}/students/{studentId}")
+  public Response deleteStudent(
+      @PathParam("sessionId") String sessionId, @PathParam("studentId") String studentId) {
+    try {
+      deletion.deleteStudent(sessionId, studentId, teachers.current());
+    } catch (UnknownSessionException e) {
+      throw ApiException.notFound(e.getMessage());
+    } catch (NotPermittedException e) {
+      throw ApiException.forbidden(e.getMessage());
+    }
+    return Response.noContent().build();
+  }
+
   @GET
   @Path("{sessionId}/alerts")
   public List<CriticalAlert> alerts(@PathParam("sessionId") String sessionId) {
@@ -170,6 +209,9 @@ public class SessionsResource {
       @QueryParam("from") Long from,
       @QueryParam("to") Long to) {
     teachers.session(sessionId);
+    if (store.studentState(sessionId, studentId).isEmpty()) {
+      throw ApiException.notFound("no student " + studentId + " in session " + sessionId);
+    }
     return store.history(
         sessionId, studentId, from == null ? 0 : from, to == null ? Long.MAX_VALUE : to);
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.websocket.CloseReason;
 import java.util.stream.Stream;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
 import org.smartsession.model.protocol.Command;
@@ -40,6 +41,18 @@ public class StudentConnections extends Connections<StudentKey> {
       return;
     }
     studentsOf(event.sessionId()).forEach(key -> of(key).forEach(o -> o.sendEvent(json)));
+  }
+
+  /**
+   * Students whose data was deleted are told their session is over for them, as when it ends, so
+   * that their page stops instead of joining again, and are disconnected.
+   */
+  void onDeleted(@Observes DataDeleted event) {
+    String json = Protocol.CODEC.encode(new Command(Command.Kind.END_SESSION.name(), null, null));
+    CloseReason deleted = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "data deleted");
+    studentsOf(event.sessionId())
+        .filter(key -> event.covers(key.sessionId(), key.studentId()))
+        .forEach(key -> of(key).forEach(o -> o.sendLast(json, deleted)));
   }
 
   private Stream<StudentKey> studentsOf(String sessionId) {

@@ -2,10 +2,12 @@ package org.smartsession.web.ws;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.websocket.CloseReason;
 import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
+import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.SessionUpdated;
 import org.smartsession.model.protocol.Command;
 
@@ -32,6 +34,15 @@ public class TeacherConnections extends Connections<String> {
   void onReviewed(@Observes AlertReviewed event) {
     String json = Protocol.CODEC.encode(event.acknowledgement());
     of(event.sessionId()).forEach(o -> o.sendEvent(json));
+  }
+
+  /** A deleted session's dashboards are disconnected; reconnecting finds no session. */
+  void onDeleted(@Observes DataDeleted event) {
+    if (event.wholeSession()) {
+      CloseReason deleted =
+          new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "session deleted");
+      of(event.sessionId()).forEach(o -> o.close(deleted));
+    }
   }
 
   /** Every dashboard of a session learns that it ended, wherever the teacher ended it. */

@@ -1,4 +1,4 @@
-package org.smartsession.engine.store;
+package org.smartsession.model.session;
 
 /** The shared store cannot be reached, and this server cannot answer without it. */
 public class StoreUnavailableException extends RuntimeException {
