@@ -171,6 +171,20 @@ export class AlertCenter {
     this.#requestRender();
   }
 
+  /** Takes a student's alerts off the page: their data was deleted. */
+  forgetStudent(studentId) {
+    for (const [alertId, entry] of this.#alerts) {
+      if (entry.alert.studentId !== studentId) continue;
+      this.#alerts.delete(alertId);
+      this.#items.get(alertId)?.element.remove();
+      this.#items.delete(alertId);
+    }
+    if (!this.#alerts.has(this.#bannerAlertId)) this.#showBanner(this.#newestOpen());
+    this.#state.setOpenAlerts(studentId, 0);
+    this.#renderCount();
+    this.#requestRender();
+  }
+
   #newestOpen() {
     let newest = null;
     for (const entry of this.#alerts.values()) if (!entry.ack) newest = entry;

@@ -32,6 +32,14 @@ export class DashboardState {
   openAlerts = new Map();
   version = 0;
 
+  /** Forgets a student at once (their data was deleted), before the next update leaves them out. */
+  forget(studentId) {
+    this.students.delete(studentId);
+    this.order = this.order.filter((id) => id !== studentId);
+    this.openAlerts.delete(studentId);
+    this.version += 1;
+  }
+
   /** Merges one SESSION_UPDATE. Returns true when anything visible changed. */
   apply(update) {
     if (!update || !Array.isArray(update.students) || !update.aggregate) return false;

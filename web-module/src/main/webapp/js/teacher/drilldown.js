@@ -53,6 +53,25 @@ export class StudentDrilldown {
     ui.dialog.addEventListener('close', () => this.#onClose());
     const target = () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) };
     wireCommands(ui.commands, socket, toast, target);
+    ui.erase.addEventListener('click', () => this.#erase(toast));
+  }
+
+  /** A data-subject erasure: everything kept of the student goes, here and on the server. */
+  async #erase(toast) {
+    const studentId = this.#studentId;
+    if (!studentId) return;
+    const name = this.#state.nameOf(studentId);
+    if (!window.confirm(`Delete everything kept of ${name}? This cannot be undone.`)) return;
+    try {
+      await callApi('DELETE', `sessions/${encodeURIComponent(this.#sessionId)}/students/${encodeURIComponent(studentId)}`);
+    } catch (failure) {
+      toast(`Could not delete the student's data: ${failure.message}`);
+      return;
+    }
+    this.#ui.dialog.close();
+    this.#state.forget(studentId);
+    this.#alerts?.forgetStudent(studentId);
+    toast(`${name}'s data was deleted.`);
   }
 
   set alerts(alertCenter) {

@@ -34,6 +34,7 @@ export class LifeCycle {
     this.#sessionId = sessionId;
     this.#toast = toast;
     ui.start.addEventListener('click', () => this.#change('start'));
+    ui.remove.addEventListener('click', () => this.#delete());
     ui.end.addEventListener('click', () => {
       const ask = 'End this session now? Students are disconnected and cannot join again.';
       if (window.confirm(ask)) this.#change('end');
@@ -62,6 +63,19 @@ export class LifeCycle {
     } catch (failure) {
       this.#toast(`Session details unavailable: ${failure.message}`);
     }
+  }
+
+  /** Deletes everything kept of the session, then goes back to the list of sessions. */
+  async #delete() {
+    const ask = 'Delete everything kept of this session (students, history, alerts, pictures)? This cannot be undone.';
+    if (!window.confirm(ask)) return;
+    try {
+      await callApi('DELETE', `sessions/${encodeURIComponent(this.#sessionId)}`);
+    } catch (failure) {
+      this.#toast(`Could not delete the session: ${failure.message}`);
+      return;
+    }
+    window.location.assign('./');
   }
 
   async #change(action) {

@@ -115,6 +115,14 @@ final class Backend {
         .getString("sessionId");
   }
 
+  /** The status of a GET of the API, signed in as {@link #TEACHER}. */
+  int status(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /** What a join over REST answers, whatever its status. */
   HttpResponse<String> tryJoin(String sessionId, String studentId) throws Exception {
     return http.send(

@@ -665,6 +665,47 @@ class BrowserIT {
     assertNoScriptErrors(teacher);
   }
 
+  @Test
+  @Order(11)
+  void aStudentsDataAndThenTheSessionAreDeletedFromThePagesAndTheApi() throws Exception {
+    String sessionId = backend.createSession("Browser check: deletion", "EXAM");
+    String frame = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
+    try (Backend.Student erased = backend.join(sessionId, "S-EVE", "Eve Erased");
+        Backend.Student kept = backend.join(sessionId, "S-BOB", "Bob Kept")) {
+      erased.send(frame);
+      kept.send(frame);
+      openDashboard(teacher, sessionId);
+      WebElement tile = waitFor(teacher).until(d -> tileWithId(d, "S-EVE", ANALYSED));
+      tile.click();
+      visible(teacher, By.id("drill-erase")).click();
+      waitFor(teacher).until(ExpectedConditions.alertIsPresent()).accept();
+
+      waitFor(teacher)
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#student-grid .tile[data-student-id='S-EVE']"))
+                      .isEmpty());
+      assertFalse(teacher.findElement(By.id("student-dialog")).isDisplayed());
+      assertEquals(404, backend.status("api/v1/sessions/" + sessionId + "/students/S-EVE/history"));
+      assertEquals(200, backend.status("api/v1/sessions/" + sessionId + "/students/S-BOB/history"));
+      // Still gone after the next summaries, and after a reload.
+      Thread.sleep(2_000);
+      teacher.navigate().refresh();
+      waitFor(teacher).until(d -> tileWithId(d, "S-BOB", ANALYSED));
+      assertTrue(
+          teacher
+              .findElements(By.cssSelector("#student-grid .tile[data-student-id='S-EVE']"))
+              .isEmpty());
+
+      click(teacher, By.id("delete-session-button"));
+      waitFor(teacher).until(ExpectedConditions.alertIsPresent()).accept();
+      visible(teacher, By.id("sessions-view"));
+      assertEquals(404, backend.status("api/v1/sessions/" + sessionId));
+      assertFalse(teacher.findElement(By.id("sessions-view")).getText().contains("deletion"));
+    }
+    assertNoScriptErrors(teacher);
+  }
+
   // --- steps
 
   private void openDashboard(WebDriver driver, String sessionId) {
