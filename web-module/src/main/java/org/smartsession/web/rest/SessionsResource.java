@@ -26,9 +26,7 @@ import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.config.SignInSettings;
 import org.smartsession.engine.session.DataDeletion;
 import org.smartsession.engine.session.LimitReachedException;
-import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
-import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.CriticalAlert;
 import org.smartsession.model.scoring.Indicators;
 import org.smartsession.model.scoring.ScoringSettings;
@@ -131,14 +129,7 @@ public class SessionsResource {
   @POST
   @Path("{sessionId}/start")
   public SessionView start(@PathParam("sessionId") String sessionId) {
-    teachers.session(sessionId);
-    try {
-      return view(sessions.start(sessionId, teachers.current()));
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    } catch (NotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage());
-    }
+    return TeacherAccess.answer(() -> view(sessions.start(sessionId, teachers.current())));
   }
 
   /**
@@ -148,14 +139,7 @@ public class SessionsResource {
   @POST
   @Path("{sessionId}/end")
   public SessionView end(@PathParam("sessionId") String sessionId) {
-    teachers.session(sessionId);
-    try {
-      return view(sessions.end(sessionId, teachers.current()));
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    } catch (NotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage());
-    }
+    return TeacherAccess.answer(() -> view(sessions.end(sessionId, teachers.current())));
   }
 
   /**
@@ -165,13 +149,11 @@ public class SessionsResource {
   @DELETE
   @Path("{sessionId}")
   public Response delete(@PathParam("sessionId") String sessionId) {
-    try {
-      deletion.deleteSession(sessionId, teachers.current());
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    } catch (NotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage());
-    }
+    TeacherAccess.answer(
+        () -> {
+          deletion.deleteSession(sessionId, teachers.current());
+          return null;
+        });
     return Response.noContent().build();
   }
 
@@ -184,13 +166,11 @@ public class SessionsResource {
   @Path("{sessionId}/students/{studentId}")
   public Response deleteStudent(
       @PathParam("sessionId") String sessionId, @PathParam("studentId") String studentId) {
-    try {
-      deletion.deleteStudent(sessionId, studentId, teachers.current());
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    } catch (NotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage());
-    }
+    TeacherAccess.answer(
+        () -> {
+          deletion.deleteStudent(sessionId, studentId, teachers.current());
+          return null;
+        });
     return Response.noContent().build();
   }
 

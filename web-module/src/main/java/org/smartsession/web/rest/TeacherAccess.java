@@ -41,8 +41,19 @@ public class TeacherAccess {
 
   /** The session, when the signed-in teacher is its owner, a co-teacher, or an admin. */
   public SessionInfo session(String sessionId) {
+    return answer(() -> sessions.forTeacher(sessionId, current()));
+  }
+
+  /** Something a teacher does to a session, which may find no session or not theirs. */
+  @FunctionalInterface
+  public interface SessionAction<T> {
+    T run() throws UnknownSessionException, NotPermittedException;
+  }
+
+  /** The action's result; 404 for an unknown session or student, 403 for one not the caller's. */
+  public static <T> T answer(SessionAction<T> action) {
     try {
-      return sessions.forTeacher(sessionId, current());
+      return action.run();
     } catch (UnknownSessionException e) {
       throw ApiException.notFound(e.getMessage());
     } catch (NotPermittedException e) {
