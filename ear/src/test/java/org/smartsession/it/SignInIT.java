@@ -72,6 +72,13 @@ class SignInIT {
     assertRefused(
         anonymous.get("api/v1/sessions/" + sessionId + "/alerts"), 401, "UNAUTHENTICATED");
     assertRefused(anonymous.get("api/v1/me"), 401, "UNAUTHENTICATED");
+    for (String action : List.of("/start", "/end")) {
+      assertRefused(
+          anonymous.post("api/v1/sessions/" + sessionId + action, ""), 401, "UNAUTHENTICATED");
+    }
+    assertRefused(anonymous.delete("api/v1/sessions/" + sessionId), 401, "UNAUTHENTICATED");
+    assertRefused(
+        anonymous.delete("api/v1/sessions/" + sessionId + "/students/S1"), 401, "UNAUTHENTICATED");
     try (WsClient socket = anonymous.teacherSocket(sessionId)) {
       assertEquals(1008, socket.awaitCloseCode(WAIT));
     }
@@ -119,6 +126,9 @@ class SignInIT {
     assertRefused(grace.get(base + "/students/S1/history"), 403, "FORBIDDEN");
     assertRefused(grace.get(base + "/teachers"), 403, "FORBIDDEN");
     assertRefused(grace.get(base + "/audit"), 403, "FORBIDDEN");
+    assertRefused(grace.post(base + "/end", ""), 403, "FORBIDDEN");
+    assertRefused(grace.delete(base), 403, "FORBIDDEN");
+    assertRefused(grace.delete(base + "/students/S1"), 403, "FORBIDDEN");
     assertRefused(
         grace.post(base + "/teachers", "{\"teacher\":\"grace@uni.example\"}"), 403, "FORBIDDEN");
     try (WsClient socket = grace.teacherSocket(sessionId)) {
