@@ -7,7 +7,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.logging.LogLine;
-import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.Teacher;
 
@@ -27,7 +26,7 @@ public class DataDeletion {
 
   public void deleteSession(String sessionId, Teacher by)
       throws UnknownSessionException, NotPermittedException {
-    requireOwner(sessionId, by);
+    sessions.forOwner(sessionId, by);
     store.deleteSession(sessionId);
     LogLine.log(
         LOG, Level.INFO, "Session data deleted", "sessionId", sessionId, "teacher", by.login());
@@ -39,21 +38,12 @@ public class DataDeletion {
    */
   public void deleteStudent(String sessionId, String studentId, Teacher by)
       throws UnknownSessionException, NotPermittedException {
-    requireOwner(sessionId, by);
+    sessions.forOwner(sessionId, by);
     if (store.studentState(sessionId, studentId).isEmpty()) {
       throw new UnknownSessionException("no student " + studentId + " in session " + sessionId);
     }
     store.deleteStudent(sessionId, studentId);
     audit.record(sessionId, by, AuditAction.STUDENT_DATA_DELETED, "one student's data");
     deleted.fire(new DataDeleted(sessionId, studentId));
-  }
-
-  private void requireOwner(String sessionId, Teacher by)
-      throws UnknownSessionException, NotPermittedException {
-    SessionInfo session = sessions.forTeacher(sessionId, by);
-    if (!by.admin() && !by.owns(session)) {
-      throw new NotPermittedException(
-          "only the owner of session " + sessionId + " or an admin may delete its data");
-    }
   }
 }

@@ -141,7 +141,7 @@ public class SessionService {
    */
   public String addCoTeacher(String sessionId, Teacher by, String coTeacher)
       throws UnknownSessionException, NotPermittedException {
-    requireOwner(forTeacher(sessionId, by), by);
+    forOwner(sessionId, by);
     String recorded = Teacher.normalised(coTeacher);
     store.addTeacher(sessionId, recorded);
     audit.record(sessionId, by, AuditAction.CO_TEACHER_ADDED, recorded);
@@ -190,6 +190,14 @@ public class SessionService {
     commands.fire(
         new CommandIssued(sessionId, new Command(Command.Kind.END_SESSION.name(), null, null)));
     return find(sessionId).orElse(ended);
+  }
+
+  /** The session, when the teacher is its owner or an admin. */
+  SessionInfo forOwner(String sessionId, Teacher teacher)
+      throws UnknownSessionException, NotPermittedException {
+    SessionInfo session = forTeacher(sessionId, teacher);
+    requireOwner(session, teacher);
+    return session;
   }
 
   private static void requireOwner(SessionInfo session, Teacher teacher)

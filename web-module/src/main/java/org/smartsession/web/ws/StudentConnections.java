@@ -32,7 +32,7 @@ public class StudentConnections extends Connections<StudentKey> {
     String json = Protocol.CODEC.encode(event.command());
     if (event.command().kind() == Command.Kind.END_SESSION) {
       CloseReason ended = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "session ended");
-      studentsOf(event.sessionId()).forEach(key -> of(key).forEach(o -> o.sendLast(json, ended)));
+      sendLast(studentsOf(event.sessionId()), json, ended);
       return;
     }
     String target = event.command().studentId();
@@ -50,9 +50,14 @@ public class StudentConnections extends Connections<StudentKey> {
   void onDeleted(@Observes DataDeleted event) {
     String json = Protocol.CODEC.encode(new Command(Command.Kind.END_SESSION.name(), null, null));
     CloseReason deleted = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "data deleted");
-    studentsOf(event.sessionId())
-        .filter(key -> event.covers(key.sessionId(), key.studentId()))
-        .forEach(key -> of(key).forEach(o -> o.sendLast(json, deleted)));
+    sendLast(
+        studentsOf(event.sessionId()).filter(k -> event.covers(k.sessionId(), k.studentId())),
+        json,
+        deleted);
+  }
+
+  private void sendLast(Stream<StudentKey> students, String json, CloseReason reason) {
+    students.forEach(key -> of(key).forEach(o -> o.sendLast(json, reason)));
   }
 
   private Stream<StudentKey> studentsOf(String sessionId) {
