@@ -23,6 +23,7 @@ import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
+import org.smartsession.model.session.TeacherNote;
 
 /**
  * Keeps everything in this JVM: the quick start and single-server deployments. A session expires,
@@ -55,6 +56,7 @@ public class InMemorySessionStore implements SessionStore {
     final Map<String, Deque<HistoryPoint>> history = new LinkedHashMap<>();
     final Map<String, Alert> alerts = new LinkedHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
+    final Map<String, TeacherNote> notes = new LinkedHashMap<>();
     long expiresAt;
 
     SessionEntry(SessionInfo info) {
@@ -144,6 +146,7 @@ public class InMemorySessionStore implements SessionStore {
                 e.states.remove(studentId);
                 e.history.remove(studentId);
                 e.alerts.values().removeIf(a -> a.studentId().equals(studentId));
+                e.notes.values().removeIf(n -> n.studentId().equals(studentId));
               }
             });
     sampler.forget(sessionId + "/" + studentId);
@@ -281,6 +284,22 @@ public class InMemorySessionStore implements SessionStore {
     synchronized (entry) {
       entry.alerts.put(alert.alertId(), alert);
     }
+  }
+
+  @Override
+  public void addNote(TeacherNote note) {
+    SessionEntry entry = writable(note.sessionId());
+    synchronized (entry) {
+      entry.notes.putIfAbsent(note.noteId(), note);
+    }
+  }
+
+  @Override
+  public List<TeacherNote> notes(String sessionId) {
+    return read(
+        sessionId,
+        e -> e.notes.values().stream().sorted(Comparator.comparingLong(TeacherNote::at)).toList(),
+        List.of());
   }
 
   @Override

@@ -48,6 +48,18 @@ final class RedisKeys {
     return session(sessionId) + "history:" + studentId;
   }
 
+  /** Sorted set of teachers' notes on the student or their alerts as JSON, scored by time. */
+  static String notes(String sessionId, String studentId) {
+    return session(sessionId) + "notes:" + studentId;
+  }
+
+  /** Every key of one student of the session. */
+  static String[] ofStudent(String sessionId, String studentId) {
+    return new String[] {
+      student(sessionId, studentId), history(sessionId, studentId), notes(sessionId, studentId)
+    };
+  }
+
   /** List of alerts as JSON, oldest first. */
   static String alerts(String sessionId) {
     return session(sessionId) + "alerts";

@@ -5,6 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
+import org.smartsession.model.session.TeacherNote;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -172,8 +174,9 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
         p.expire(key, ttlSeconds);
       }
       for (String studentId : students) {
-        p.expire(RedisKeys.student(sessionId, studentId), ttlSeconds);
-        p.expire(RedisKeys.history(sessionId, studentId), ttlSeconds);
+        for (String key : RedisKeys.ofStudent(sessionId, studentId)) {
+          p.expire(key, ttlSeconds);
+        }
       }
       p.sync();
     }
@@ -307,8 +310,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   public void deleteSession(String sessionId) {
     List<String> keys = new ArrayList<>(List.of(RedisKeys.sessionWide(sessionId)));
     for (String studentId : redis.smembers(RedisKeys.students(sessionId))) {
-      keys.add(RedisKeys.student(sessionId, studentId));
-      keys.add(RedisKeys.history(sessionId, studentId));
+      keys.addAll(List.of(RedisKeys.ofStudent(sessionId, studentId)));
     }
     try (AbstractPipeline p = redis.pipelined()) {
       p.del(keys.toArray(String[]::new));
@@ -333,7 +335,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
         List.of(studentId));
     try (AbstractPipeline p = redis.pipelined()) {
       p.srem(RedisKeys.students(sessionId), studentId);
-      p.del(RedisKeys.student(sessionId, studentId), RedisKeys.history(sessionId, studentId));
+      p.del(RedisKeys.ofStudent(sessionId, studentId));
       p.sync();
     }
     sampler.forget(sessionId + "/" + studentId);
@@ -413,6 +415,38 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   public List<AuditEntry> audit(String sessionId) {
     return redis.zrange(RedisKeys.audit(sessionId), 0, -1).stream()
         .map(json -> JSON.fromJson(json, AuditEntry.class))
+        .toList();
+  }
+
+  @Override
+  public void addNote(TeacherNote note) {
+    requireSession(note.sessionId());
+    try (AbstractPipeline p = redis.pipelined()) {
+      addNote(p, note);
+      p.sync();
+    }
+  }
+
+  /** The same note written twice is kept once. */
+  private void addNote(AbstractPipeline p, TeacherNote note) {
+    String key = RedisKeys.notes(note.sessionId(), note.studentId());
+    p.zadd(key, note.at(), JSON.toJson(note));
+    p.expire(key, ttlSeconds);
+  }
+
+  @Override
+  public List<TeacherNote> notes(String sessionId) {
+    List<Response<List<String>>> perStudent = new ArrayList<>();
+    try (AbstractPipeline p = redis.pipelined()) {
+      for (String studentId : redis.smembers(RedisKeys.students(sessionId))) {
+        perStudent.add(p.zrange(RedisKeys.notes(sessionId, studentId), 0, -1));
+      }
+      p.sync();
+    }
+    return perStudent.stream()
+        .flatMap(r -> r.get().stream())
+        .map(json -> JSON.fromJson(json, TeacherNote.class))
+        .sorted(Comparator.comparingLong(TeacherNote::at))
         .toList();
   }
 
@@ -733,6 +767,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
                       point ->
                           addHistory(p, id, studentId, historyMember(point), point.timestamp())));
       copy.audit().forEach(entry -> appendAudit(p, id, entry));
+      copy.notes().forEach(note -> addNote(p, note));
       p.sync();
     }
     copy.alerts().forEach(this::writeAlert);

@@ -20,6 +20,7 @@ import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StoreUnavailableException;
 import org.smartsession.model.session.StudentState;
+import org.smartsession.model.session.TeacherNote;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -309,6 +310,16 @@ public class ResilientRedisStore implements SessionStore, AutoCloseable {
   @Override
   public List<AuditEntry> audit(String sessionId) {
     return read(sessionId, s -> s.audit(sessionId));
+  }
+
+  @Override
+  public void addNote(TeacherNote note) {
+    write(note.sessionId(), s -> s.addNote(note));
+  }
+
+  @Override
+  public List<TeacherNote> notes(String sessionId) {
+    return read(sessionId, s -> s.notes(sessionId));
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
+import org.smartsession.model.session.TeacherNote;
 
 /** What one server holds of a session, to write it to Redis again after Redis lost it. */
 record SessionCopy(
@@ -18,7 +19,8 @@ record SessionCopy(
     List<StudentState> states,
     Map<String, List<HistoryPoint>> history,
     List<Alert> alerts,
-    List<AuditEntry> audit) {
+    List<AuditEntry> audit,
+    List<TeacherNote> notes) {
 
   /** Everything {@code store} holds of the session. */
   static SessionCopy of(SessionStore store, SessionInfo info) {
@@ -31,6 +33,12 @@ record SessionCopy(
                     StudentState::studentId,
                     s -> store.history(id, s.studentId(), Long.MIN_VALUE, Long.MAX_VALUE)));
     return new SessionCopy(
-        info, store.teachers(id), states, history, store.alerts(id), store.audit(id));
+        info,
+        store.teachers(id),
+        states,
+        history,
+        store.alerts(id),
+        store.audit(id),
+        store.notes(id));
   }
 }

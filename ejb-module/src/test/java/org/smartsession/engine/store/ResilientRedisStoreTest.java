@@ -25,6 +25,7 @@ import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StoreUnavailableException;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
+import org.smartsession.model.session.TeacherNote;
 
 /**
  * The store contract, and Redis going away and coming back empty, against a real Redis server this
@@ -91,6 +92,7 @@ class ResilientRedisStoreTest extends RedisStoreContract {
     store.saveStudentState(state("S1", StudentStatus.CONFUSED, 5_000));
     store.saveAlert(alert("A1", "S1", 5_000));
     store.appendAudit(sessionId, new AuditEntry(5_001, "ada", "ALERT_REVIEWED", "A1"));
+    store.addNote(new TeacherNote("N1", sessionId, "S1", "A1", "ada", "Looked away", 5_002));
     assertFalse(resilient().status().reachable());
     assertEquals(1, resilient().status().sessionsToWrite());
     // The teachers' summary reads these: served from the copy.
@@ -111,6 +113,7 @@ class ResilientRedisStoreTest extends RedisStoreContract {
     assertEquals("data:,A", stored.alerts(sessionId).get(0).screenshot());
     assertEquals(new AlertCounts(1, 1, 1, 1), stored.alertCounts(sessionId, "S1"));
     assertEquals(1, stored.audit(sessionId).size());
+    assertEquals(List.of("N1"), stored.notes(sessionId).stream().map(TeacherNote::noteId).toList());
     assertEquals(0, resilient().status().sessionsToWrite());
   }
 

@@ -33,6 +33,7 @@ import org.smartsession.model.session.SessionPhase;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 import org.smartsession.model.session.StudentStatus;
+import org.smartsession.model.session.TeacherNote;
 
 /** What every {@link SessionStore} adapter must do; run against memory and a real Redis. */
 abstract class SessionStoreContract {
@@ -71,6 +72,7 @@ abstract class SessionStoreContract {
     assertTrue(store.teachers(id).isEmpty(), "teachers");
     assertTrue(store.alerts(id).isEmpty(), "alerts");
     assertTrue(store.audit(id).isEmpty(), "audit");
+    assertTrue(store.notes(id).isEmpty(), "notes");
     assertEquals(0, store.studentCount(id), "student count");
     assertEquals(AlertCounts.NONE, store.alertCounts(id, "S1"), "alert counts");
   }
@@ -81,6 +83,8 @@ abstract class SessionStoreContract {
     assertTrue(store.history(sessionId, studentId, 0, Long.MAX_VALUE).isEmpty(), "history");
     assertTrue(
         store.alerts(sessionId).stream().noneMatch(a -> a.studentId().equals(studentId)), "alerts");
+    assertTrue(
+        store.notes(sessionId).stream().noneMatch(n -> n.studentId().equals(studentId)), "notes");
     for (AlertType type : AlertType.values()) {
       assertTrue(store.openAlert(sessionId, studentId, type).isEmpty(), "open " + type);
     }
@@ -100,6 +104,26 @@ abstract class SessionStoreContract {
     store.repeatAlert(open, at + 61_000);
     store.acknowledge(
         sessionId, student + "-A1", new Acknowledgement(Action.REVIEWED, "ada", at + 5));
+    store.addNote(note(student + "-N1", student, null, at + 6));
+    store.addNote(note(student + "-N2", student, student + "-A1", at + 7));
+  }
+
+  private TeacherNote note(String noteId, String student, String alertId, long at) {
+    return new TeacherNote(noteId, sessionId, student, alertId, "ada", "Seen: " + noteId, at);
+  }
+
+  @Test
+  void notesAreKeptOnceEachOldestFirst() {
+    store.addStudent(sessionId, "S1", "Ada");
+    store.addStudent(sessionId, "S2", "Grace");
+    TeacherNote later = note("N2", "S1", "A1", 3_000);
+    TeacherNote earlier = note("N1", "S2", null, 2_000);
+    store.addNote(later);
+    store.addNote(earlier);
+    store.addNote(later); // written again, e.g. by a server restoring its copy
+
+    assertEquals(List.of(earlier, later), store.notes(sessionId));
+    assertTrue(store.notes("UNKNOWN").isEmpty());
   }
 
   @Test
@@ -465,6 +489,7 @@ abstract class SessionStoreContract {
     store.saveStudentState(state("S2", StudentStatus.CONFUSED, 0.8, 1_000));
     store.saveAlert(alert("A1", "S2", AlertType.NO_FACE, 1_000, "data:image/jpeg;base64,AA"));
     store.appendAudit(sessionId, new AuditEntry(1_000, "ada", "ALERT_REVIEWED", "A1"));
+    store.addNote(note("N1", "S2", "A1", 1_000));
     for (int i = 0; i < 3; i++) {
       elapse(Duration.ofMinutes(40)); // of a one-hour time to live
       store.saveStudentState(state("S1", StudentStatus.ENGAGED, 0.1, 2_000 + i));
@@ -478,6 +503,7 @@ abstract class SessionStoreContract {
     assertEquals(1, store.history(sessionId, "S2", 0, Long.MAX_VALUE).size(), "history");
     assertEquals(List.of("A1"), store.alerts(sessionId).stream().map(Alert::alertId).toList());
     assertEquals(1, store.audit(sessionId).size(), "audit");
+    assertEquals(1, store.notes(sessionId).size(), "notes");
     assertEquals(2, store.studentCount(sessionId));
 
     elapse(Duration.ofMinutes(61));

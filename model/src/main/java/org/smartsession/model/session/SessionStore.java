@@ -41,7 +41,7 @@ public interface SessionStore {
 
   /**
    * Removes everything kept of one student of the session (joining, state, history, alerts with
-   * their screenshots, counts); the rest of the session stays. Nothing if either is unknown.
+   * their screenshots, counts, notes); the rest of the session stays. Nothing if either is unknown.
    */
   void deleteStudent(String sessionId, String studentId);
 
@@ -70,6 +70,12 @@ public interface SessionStore {
 
   /** The session's audit log, oldest first. */
   List<AuditEntry> audit(String sessionId);
+
+  /** Keeps a teacher's note; the same note id written again is kept once. */
+  void addNote(TeacherNote note);
+
+  /** The session's notes, oldest first. */
+  List<TeacherNote> notes(String sessionId);
 
   /** Saves the current state and appends it to the student's history. */
   void saveStudentState(StudentState state);
