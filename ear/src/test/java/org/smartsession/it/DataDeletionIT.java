@@ -88,6 +88,13 @@ class DataDeletionIT {
         kept.next("FEEDBACK", WAIT);
       }
       teacher.next(WsClient.criticalAlert("MULTIPLE_FACES"), WAIT, "the erased student's alert");
+      assertEquals(
+          201,
+          server
+              .post(
+                  "api/v1/sessions/" + sessionId + "/notes",
+                  "{\"studentId\":\"S-MALLORY\",\"text\":\"Mallory looked at a phone\"}")
+              .statusCode());
       if (inRedis()) {
         assertTrue(
             redisContent(sessionId).stream().anyMatch(s -> s.contains("S-MALLORY")),
@@ -113,6 +120,8 @@ class DataDeletionIT {
           404, server.delete("api/v1/sessions/" + sessionId + "/students/S-MALLORY").statusCode());
       String alerts = server.get("api/v1/sessions/" + sessionId + "/alerts").body();
       assertFalse(alerts.contains("S-MALLORY"), alerts);
+      String report = server.get("api/v1/sessions/" + sessionId + "/report").body();
+      assertFalse(report.contains("S-MALLORY") || report.contains("Mallory"), report);
       kept.send(Frames.videoFrame(sessionId, "S-TRENT", clock += STEP_MS, one));
       kept.next("FEEDBACK", WAIT);
       JsonObject update =

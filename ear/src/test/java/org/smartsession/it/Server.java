@@ -124,6 +124,12 @@ public final class Server {
         HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A download, as bytes. */
+  HttpResponse<byte[]> download(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(http(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** A page as a browser asks for it (redirects are not followed). */
   HttpResponse<String> getPage(String path) throws Exception {
     return http.send(

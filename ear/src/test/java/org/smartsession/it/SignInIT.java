@@ -79,6 +79,15 @@ class SignInIT {
     assertRefused(anonymous.delete("api/v1/sessions/" + sessionId), 401, "UNAUTHENTICATED");
     assertRefused(
         anonymous.delete("api/v1/sessions/" + sessionId + "/students/S1"), 401, "UNAUTHENTICATED");
+    for (String review :
+        List.of("/report", "/exports/report.pdf", "/students/S1/timeline", "/notes")) {
+      assertRefused(anonymous.get("api/v1/sessions/" + sessionId + review), 401, "UNAUTHENTICATED");
+    }
+    assertRefused(
+        anonymous.post(
+            "api/v1/sessions/" + sessionId + "/notes", "{\"studentId\":\"S1\",\"text\":\"x\"}"),
+        401,
+        "UNAUTHENTICATED");
     try (WsClient socket = anonymous.teacherSocket(sessionId)) {
       assertEquals(1008, socket.awaitCloseCode(WAIT));
     }
@@ -88,11 +97,17 @@ class SignInIT {
 
   @Test
   void theDashboardSendsAnonymousVisitorsToSignIn() throws Exception {
-    HttpResponse<String> r = new Server(deployed).getPage("teacher/?session=" + sessionId);
-    assertEquals(302, r.statusCode(), r.body());
-    String location = r.headers().firstValue("Location").orElseThrow();
-    assertTrue(location.contains("/sign-in/?returnTo="), location);
-    assertTrue(location.contains("teacher"), location);
+    for (String page :
+        List.of(
+            "teacher/?session=" + sessionId,
+            "teacher/report.html?session=" + sessionId,
+            "teacher/student.html?session=" + sessionId + "&student=S1")) {
+      HttpResponse<String> r = new Server(deployed).getPage(page);
+      assertEquals(302, r.statusCode(), page + ": " + r.body());
+      String location = r.headers().firstValue("Location").orElseThrow();
+      assertTrue(location.contains("/sign-in/?returnTo="), location);
+      assertTrue(location.contains("teacher"), location);
+    }
   }
 
   @Test
@@ -126,6 +141,7 @@ class SignInIT {
     assertRefused(grace.get(base + "/students/S1/history"), 403, "FORBIDDEN");
     assertRefused(grace.get(base + "/teachers"), 403, "FORBIDDEN");
     assertRefused(grace.get(base + "/audit"), 403, "FORBIDDEN");
+    assertRefused(grace.get(base + "/notes"), 403, "FORBIDDEN");
     assertRefused(grace.post(base + "/end", ""), 403, "FORBIDDEN");
     assertRefused(grace.delete(base), 403, "FORBIDDEN");
     assertRefused(grace.delete(base + "/students/S1"), 403, "FORBIDDEN");
