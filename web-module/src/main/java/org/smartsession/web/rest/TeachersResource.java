@@ -11,9 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.TreeSet;
-import org.smartsession.engine.session.NotPermittedException;
 import org.smartsession.engine.session.SessionService;
-import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.session.SessionInfo;
 
 /**
@@ -39,7 +37,8 @@ public class TeachersResource {
   @GET
   public Teachers list(@PathParam("sessionId") String sessionId) {
     SessionInfo session = access.session(sessionId);
-    Set<String> all = new TreeSet<>(run(() -> sessions.teachers(sessionId, access.current())));
+    Set<String> all =
+        new TreeSet<>(TeacherAccess.answer(() -> sessions.teachers(sessionId, access.current())));
     all.remove(session.owner());
     return new Teachers(session.owner(), all);
   }
@@ -53,7 +52,7 @@ public class TeachersResource {
       throw ApiException.badRequest(
           "a JSON body {\"teacher\":\"login name or e-mail\"} is required");
     }
-    run(() -> sessions.addCoTeacher(sessionId, access.current(), body.teacher()));
+    TeacherAccess.answer(() -> sessions.addCoTeacher(sessionId, access.current(), body.teacher()));
     return list(sessionId);
   }
 
@@ -61,25 +60,11 @@ public class TeachersResource {
   @Path("{teacher}")
   public Teachers remove(
       @PathParam("sessionId") String sessionId, @PathParam("teacher") String teacher) {
-    run(
+    TeacherAccess.answer(
         () -> {
           sessions.removeCoTeacher(sessionId, access.current(), teacher);
           return null;
         });
     return list(sessionId);
-  }
-
-  private interface SessionCall<T> {
-    T call() throws UnknownSessionException, NotPermittedException;
-  }
-
-  private static <T> T run(SessionCall<T> call) {
-    try {
-      return call.call();
-    } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
-    } catch (NotPermittedException e) {
-      throw ApiException.forbidden(e.getMessage());
-    }
   }
 }
