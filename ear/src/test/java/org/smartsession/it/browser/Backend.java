@@ -115,6 +115,23 @@ final class Backend {
         .getString("sessionId");
   }
 
+  /** Ends the session, as its teacher. */
+  void end(String sessionId) throws Exception {
+    post("api/v1/sessions/" + sessionId + "/end", JsonValue.EMPTY_JSON_OBJECT, 200);
+  }
+
+  /** The body of a GET of the API, signed in as {@link #TEACHER}; expects 200. */
+  String get(String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
   /** The status of a GET of the API, signed in as {@link #TEACHER}. */
   int status(String path) throws Exception {
     return http.send(

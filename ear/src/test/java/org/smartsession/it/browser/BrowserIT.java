@@ -54,6 +54,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -402,11 +403,7 @@ class BrowserIT {
   void screenshotsOfBothPages() throws Exception {
     String dir = System.getProperty("screenshots.dir", "");
     Assumptions.assumeFalse(dir.isBlank(), "screenshots only with -Dscreenshots.dir=DIR");
-    Path target = Path.of(dir);
-    if (!target.isAbsolute()) {
-      // Failsafe runs in ear/: a relative directory is meant from the repository's root.
-      target = Path.of(System.getProperty("user.dir")).getParent().resolve(dir);
-    }
+    Path target = screenshots();
     String sessionId = backend.createSession("Linear algebra: midterm", "EXAM");
     String face = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
     String nobody = FakeCamera.dataUrl(FakeCamera.jpeg(FakeCamera.fixture("no-face.jpg")));
@@ -704,6 +701,125 @@ class BrowserIT {
       assertFalse(teacher.findElement(By.id("sessions-view")).getText().contains("deletion"));
     }
     assertNoScriptErrors(teacher);
+  }
+
+  @Test
+  @Order(12)
+  void afterTheExamTheTeacherReviewsATimelineWritesANoteAndDownloadsTheReport() throws Exception {
+    String name = "Browser check: review";
+    String sessionId = backend.createSession(name, "EXAM");
+    String face = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
+    String two =
+        FakeCamera.dataUrl(FakeCamera.jpeg(FakeCamera.frame(FakeCamera.fixture("two-people.jpg"))));
+    String alerts = "api/v1/sessions/" + sessionId + "/alerts";
+    try (Backend.Student radia = backend.join(sessionId, "S-RADIA", "Radia Perlman");
+        Backend.Student ken = backend.join(sessionId, "S-KEN", "Ken Thompson")) {
+      // Ken joined and never sent a frame; Radia is on camera, then someone sits beside her.
+      for (int i = 0; i < 4; i++) {
+        radia.send(face);
+        Thread.sleep(500);
+      }
+      waitFor(teacher)
+          .pollingEvery(Duration.ofMillis(500))
+          .until(
+              d -> {
+                radia.send(two);
+                try {
+                  return backend.get(alerts).contains("MULTIPLE_FACES");
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    }
+    backend.end(sessionId);
+
+    // The report: both students, the alert, the downloads.
+    teacher.get(backend.url("teacher/report.html?session=" + sessionId));
+    waitFor(teacher)
+        .until(
+            d -> d.findElements(By.cssSelector("#report-students [data-student-id]")).size() == 2);
+    assertTrue(text(teacher, "report-alerts").contains("Radia Perlman"));
+    WebElement kenRow =
+        teacher.findElement(By.cssSelector("#report-students [data-student-id='S-KEN']"));
+    assertTrue(kenRow.getText().contains("Ken Thompson"), kenRow.getText());
+
+    // Radia's timeline, from her name: the alert with its screenshot; a note on it.
+    teacher.findElement(By.cssSelector("#report-students [data-student-id='S-RADIA'] a")).click();
+    waitFor(teacher)
+        .until(ExpectedConditions.textToBe(By.id("timeline-student-name"), "Radia Perlman"));
+    WebElement alert =
+        waitFor(teacher)
+            .until(d -> d.findElement(By.cssSelector("#timeline-alerts [data-alert-id]")));
+    String alertId = alert.getAttribute("data-alert-id");
+    assertTrue(
+        alert.findElement(By.tagName("img")).getAttribute("src").startsWith("data:image/jpeg"),
+        "the alert's screenshot");
+    assertFalse(text(teacher, "timeline-status").isBlank(), "her status over time");
+    new Select(teacher.findElement(By.id("note-target"))).selectByValue(alertId);
+    teacher.findElement(By.id("note-text")).sendKeys("Her sister came in to say goodbye");
+    click(teacher, By.id("note-submit"));
+    waitFor(teacher)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("timeline-alerts"), "Her sister came in to say goodbye"));
+    assertTrue(
+        backend
+            .get("api/v1/sessions/" + sessionId + "/notes")
+            .contains("\"alertId\":\"" + alertId + "\""),
+        "the note is on the alert");
+    String timelineShot = System.getProperty("screenshots.dir", "");
+    if (!timelineShot.isBlank()) {
+      teacher.manage().window().setSize(new Dimension(1280, 1100));
+      save(teacher, screenshots().resolve("timeline.png"));
+    }
+
+    // The downloads, as a teacher saves them, read back as their programs would.
+    teacher.get(backend.url("teacher/report.html?session=" + sessionId));
+    waitFor(teacher)
+        .until(
+            d -> d.findElements(By.cssSelector("#report-students [data-student-id]")).size() == 2);
+    if (!timelineShot.isBlank()) {
+      save(teacher, screenshots().resolve("report.png"));
+      teacher.manage().window().setSize(new Dimension(1440, 1000));
+    }
+    Downloads downloads = new Downloads(teacher, WORK.resolve("downloads"));
+    click(teacher, By.id("download-students-csv"));
+    var students = Downloads.csv(downloads.awaitFile("students.csv", WAIT));
+    assertEquals(
+        List.of("S-KEN", "S-RADIA"), students.stream().map(r -> r.get("studentId")).toList());
+    assertEquals("Radia Perlman", students.get(1).get("name"));
+    assertEquals("", students.get(0).get("firstSeenAt"), "Ken never sent a frame");
+    assertTrue(Double.parseDouble(students.get(1).get("presentShare")) > 0);
+    click(teacher, By.id("download-alerts-csv"));
+    var alertRows = Downloads.csv(downloads.awaitFile("alerts.csv", WAIT));
+    assertEquals("MULTIPLE_FACES", alertRows.get(0).get("alertType"));
+    click(teacher, By.id("download-json"));
+    var report = Backend.json(Files.readString(downloads.awaitFile("report.json", WAIT)));
+    assertEquals(1, report.getInt("schemaVersion"));
+    assertEquals(name, report.getJsonObject("session").getString("name"));
+    assertEquals(
+        "Her sister came in to say goodbye",
+        report.getJsonArray("notes").getJsonObject(0).getString("text"));
+    click(teacher, By.id("download-pdf"));
+    String pdf = Downloads.pdfText(downloads.awaitFile("report.pdf", WAIT));
+    for (String expected :
+        List.of(name, "Radia Perlman", "Ken Thompson", "MULTIPLE_FACES", "Her sister came in")) {
+      assertTrue(pdf.contains(expected), () -> expected + " in the PDF: " + pdf);
+    }
+    String audit = backend.get("api/v1/sessions/" + sessionId + "/audit");
+    assertEquals(4, audit.split("REPORT_EXPORTED", -1).length - 1, audit);
+    assertNoScriptErrors(teacher);
+  }
+
+  /**
+   * Where {@code -Dscreenshots.dir} asks for screenshots; failsafe runs in ear/, so a relative
+   * directory is meant from the repository's root.
+   */
+  private static Path screenshots() {
+    Path target = Path.of(System.getProperty("screenshots.dir"));
+    return target.isAbsolute()
+        ? target
+        : Path.of(System.getProperty("user.dir")).getParent().resolve(target);
   }
 
   // --- steps
