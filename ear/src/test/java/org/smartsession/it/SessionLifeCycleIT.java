@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.RedisClient;
 
 /**
  * A session's life on a real Payara Micro: scheduled, started early, ended while a student sends
@@ -110,6 +111,39 @@ class SessionLifeCycleIT {
 
     // A time already past opens the session at once.
     assertEquals("OPEN", created("2020-01-01T09:00:00+01:00").getString("phase"));
+  }
+
+  @Test
+  void aSessionKeepsItsDataForTheRetentionItWasCreatedWith() throws Exception {
+    assertEquals(24, created(Instant.now().toString()).getInt("retentionHours"), "the default");
+    String body = "{\"name\":\"Kept a week\",\"kind\":\"EXAM\",\"retentionHours\":168}";
+    HttpResponse<String> week = server.post("api/v1/sessions", body);
+    assertEquals(201, week.statusCode(), week.body());
+    String id = Server.json(week.body()).getString("sessionId");
+    assertEquals(168, session(id).getInt("retentionHours"));
+    server.join(id, "S1", "Ada");
+    if (Boolean.getBoolean("smartsession.it.redis")) {
+      try (RedisClient redis =
+          RedisClient.create("127.0.0.1", Integer.parseInt(System.getProperty("redis.it.port")))) {
+        for (String key : redis.keys("smartsession:{" + id + "}:*")) {
+          long ttl = redis.ttl(key);
+          assertTrue(ttl > Duration.ofDays(6).toSeconds(), key + " expires in " + ttl + " s");
+        }
+      }
+    }
+    // Two days ahead: further than the deployment's day allows, within the session's week.
+    String later = Instant.now().plus(Duration.ofDays(2)).toString();
+    HttpResponse<String> scheduled =
+        server.post(
+            "api/v1/sessions",
+            "{\"name\":\"Later\",\"retentionHours\":168,\"opensAt\":\"" + later + "\"}");
+    assertEquals(201, scheduled.statusCode(), scheduled.body());
+    for (String wrong : List.of("0", "169", "-5")) {
+      HttpResponse<String> r =
+          server.post("api/v1/sessions", "{\"name\":\"x\",\"retentionHours\":" + wrong + "}");
+      assertEquals(400, r.statusCode(), r.body());
+      assertTrue(r.body().contains("retentionHours"), r.body());
+    }
   }
 
   @Test

@@ -66,12 +66,15 @@ public class ConfiguredSettings {
             s.integer("smartsession.frames.max-students", q.maxStudents()),
             s.longInteger("smartsession.frames.stale-after-ms", q.staleAfterMs()));
     StoreLimits l = StoreLimits.DEFAULTS;
+    Duration ttl =
+        Duration.ofSeconds(s.longInteger("smartsession.state.ttl-seconds", l.ttl().toSeconds()));
+    long longest = Math.max(l.maxRetention().toHours(), (ttl.toSeconds() + 3599) / 3600);
     storeLimits =
         new StoreLimits(
-            Duration.ofSeconds(
-                s.longInteger("smartsession.state.ttl-seconds", l.ttl().toSeconds())),
+            ttl,
             s.longInteger("smartsession.state.history-interval-ms", l.historyIntervalMs()),
-            s.integer("smartsession.state.history-max-points", l.historyMaxPoints()));
+            s.integer("smartsession.state.history-max-points", l.historyMaxPoints()),
+            Duration.ofHours(s.longInteger("smartsession.state.max-retention-hours", longest)));
     RedisSettings r = RedisSettings.DEFAULTS;
     redis =
         new RedisSettings(

@@ -26,6 +26,7 @@ import org.smartsession.model.session.Teacher;
 public class SessionService {
   private static final char[] ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration MIN_RETENTION = Duration.ofHours(1);
 
   @Inject SessionStore store;
   @Inject Clock clock;
@@ -56,16 +57,42 @@ public class SessionService {
   public SessionInfo create(
       String name, SessionKind kind, Teacher owner, boolean requireStudentLogin, Long opensAt)
       throws LimitReachedException {
+    return create(name, kind, owner, requireStudentLogin, opensAt, null);
+  }
+
+  /**
+   * A new session that opens at {@code opensAt} (or at once when null) and whose data is kept for
+   * {@code retention} after its last activity (the deployment's time to live when null).
+   *
+   * @throws IllegalArgumentException if the retention is under an hour or over the deployment's
+   *     longest, or the session would open after its data expires
+   */
+  public SessionInfo create(
+      String name,
+      SessionKind kind,
+      Teacher owner,
+      boolean requireStudentLogin,
+      Long opensAt,
+      Duration retention)
+      throws LimitReachedException {
     long now = clock.millis();
+    if (retention != null
+        && (retention.compareTo(MIN_RETENTION) < 0
+            || retention.compareTo(this.retention.maxRetention()) > 0)) {
+      throw new IllegalArgumentException(
+          "'retentionHours' must be from 1 to "
+              + this.retention.maxRetention().toHours()
+              + " (hours)");
+    }
     // It must open well before its data expires; joining renews it from then on.
-    long ttl = retention.ttl().toMillis();
+    long ttl = (retention != null ? retention : this.retention.ttl()).toMillis();
     long ahead = ttl - Math.min(Duration.ofHours(1).toMillis(), ttl / 2);
     if (opensAt != null && opensAt > now + ahead) {
       throw new IllegalArgumentException(
-          "a session can be scheduled at most "
+          "'opensAt': a session can be scheduled at most "
               + Duration.ofMillis(ahead).toMinutes()
               + " minutes ahead: its data is kept "
-              + retention.ttl().toMinutes()
+              + Duration.ofMillis(ttl).toMinutes()
               + " minutes");
     }
     long kept = store.sessions().stream().filter(owner::owns).count();
@@ -87,7 +114,8 @@ public class SessionService {
             now,
             requireStudentLogin,
             opensAt == null || opensAt <= now ? null : opensAt,
-            null);
+            null,
+            retention == null ? null : retention.toSeconds());
     store.createSession(session);
     store.addTeacher(session.sessionId(), owner.login());
     return session;

@@ -96,14 +96,19 @@ public class InMemorySessionStore implements SessionStore {
   private SessionEntry writable(String sessionId) {
     SessionEntry entry =
         live(sessionId).orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
-    entry.expiresAt = now() + limits.ttl().toMillis();
+    entry.expiresAt = now() + ttlMs(entry);
     return entry;
+  }
+
+  /** The session's own retention, or the deployment's time to live. */
+  private long ttlMs(SessionEntry entry) {
+    return entry.info.retentionSecondsOr(limits.ttl().toSeconds()) * 1000;
   }
 
   @Override
   public void createSession(SessionInfo session) {
     SessionEntry entry = new SessionEntry(session);
-    entry.expiresAt = now() + limits.ttl().toMillis();
+    entry.expiresAt = now() + ttlMs(entry);
     sessions.put(session.sessionId(), entry);
   }
 

@@ -34,15 +34,17 @@ import redis.clients.jedis.params.ZRangeParams;
 /**
  * Keeps sessions in Redis, so that several servers share them and a restarted server resumes them.
  * Writes of one operation go in one pipeline. A session lives, with every key it has, as long as
- * any part of it is written: a write renews the key it writes, and at most once every {@link
- * #renewEveryMs} the whole session (which also proves the session exists, so that writes for an
- * unknown or expired session leave no keys behind). Alerts are written by a script that adds each
- * alert once, so that writing a server's copy again after an outage duplicates nothing.
+ * any part of it is written, for its own retention or the deployment's time to live: a write renews
+ * the key it writes, and at most once a minute the whole session (which also proves the session
+ * exists, so that writes for an unknown or expired session leave no keys behind). Alerts are
+ * written by a script that adds each alert once, so that writing a server's copy again after an
+ * outage duplicates nothing.
  */
 public class RedisSessionStore implements SessionStore, AutoCloseable {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final String NONE = "";
   private static final String OPENS_AT = "opensAt";
+  private static final String RETENTION = "retentionSeconds";
   private static final String ENDED_AT = "endedAt";
   private static final Type INDICATORS =
       new HashMap<String, Double>() {}.getClass().getGenericSuperclass();
@@ -134,10 +136,15 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
 
   private final UnifiedJedis redis;
   private final StoreLimits limits;
-  private final long ttlSeconds;
-  private final long renewEveryMs;
+
+  /** The deployment's time to live, for sessions without a retention of their own. */
+  private final long defaultTtlSeconds;
+
   private final HistorySampler sampler;
   private final Clock clock;
+
+  /** Session id → its time to live in seconds, as its info says; set once, at its creation. */
+  private final ConcurrentHashMap<String, Long> ttlOf = new ConcurrentHashMap<>();
 
   /** Session id → when its keys were last renewed (and it was seen to exist). */
   private final ConcurrentHashMap<String, Long> renewedAt = new ConcurrentHashMap<>();
@@ -146,36 +153,54 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     this.redis = redis;
     this.clock = clock;
     this.limits = limits;
-    this.ttlSeconds = limits.ttl().toSeconds();
-    // Often enough that nothing expires while written, rarely enough to cost nothing per frame.
-    this.renewEveryMs = Math.max(1_000, Math.min(60_000, limits.ttl().toMillis() / 10));
+    this.defaultTtlSeconds = limits.ttl().toSeconds();
     this.sampler = new HistorySampler(limits.historyIntervalMs(), limits.ttl().toMillis());
   }
 
+  /** The session's time to live in seconds: its own retention, or the deployment's. */
+  private long ttl(String sessionId) {
+    Long known = ttlOf.get(sessionId);
+    if (known != null) {
+      return known;
+    }
+    List<String> fields = redis.hmget(RedisKeys.info(sessionId), "createdAt", RETENTION);
+    if (fields.get(0) == null) {
+      return defaultTtlSeconds; // no such session (yet): nothing to remember
+    }
+    long ttl = fields.get(1) == null ? defaultTtlSeconds : Long.parseLong(fields.get(1));
+    ttlOf.put(sessionId, ttl);
+    return ttl;
+  }
+
   /**
-   * Renews every key of the session, at most once every {@link #renewEveryMs}.
+   * Renews every key of the session, at most once a minute (a tenth of its time to live, if
+   * shorter): often enough that nothing expires while written, rarely enough to cost nothing per
+   * frame.
    *
    * @throws IllegalArgumentException when Redis has no such session (none, or expired)
    */
   private void requireSession(String sessionId) {
     long now = clock.millis();
+    long ttl = ttl(sessionId);
+    long renewEveryMs = Math.max(1_000, Math.min(60_000, ttl * 1000 / 10));
     Long renewed = renewedAt.get(sessionId);
     if (renewed != null && now - renewed < renewEveryMs) {
       return;
     }
-    if (redis.expire(RedisKeys.info(sessionId), ttlSeconds) == 0) {
+    if (redis.expire(RedisKeys.info(sessionId), ttl) == 0) {
       renewedAt.remove(sessionId);
+      ttlOf.remove(sessionId);
       sampler.forgetSession(sessionId + "/");
       throw new IllegalArgumentException("no session " + sessionId);
     }
     Set<String> students = redis.smembers(RedisKeys.students(sessionId));
     try (AbstractPipeline p = redis.pipelined()) {
       for (String key : RedisKeys.sessionWide(sessionId)) {
-        p.expire(key, ttlSeconds);
+        p.expire(key, ttl);
       }
       for (String studentId : students) {
         for (String key : RedisKeys.ofStudent(sessionId, studentId)) {
-          p.expire(key, ttlSeconds);
+          p.expire(key, ttl);
         }
       }
       p.sync();
@@ -201,6 +226,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   /** Forgets which sessions were seen to exist: after Redis lost its data they may not. */
   void forgetRenewals() {
     renewedAt.clear();
+    ttlOf.clear();
   }
 
   @Override
@@ -229,8 +255,12 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       if (session.endedAt() != null) {
         fields.put(ENDED_AT, Long.toString(session.endedAt()));
       }
+      if (session.retentionSeconds() != null) {
+        fields.put(RETENTION, Long.toString(session.retentionSeconds()));
+      }
+      ttlOf.put(session.sessionId(), session.retentionSecondsOr(defaultTtlSeconds));
       p.hset(key, fields);
-      p.expire(key, ttlSeconds);
+      p.expire(key, ttl(session.sessionId()));
       p.zadd(RedisKeys.SESSIONS, session.createdAt(), session.sessionId());
       p.sync();
     }
@@ -256,7 +286,8 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             Long.parseLong(hash.get("createdAt")),
             Boolean.parseBoolean(hash.get("requireStudentLogin")),
             optionalLong(hash.get(OPENS_AT)),
-            optionalLong(hash.get(ENDED_AT))));
+            optionalLong(hash.get(ENDED_AT)),
+            optionalLong(hash.get(RETENTION))));
   }
 
   private static Long optionalLong(String value) {
@@ -318,6 +349,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.sync();
     }
     renewedAt.remove(sessionId);
+    ttlOf.remove(sessionId);
     sampler.forgetSession(sessionId + "/");
   }
 
@@ -349,12 +381,12 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     long now = clock.millis();
     try (AbstractPipeline p = redis.pipelined()) {
       p.sadd(students, studentId);
-      p.expire(students, ttlSeconds);
+      p.expire(students, ttl(sessionId));
       p.hset(student, "name", name == null ? NONE : name);
       // A new student starts as JOINED; a returning one keeps the state they had.
       p.hsetnx(student, "status", StudentStatus.JOINED.name());
       p.hsetnx(student, "updatedAt", Long.toString(now));
-      p.expire(student, ttlSeconds);
+      p.expire(student, ttl(sessionId));
       p.sync();
     }
   }
@@ -370,10 +402,10 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     String students = RedisKeys.students(sessionId);
     try (AbstractPipeline p = redis.pipelined()) {
       p.sadd(students, studentId);
-      p.expire(students, ttlSeconds);
+      p.expire(students, ttl(sessionId));
       p.hset(student, "name", name == null ? NONE : name);
       p.hset(student, "updatedAt", Long.toString(clock.millis()));
-      p.expire(student, ttlSeconds);
+      p.expire(student, ttl(sessionId));
       p.sync();
     }
     return true;
@@ -385,7 +417,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     String key = RedisKeys.teachers(sessionId);
     try (AbstractPipeline p = redis.pipelined()) {
       p.sadd(key, teacher);
-      p.expire(key, ttlSeconds);
+      p.expire(key, ttl(sessionId));
       p.sync();
     }
   }
@@ -408,7 +440,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   private void appendAudit(AbstractPipeline p, String sessionId, AuditEntry entry) {
     String key = RedisKeys.audit(sessionId);
     p.zadd(key, entry.at(), JSON.toJson(entry));
-    p.expire(key, ttlSeconds);
+    p.expire(key, ttl(sessionId));
   }
 
   @Override
@@ -431,7 +463,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   private void addNote(AbstractPipeline p, TeacherNote note) {
     String key = RedisKeys.notes(note.sessionId(), note.studentId());
     p.zadd(key, note.at(), JSON.toJson(note));
-    p.expire(key, ttlSeconds);
+    p.expire(key, ttl(note.sessionId()));
   }
 
   @Override
@@ -463,7 +495,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     boolean due = sampler.isDue(s.sessionId() + "/" + s.studentId(), s.lastFrameAt());
     try (AbstractPipeline p = redis.pipelined()) {
       p.hset(key, hash);
-      p.expire(key, ttlSeconds);
+      p.expire(key, ttl(s.sessionId()));
       p.sadd(RedisKeys.students(s.sessionId()), s.studentId());
       if (due) {
         addHistory(p, s.sessionId(), s.studentId(), historyMember(s), s.lastFrameAt());
@@ -478,7 +510,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     p.zadd(history, at, member);
     // Keep the newest points only.
     p.zremrangeByRank(history, 0, -(limits.historyMaxPoints() + 1L));
-    p.expire(history, ttlSeconds);
+    p.expire(history, ttl(sessionId));
   }
 
   private static Map<String, String> stateHash(StudentState s) {
@@ -611,7 +643,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
             alert.acknowledgement() == null ? NONE : JSON.toJson(alert.acknowledgement()),
             Integer.toString(alert.count() - 1),
             Long.toString(alert.lastTimestamp()),
-            Long.toString(ttlSeconds)));
+            Long.toString(ttl(id))));
   }
 
   /** Student ids and alert types contain no space. */
@@ -679,7 +711,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     try (AbstractPipeline p = redis.pipelined()) {
       again = p.hincrBy(key, open.alertId(), 1);
       p.hset(key, open.alertId() + "@last", Long.toString(timestamp));
-      p.expire(key, ttlSeconds);
+      p.expire(key, ttl(open.sessionId()));
       p.sync();
     }
     return open.withScreenshot(null).repeated(1 + Math.toIntExact(again.get()), timestamp);
@@ -716,7 +748,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     String current = redis.hget(open, field);
     try (AbstractPipeline p = redis.pipelined()) {
       p.hset(key, alertId, JSON.toJson(acknowledgement));
-      p.expire(key, ttlSeconds);
+      p.expire(key, ttl(sessionId));
       if (current != null && JSON.fromJson(current, Alert.class).alertId().equals(alertId)) {
         p.hdel(open, field);
       }
@@ -743,7 +775,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       List<String> args = new ArrayList<>();
       args.add(s.studentId());
       args.add(Long.toString(s.updatedAt()));
-      args.add(Long.toString(ttlSeconds));
+      args.add(Long.toString(ttl(id)));
       stateHash(s)
           .forEach(
               (field, value) -> {
@@ -759,7 +791,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       for (String teacher : copy.teachers()) {
         p.sadd(RedisKeys.teachers(id), teacher);
       }
-      p.expire(RedisKeys.teachers(id), ttlSeconds);
+      p.expire(RedisKeys.teachers(id), ttl(id));
       copy.history()
           .forEach(
               (studentId, points) ->

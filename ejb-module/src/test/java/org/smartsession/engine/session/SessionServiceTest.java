@@ -65,6 +65,26 @@ class SessionServiceTest {
   }
 
   @Test
+  void aSessionKeepsItsDataForItsOwnRetentionWithinTheDeploymentsBounds() throws Exception {
+    // The deployment keeps data a day, a session at most a week.
+    SessionInfo week =
+        sessions.create("Algebra", SessionKind.EXAM, ADA, false, null, Duration.ofDays(7));
+    assertEquals(Duration.ofDays(7).toSeconds(), week.retentionSeconds());
+    clock.advance(Duration.ofDays(3));
+    assertTrue(store.findSession(week.sessionId()).isPresent(), "kept past the day");
+    assertTrue(
+        sessions.create("Kept a day", SessionKind.CLASS, ADA, false).retentionSeconds() == null);
+    for (Duration wrong : List.of(Duration.ofMinutes(59), Duration.ofDays(7).plusHours(1))) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> sessions.create("Algebra", SessionKind.EXAM, ADA, false, null, wrong));
+    }
+    // A session kept a week can be scheduled further ahead than the deployment's day.
+    long inTwoDays = clock.millis() + Duration.ofDays(2).toMillis();
+    sessions.create("Later", SessionKind.EXAM, GRACE, false, inTwoDays, Duration.ofDays(7));
+  }
+
+  @Test
   void endingASessionTellsItsStudentsOnceAndIsFinal() throws Exception {
     String id = sessions.create("Algebra", SessionKind.EXAM, ADA, false).sessionId();
     assertThrows(NotPermittedException.class, () -> sessions.end(id, GRACE));

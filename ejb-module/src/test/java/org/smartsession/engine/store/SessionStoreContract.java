@@ -483,6 +483,27 @@ abstract class SessionStoreContract {
   }
 
   @Test
+  void aSessionWithARetentionOfItsOwnIsKeptThatLongAfterItsLastWriteThenNothingIsLeft() {
+    sessionId += "-TWO-HOURS"; // the store's time to live is one hour
+    store.createSession(
+        new SessionInfo(
+            sessionId, "Kept longer", SessionKind.CLASS, "ada", 1000, false, null, null, 7200L));
+    assertEquals(7200L, store.findSession(sessionId).orElseThrow().retentionSeconds());
+    store.addTeacher(sessionId, "ada");
+    store.addStudent(sessionId, "S1", "Ada");
+    store.saveStudentState(state("S1", StudentStatus.ENGAGED, 0.1, 2_000));
+    store.saveAlert(alert("A1", "S1", AlertType.NO_FACE, 2_000, "data:image/jpeg;base64,AA"));
+    store.addNote(note("N1", "S1", "A1", 2_000));
+
+    elapse(Duration.ofMinutes(90));
+    assertTrue(store.findSession(sessionId).isPresent(), "kept past the deployment's hour");
+    assertEquals(1, store.notes(sessionId).size());
+
+    elapse(Duration.ofMinutes(31));
+    assertNothingKeptFor(sessionId);
+  }
+
+  @Test
   void aSessionLivesWithAllItHoldsAsLongAsAnyPartOfItIsWritten() {
     store.addTeacher(sessionId, "grace");
     store.addStudent(sessionId, "S1", "Ada");

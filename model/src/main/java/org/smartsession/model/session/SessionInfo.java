@@ -6,7 +6,8 @@ import java.util.Objects;
  * A class or exam session as its teacher created it. With {@code requireStudentLogin}, students
  * join only signed in through the institution's provider, which then gives their student id. {@code
  * opensAt} (epoch ms) is when students may join, null for "from its creation"; {@code endedAt},
- * once set, is final: an ended session is never reopened.
+ * once set, is final: an ended session is never reopened. {@code retentionSeconds} is how long its
+ * data is kept after its last activity, null for the deployment's time to live.
  */
 public record SessionInfo(
     String sessionId,
@@ -16,11 +17,28 @@ public record SessionInfo(
     long createdAt,
     boolean requireStudentLogin,
     Long opensAt,
-    Long endedAt) {
+    Long endedAt,
+    Long retentionSeconds) {
   public SessionInfo {
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
+    if (retentionSeconds != null && retentionSeconds < 1) {
+      throw new IllegalArgumentException("a retention must be positive");
+    }
+  }
+
+  /** A session kept for the deployment's time to live. */
+  public SessionInfo(
+      String sessionId,
+      String name,
+      SessionKind kind,
+      String owner,
+      long createdAt,
+      boolean requireStudentLogin,
+      Long opensAt,
+      Long endedAt) {
+    this(sessionId, name, kind, owner, createdAt, requireStudentLogin, opensAt, endedAt, null);
   }
 
   /** An unscheduled session, open from its creation. */
@@ -31,13 +49,18 @@ public record SessionInfo(
       String owner,
       long createdAt,
       boolean requireStudentLogin) {
-    this(sessionId, name, kind, owner, createdAt, requireStudentLogin, null, null);
+    this(sessionId, name, kind, owner, createdAt, requireStudentLogin, null, null, null);
   }
 
   /** A session that students join under an id of their own choosing. */
   public SessionInfo(
       String sessionId, String name, SessionKind kind, String owner, long createdAt) {
     this(sessionId, name, kind, owner, createdAt, false);
+  }
+
+  /** How long its data is kept after its last activity, in seconds. */
+  public long retentionSecondsOr(long deploymentSeconds) {
+    return retentionSeconds != null ? retentionSeconds : deploymentSeconds;
   }
 
   public SessionPhase phaseAt(long now) {
@@ -69,6 +92,14 @@ public record SessionInfo(
 
   private SessionInfo withTimes(Long opens, Long ended) {
     return new SessionInfo(
-        sessionId, name, kind, owner, createdAt, requireStudentLogin, opens, ended);
+        sessionId,
+        name,
+        kind,
+        owner,
+        createdAt,
+        requireStudentLogin,
+        opens,
+        ended,
+        retentionSeconds);
   }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.smartsession.engine.alerts.AlertMessages;
 import org.smartsession.engine.config.PublicUrl;
 import org.smartsession.engine.config.SignInSettings;
+import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.session.DataDeletion;
 import org.smartsession.engine.session.LimitReachedException;
 import org.smartsession.engine.session.SessionService;
@@ -54,15 +56,17 @@ public class SessionsResource {
   @Context UriInfo uri;
   @Inject TeacherAccess teachers;
   @Inject Clock clock;
+  @Inject StoreLimits limits;
 
   /**
    * Body of {@code POST /sessions}; {@code kind} is CLASS (default) or EXAM; {@code
    * requireStudentLogin} (default false) lets students join only signed in at the provider; {@code
    * opensAt} (ISO-8601 with an offset, e.g. {@code 2026-12-03T09:00:00+01:00}) schedules when
-   * students may join, at once when absent.
+   * students may join, at once when absent; {@code retentionHours} how long its data is kept after
+   * its last activity (the deployment's time to live when absent).
    */
   public record CreateSession(
-      String name, String kind, Boolean requireStudentLogin, String opensAt) {}
+      String name, String kind, Boolean requireStudentLogin, String opensAt, Long retentionHours) {}
 
   /** A session as the API shows it, with the link students join by. */
   public record SessionView(
@@ -76,6 +80,7 @@ public class SessionsResource {
       String joinUrl,
       String teacherUrl,
       boolean requireStudentLogin,
+      long retentionHours,
       ScoringView scoring) {}
 
   /**
@@ -101,9 +106,16 @@ public class SessionsResource {
     Long opensAt = parseTime(body.opensAt(), "opensAt");
     SessionInfo session;
     try {
-      session = sessions.create(name, kind, teachers.current(), studentsSignIn, opensAt);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("'opensAt': " + e.getMessage());
+      session =
+          sessions.create(
+              name,
+              kind,
+              teachers.current(),
+              studentsSignIn,
+              opensAt,
+              body.retentionHours() == null ? null : Duration.ofHours(body.retentionHours()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw ApiException.badRequest(e.getMessage());
     }
     SessionView view = view(session);
     // Set as a header: Response.created would make it absolute from the request's Host.
@@ -221,6 +233,7 @@ public class SessionsResource {
         root + "student/?session=" + s.sessionId(),
         root + "teacher/?session=" + s.sessionId(),
         s.requireStudentLogin(),
+        (s.retentionSecondsOr(limits.ttl().toSeconds()) + 3599) / 3600,
         scoringView());
   }
 
