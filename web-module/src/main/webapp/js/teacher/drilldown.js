@@ -3,6 +3,7 @@ import { Indicators, statusInfo, alertTypeLabel, score } from '../protocol.js';
 import { h, setText, show, percent, elapsed, clockTime } from '../dom.js';
 import { CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } from './charts.js';
 import { wireCommands } from './commands.js';
+import { timelineHref } from './review-links.js';
 
 /** Reads the server's stored history, whatever its exact wrapping, as [seconds, confusion, engagement]. */
 function historyPoints(answer) {
@@ -95,6 +96,8 @@ export class StudentDrilldown {
     if (!this.#state.students.has(studentId)) return;
     this.#studentId = studentId;
     this.#ui.dialog.dataset.studentId = studentId;
+    // The student's whole session, alerts with pictures and notes, on a page of its own.
+    if (this.#ui.timelineLink) this.#ui.timelineLink.href = timelineHref(this.#sessionId, studentId);
     if (!this.#ui.dialog.open) this.#ui.dialog.showModal();
     if (this.#chart) this.#chart.destroy();
     const record = this.#state.students.get(studentId);

@@ -15,6 +15,7 @@ import { LifeCycle } from './life-cycle.js';
 import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
 import { DashboardState } from './dashboard-state.js';
+import { reportHref } from './review-links.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
 import { showSignIn } from '../sign-in-banner.js';
@@ -53,6 +54,10 @@ function startDashboard(id) {
   show(byId('dashboard-view'));
   setText(byId('session-title'), id);
   document.title = `${id} · SmartSession dashboard`;
+
+  const reportLink = byId('report-link');
+  reportLink.href = reportHref(id);
+  show(reportLink);
 
   const state = new DashboardState();
   const socket = new ReconnectingSocket(() => webSocketUrl('ws/teacher', { sessionId: id }));
@@ -109,6 +114,7 @@ function startDashboard(id) {
       noAlerts: byId('drill-no-alerts'),
       commands: byId('drill-commands'),
       erase: byId('drill-erase'),
+      timelineLink: byId('drilldown-timeline-link'),
     },
     state,
     socket,

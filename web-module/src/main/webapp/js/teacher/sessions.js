@@ -1,6 +1,7 @@
 import { callApi } from '../api.js';
 import { h, setText, show } from '../dom.js';
 import { Phase } from './life-cycle.js';
+import { reportHref } from './review-links.js';
 
 /** The GET /sessions answer as a list, whether it is an array or wrapped in an object. */
 function sessionList(answer) {
@@ -70,12 +71,25 @@ export async function showSessions(ui, open) {
       }
       if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
       const phase = PHASE_WORDS[session.phase]?.(session);
+      // Every session has a report: what was recorded so far, or, once ended, all of it.
+      const report = h(
+        'a',
+        {
+          href: reportHref(id),
+          class: 'session-report-link',
+          dataset: { reportFor: id },
+          'aria-label': `Report: ${session.name || id}`,
+        },
+        'Report',
+      );
       return h(
         'li',
         {},
         link,
         phase ? h('span', { class: 'session-phase', text: ` ${phase}` }) : '',
         h('span', { class: 'hint', text: ` ${facts.join(' · ')}` }),
+        ' ',
+        report,
       );
     };
     const known = sessions.filter(sessionIdOf);

@@ -1,0 +1,79 @@
+import uPlot from '../../vendor/uplot/uPlot.esm.js';
+import { score } from '../protocol.js';
+import { CONFUSION_SERIES } from './charts.js';
+import { isNumber, isTime, list } from './review-format.js';
+
+/**
+ * The report's chart of the summary over time: how many students were present, confused and away
+ * in each step (left axis), and their mean confusion (right axis, without affect inference left
+ * out). Series differ by dash pattern and legend label, not by colour alone. Like the dashboard's
+ * charts it follows its container's width and does not zoom; the page gives it a text alternative.
+ */
+
+const AXIS = { stroke: '#4a5361', grid: { stroke: '#e3e6eb' } };
+const asPercent = (value) => (isNumber(value) ? `${Math.round(value * 100)}%` : '—');
+const asCount = (value) => (isNumber(value) ? String(Math.round(value)) : '—');
+
+export function createSummaryChart(container, summary, affect, height = 240) {
+  const steps = list(summary).filter((s) => isTime(s.from) && isTime(s.to));
+  const counted = (key) => steps.map((s) => (isNumber(s[key]) ? s[key] : null));
+  const countSeries = (props) => ({ scale: 'count', width: 2, spanGaps: false, value: (u, v) => asCount(v), ...props });
+
+  const series = [{ label: 'Time' }, countSeries({ label: 'Students present', stroke: '#1d6b35' })];
+  const data = [steps.map((s) => s.from / 1000), counted('present')];
+  if (affect) {
+    series.push(countSeries({ label: 'Confused', stroke: '#a35200', dash: [6, 4] }));
+    data.push(counted('confused'));
+  }
+  series.push(countSeries({ label: 'Away', stroke: '#4a5361', width: 1.5, dash: [2, 3] }));
+  data.push(counted('away'));
+  const axes = [
+    AXIS,
+    { ...AXIS, scale: 'count', size: 44, incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000] },
+  ];
+  if (affect) {
+    series.push({
+      ...CONFUSION_SERIES,
+      label: 'Mean confusion',
+      dash: [10, 3, 2, 3],
+      scale: 'share',
+      spanGaps: false,
+      value: (u, v) => asPercent(v),
+    });
+    data.push(steps.map((s) => score(s.meanConfusion)));
+    axes.push({ ...AXIS, scale: 'share', side: 1, size: 48, grid: { show: false }, values: (u, vs) => vs.map(asPercent) });
+  }
+
+  // The whole session from the first step's start to the last one's end, even for a single step.
+  const start = steps.length ? steps[0].from / 1000 : 0;
+  const end = steps.length ? Math.max(steps[steps.length - 1].to / 1000, start + 60) : 60;
+  const plot = new uPlot(
+    {
+      width: Math.max(240, container.clientWidth),
+      height,
+      scales: {
+        x: { time: true, range: () => [start, end] },
+        count: { range: (u, min, max) => [0, Math.max(1, Math.ceil(isNumber(max) ? max : 1))] },
+        share: { range: [0, 1] },
+      },
+      axes,
+      series,
+      cursor: { drag: { x: false, y: false } },
+      legend: { live: true },
+    },
+    data,
+    container,
+  );
+  const observer = new ResizeObserver(([entry]) => {
+    const width = Math.max(240, Math.floor(entry.contentRect.width));
+    if (width !== plot.width) plot.setSize({ width, height });
+  });
+  observer.observe(container);
+  return {
+    plot,
+    destroy() {
+      observer.disconnect();
+      plot.destroy();
+    },
+  };
+}
