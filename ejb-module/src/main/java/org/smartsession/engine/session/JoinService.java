@@ -34,7 +34,8 @@ public class JoinService {
           StudentIdTakenException,
           LimitReachedException,
           StudentSignInRequiredException,
-          SessionClosedException {
+          SessionClosedException,
+          NotOnRosterException {
     return join(sessionId, studentId, name, token, client, null);
   }
 
@@ -51,6 +52,8 @@ public class JoinService {
    *     full
    * @throws StudentSignInRequiredException if the session requires a sign-in and there was none
    * @throws SessionClosedException if the session opens later or has ended
+   * @throws NotOnRosterException if the session admits only its roster's students, and the student
+   *     is not on it
    */
   public JoinedStudent join(
       String sessionId,
@@ -63,7 +66,8 @@ public class JoinService {
           StudentIdTakenException,
           LimitReachedException,
           StudentSignInRequiredException,
-          SessionClosedException {
+          SessionClosedException,
+          NotOnRosterException {
     long wait = perClient.admit(client, clock.millis());
     if (wait > 0) {
       throw new LimitReachedException(
@@ -90,6 +94,12 @@ public class JoinService {
       studentId = signedIn.studentId();
       name = signedIn.name() == null || signedIn.name().isBlank() ? name : signedIn.name();
       vouched = true;
+    }
+    String id = studentId;
+    if (!store.roster(sessionId).map(r -> r.admits(id)).orElse(true)) {
+      throw new NotOnRosterException(
+          "You are not on this session's list of students. Check your student id, or ask your"
+              + " teacher to add you.");
     }
     StudentKey student = new StudentKey(sessionId, studentId);
     boolean own = vouched || (token != null && tokens.check(token, student).isValid());

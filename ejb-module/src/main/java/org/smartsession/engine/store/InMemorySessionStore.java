@@ -20,6 +20,7 @@ import org.smartsession.model.alerts.AlertCounts;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.Roster;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
@@ -57,6 +58,8 @@ public class InMemorySessionStore implements SessionStore {
     final Map<String, Alert> alerts = new LinkedHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     final Map<String, TeacherNote> notes = new LinkedHashMap<>();
+    final Map<String, Long> joinedAt = new LinkedHashMap<>();
+    Roster roster;
     long expiresAt;
 
     SessionEntry(SessionInfo info) {
@@ -152,6 +155,8 @@ public class InMemorySessionStore implements SessionStore {
                 e.history.remove(studentId);
                 e.alerts.values().removeIf(a -> a.studentId().equals(studentId));
                 e.notes.values().removeIf(n -> n.studentId().equals(studentId));
+                e.joinedAt.remove(studentId);
+                e.roster = e.roster == null ? null : e.roster.without(studentId);
               }
             });
     sampler.forget(sessionId + "/" + studentId);
@@ -162,6 +167,7 @@ public class InMemorySessionStore implements SessionStore {
     SessionEntry entry = writable(sessionId);
     synchronized (entry) {
       entry.students.put(studentId, name);
+      entry.joinedAt.putIfAbsent(studentId, now());
       StudentState current = entry.states.get(studentId);
       entry.states.put(
           studentId,
@@ -180,6 +186,7 @@ public class InMemorySessionStore implements SessionStore {
       }
       entry.students.put(studentId, name);
       entry.states.put(studentId, StudentState.joined(sessionId, studentId, name, now()));
+      entry.joinedAt.putIfAbsent(studentId, now());
       return true;
     }
   }
@@ -289,6 +296,24 @@ public class InMemorySessionStore implements SessionStore {
     synchronized (entry) {
       entry.alerts.put(alert.alertId(), alert);
     }
+  }
+
+  @Override
+  public void saveRoster(String sessionId, Roster roster) {
+    SessionEntry entry = writable(sessionId);
+    synchronized (entry) {
+      entry.roster = roster;
+    }
+  }
+
+  @Override
+  public Optional<Roster> roster(String sessionId) {
+    return read(sessionId, e -> Optional.ofNullable(e.roster), Optional.empty());
+  }
+
+  @Override
+  public Map<String, Long> joinTimes(String sessionId) {
+    return read(sessionId, e -> Map.copyOf(e.joinedAt), Map.of());
   }
 
   @Override

@@ -60,6 +60,16 @@ final class RedisKeys {
     };
   }
 
+  /**
+   * Hash: the session's roster, student id → name, and {@link #OTHERS_ALLOWED} → "true" or "false"
+   * (a field no student id can be).
+   */
+  static String roster(String sessionId) {
+    return session(sessionId) + "roster";
+  }
+
+  static final String OTHERS_ALLOWED = ":othersAllowed";
+
   /** List of alerts as JSON, oldest first. */
   static String alerts(String sessionId) {
     return session(sessionId) + "alerts";
@@ -110,7 +120,8 @@ final class RedisKeys {
       acknowledgements(sessionId),
       openAlerts(sessionId),
       alertRepeats(sessionId),
-      alertCounts(sessionId)
+      alertCounts(sessionId),
+      roster(sessionId)
     };
   }
 }

@@ -20,6 +20,8 @@ import org.smartsession.model.alerts.AlertCounts;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.Roster;
+import org.smartsession.model.session.RosterEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
@@ -45,6 +47,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
   private static final String NONE = "";
   private static final String OPENS_AT = "opensAt";
   private static final String RETENTION = "retentionSeconds";
+  private static final String JOINED_AT = "joinedAt";
   private static final String ENDED_AT = "endedAt";
   private static final Type INDICATORS =
       new HashMap<String, Double>() {}.getClass().getGenericSuperclass();
@@ -367,6 +370,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
         List.of(studentId));
     try (AbstractPipeline p = redis.pipelined()) {
       p.srem(RedisKeys.students(sessionId), studentId);
+      p.hdel(RedisKeys.roster(sessionId), studentId);
       p.del(RedisKeys.ofStudent(sessionId, studentId));
       p.sync();
     }
@@ -386,6 +390,7 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       // A new student starts as JOINED; a returning one keeps the state they had.
       p.hsetnx(student, "status", StudentStatus.JOINED.name());
       p.hsetnx(student, "updatedAt", Long.toString(now));
+      p.hsetnx(student, JOINED_AT, Long.toString(now));
       p.expire(student, ttl(sessionId));
       p.sync();
     }
@@ -404,7 +409,9 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
       p.sadd(students, studentId);
       p.expire(students, ttl(sessionId));
       p.hset(student, "name", name == null ? NONE : name);
-      p.hset(student, "updatedAt", Long.toString(clock.millis()));
+      long now = clock.millis();
+      p.hset(student, "updatedAt", Long.toString(now));
+      p.hsetnx(student, JOINED_AT, Long.toString(now));
       p.expire(student, ttl(sessionId));
       p.sync();
     }
@@ -448,6 +455,66 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     return redis.zrange(RedisKeys.audit(sessionId), 0, -1).stream()
         .map(json -> JSON.fromJson(json, AuditEntry.class))
         .toList();
+  }
+
+  @Override
+  public void saveRoster(String sessionId, Roster roster) {
+    requireSession(sessionId);
+    try (AbstractPipeline p = redis.pipelined()) {
+      writeRoster(p, sessionId, roster, true);
+      p.sync();
+    }
+  }
+
+  /** The roster; with {@code replace}, instead of what is kept, else only where none is. */
+  private void writeRoster(AbstractPipeline p, String sessionId, Roster roster, boolean replace) {
+    String key = RedisKeys.roster(sessionId);
+    Map<String, String> fields = new HashMap<>();
+    roster.students().forEach(e -> fields.put(e.studentId(), e.name()));
+    fields.put(RedisKeys.OTHERS_ALLOWED, Boolean.toString(roster.othersAllowed()));
+    if (replace) {
+      p.del(key);
+      p.hset(key, fields);
+    } else {
+      fields.forEach((field, value) -> p.hsetnx(key, field, value));
+    }
+    p.expire(key, ttl(sessionId));
+  }
+
+  @Override
+  public Optional<Roster> roster(String sessionId) {
+    Map<String, String> hash = redis.hgetAll(RedisKeys.roster(sessionId));
+    if (hash.isEmpty()) {
+      return Optional.empty();
+    }
+    List<RosterEntry> students = new ArrayList<>();
+    hash.forEach(
+        (field, value) -> {
+          if (!field.equals(RedisKeys.OTHERS_ALLOWED)) {
+            students.add(new RosterEntry(field, value));
+          }
+        });
+    return Optional.of(
+        new Roster(students, Boolean.parseBoolean(hash.get(RedisKeys.OTHERS_ALLOWED))));
+  }
+
+  @Override
+  public Map<String, Long> joinTimes(String sessionId) {
+    Map<String, Response<String>> perStudent = new HashMap<>();
+    try (AbstractPipeline p = redis.pipelined()) {
+      for (String studentId : redis.smembers(RedisKeys.students(sessionId))) {
+        perStudent.put(studentId, p.hget(RedisKeys.student(sessionId, studentId), JOINED_AT));
+      }
+      p.sync();
+    }
+    Map<String, Long> times = new HashMap<>();
+    perStudent.forEach(
+        (studentId, at) -> {
+          if (at.get() != null) {
+            times.put(studentId, Long.parseLong(at.get()));
+          }
+        });
+    return times;
   }
 
   @Override
@@ -800,6 +867,16 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
                           addHistory(p, id, studentId, historyMember(point), point.timestamp())));
       copy.audit().forEach(entry -> appendAudit(p, id, entry));
       copy.notes().forEach(note -> addNote(p, note));
+      if (copy.roster() != null) {
+        writeRoster(p, id, copy.roster(), false);
+      }
+      copy.joinTimes()
+          .forEach(
+              (studentId, at) -> {
+                String key = RedisKeys.student(id, studentId);
+                p.hsetnx(key, JOINED_AT, Long.toString(at));
+                p.expire(key, ttl(id));
+              });
       p.sync();
     }
     copy.alerts().forEach(this::writeAlert);

@@ -3,6 +3,7 @@ package org.smartsession.engine.store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.smartsession.model.alerts.AlertCounts;
 import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.Roster;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StoreUnavailableException;
@@ -310,6 +312,21 @@ public class ResilientRedisStore implements SessionStore, AutoCloseable {
   @Override
   public List<AuditEntry> audit(String sessionId) {
     return read(sessionId, s -> s.audit(sessionId));
+  }
+
+  @Override
+  public void saveRoster(String sessionId, Roster roster) {
+    write(sessionId, s -> s.saveRoster(sessionId, roster));
+  }
+
+  @Override
+  public Optional<Roster> roster(String sessionId) {
+    return read(sessionId, s -> s.roster(sessionId));
+  }
+
+  @Override
+  public Map<String, Long> joinTimes(String sessionId) {
+    return read(sessionId, s -> s.joinTimes(sessionId));
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.Roster;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
@@ -20,7 +21,9 @@ record SessionCopy(
     Map<String, List<HistoryPoint>> history,
     List<Alert> alerts,
     List<AuditEntry> audit,
-    List<TeacherNote> notes) {
+    List<TeacherNote> notes,
+    Roster roster,
+    Map<String, Long> joinTimes) {
 
   /** Everything {@code store} holds of the session. */
   static SessionCopy of(SessionStore store, SessionInfo info) {
@@ -39,6 +42,8 @@ record SessionCopy(
         history,
         store.alerts(id),
         store.audit(id),
-        store.notes(id));
+        store.notes(id),
+        store.roster(id).orElse(null),
+        store.joinTimes(id));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.store.InMemorySessionStore;
 import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
+import org.smartsession.model.session.Roster;
+import org.smartsession.model.session.RosterEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.StudentKey;
@@ -80,6 +83,20 @@ class JoinServiceTest {
 
     clock.advance(Duration.ofMinutes(1));
     assertEquals("ada", joins.join("S-LATER", "ada", "Ada", null, CLIENT).studentId());
+  }
+
+  @Test
+  void aRosterThatRefusesOthersLetsOnlyItsStudentsJoin() throws Exception {
+    store.saveRoster(
+        SESSION, new Roster(List.of(new RosterEntry("radia", "Radia Perlman")), false));
+
+    assertThrows(
+        NotOnRosterException.class, () -> joins.join(SESSION, "mallory", "Mallory", null, CLIENT));
+    assertTrue(store.studentState(SESSION, "mallory").isEmpty());
+    assertEquals("radia", joins.join(SESSION, "radia", "Radia", null, CLIENT).studentId());
+
+    store.saveRoster(SESSION, new Roster(List.of(new RosterEntry("radia", "Radia Perlman")), true));
+    joins.join(SESSION, "mallory", "Mallory", null, CLIENT); // others allowed now
   }
 
   @Test

@@ -27,6 +27,8 @@ import org.smartsession.model.alerts.AlertType;
 import org.smartsession.model.protocol.AlertAcknowledged.Action;
 import org.smartsession.model.session.AuditEntry;
 import org.smartsession.model.session.HistoryPoint;
+import org.smartsession.model.session.Roster;
+import org.smartsession.model.session.RosterEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionPhase;
@@ -73,6 +75,8 @@ abstract class SessionStoreContract {
     assertTrue(store.alerts(id).isEmpty(), "alerts");
     assertTrue(store.audit(id).isEmpty(), "audit");
     assertTrue(store.notes(id).isEmpty(), "notes");
+    assertTrue(store.roster(id).isEmpty(), "roster");
+    assertTrue(store.joinTimes(id).isEmpty(), "join times");
     assertEquals(0, store.studentCount(id), "student count");
     assertEquals(AlertCounts.NONE, store.alertCounts(id, "S1"), "alert counts");
   }
@@ -85,6 +89,8 @@ abstract class SessionStoreContract {
         store.alerts(sessionId).stream().noneMatch(a -> a.studentId().equals(studentId)), "alerts");
     assertTrue(
         store.notes(sessionId).stream().noneMatch(n -> n.studentId().equals(studentId)), "notes");
+    assertTrue(store.roster(sessionId).flatMap(r -> r.find(studentId)).isEmpty(), "on the roster");
+    assertFalse(store.joinTimes(sessionId).containsKey(studentId), "join time");
     for (AlertType type : AlertType.values()) {
       assertTrue(store.openAlert(sessionId, studentId, type).isEmpty(), "open " + type);
     }
@@ -94,6 +100,10 @@ abstract class SessionStoreContract {
   }
 
   private void aStudentWithEverything(String student, long at) {
+    List<RosterEntry> listed =
+        new ArrayList<>(store.roster(sessionId).map(Roster::students).orElse(List.of()));
+    listed.add(new RosterEntry(student, "Listed " + student));
+    store.saveRoster(sessionId, new Roster(listed, false));
     store.addStudent(sessionId, student, "Name of " + student);
     store.saveStudentState(state(student, StudentStatus.CONFUSED, 0.8, at));
     store.saveStudentState(state(student, StudentStatus.ENGAGED, 0.2, at + 2_000));
@@ -110,6 +120,36 @@ abstract class SessionStoreContract {
 
   private TeacherNote note(String noteId, String student, String alertId, long at) {
     return new TeacherNote(noteId, sessionId, student, alertId, "ada", "Seen: " + noteId, at);
+  }
+
+  @Test
+  void aRosterIsReplacedWholeAndKeepsWhetherOthersMayJoin() {
+    assertTrue(store.roster(sessionId).isEmpty());
+    store.saveRoster(
+        sessionId,
+        new Roster(List.of(new RosterEntry("S2", "Grace"), new RosterEntry("S1", "Ada")), false));
+    Roster kept = store.roster(sessionId).orElseThrow();
+    assertEquals(
+        List.of("S1", "S2"), kept.students().stream().map(RosterEntry::studentId).toList());
+    assertFalse(kept.othersAllowed());
+
+    store.saveRoster(sessionId, new Roster(List.of(new RosterEntry("S3", "Edsger")), true));
+    assertEquals(
+        new Roster(List.of(new RosterEntry("S3", "Edsger")), true),
+        store.roster(sessionId).orElseThrow());
+  }
+
+  @Test
+  void aStudentsJoinTimeIsTheirFirstJoin() {
+    long first = clock.millis();
+    store.addStudentIfAbsent(sessionId, "S1", "Ada");
+    clock.advance(Duration.ofMinutes(5));
+    store.addStudent(sessionId, "S1", "Ada L."); // joins again later
+    store.addStudent(sessionId, "S2", "Grace");
+
+    Map<String, Long> times = store.joinTimes(sessionId);
+    assertEquals(first, times.get("S1"));
+    assertEquals(first + Duration.ofMinutes(5).toMillis(), times.get("S2"));
   }
 
   @Test

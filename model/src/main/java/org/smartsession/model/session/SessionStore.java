@@ -1,6 +1,7 @@
 package org.smartsession.model.session;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.smartsession.model.alerts.Acknowledgement;
@@ -41,7 +42,8 @@ public interface SessionStore {
 
   /**
    * Removes everything kept of one student of the session (joining, state, history, alerts with
-   * their screenshots, counts, notes); the rest of the session stays. Nothing if either is unknown.
+   * their screenshots, counts, notes, their roster entry); the rest of the session stays. Nothing
+   * if either is unknown.
    */
   void deleteStudent(String sessionId, String studentId);
 
@@ -70,6 +72,15 @@ public interface SessionStore {
 
   /** The session's audit log, oldest first. */
   List<AuditEntry> audit(String sessionId);
+
+  /** Replaces the session's roster. */
+  void saveRoster(String sessionId, Roster roster);
+
+  /** The session's roster; empty when it has none. */
+  Optional<Roster> roster(String sessionId);
+
+  /** Student id → when the student first joined the session (server time). */
+  Map<String, Long> joinTimes(String sessionId);
 
   /** Keeps a teacher's note; the same note id written again is kept once. */
   void addNote(TeacherNote note);

@@ -17,6 +17,7 @@ import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.session.JoinService;
 import org.smartsession.engine.session.JoinedStudent;
 import org.smartsession.engine.session.LimitReachedException;
+import org.smartsession.engine.session.NotOnRosterException;
 import org.smartsession.engine.session.SessionClosedException;
 import org.smartsession.engine.session.StudentIdTakenException;
 import org.smartsession.engine.session.StudentSignInRequiredException;
@@ -62,10 +63,11 @@ public class StudentsResource {
   /**
    * Joins the student, or resumes them when {@code Authorization: Bearer} carries their own token;
    * 409 STUDENT_ID_TAKEN when the id is already joined and the token is not theirs, 409
-   * SESSION_NOT_OPEN before a scheduled session opens and SESSION_ENDED after it ended; 429 when
-   * the session is full or the client joins too fast; in a session that requires students to sign
-   * in, 401 STUDENT_SIGN_IN_REQUIRED before they did (then the provider's student id and name are
-   * used, not those of the body).
+   * SESSION_NOT_OPEN before a scheduled session opens and SESSION_ENDED after it ended; 403
+   * NOT_ON_ROSTER where only the roster's students may join; 429 when the session is full or the
+   * client joins too fast; in a session that requires students to sign in, 401
+   * STUDENT_SIGN_IN_REQUIRED before they did (then the provider's student id and name are used, not
+   * those of the body).
    */
   @POST
   public Response join(
@@ -105,6 +107,8 @@ public class StudentsResource {
       throw ApiException.notFound(e.getMessage());
     } catch (StudentIdTakenException e) {
       throw new ApiException(Response.Status.CONFLICT, "STUDENT_ID_TAKEN", e.getMessage());
+    } catch (NotOnRosterException e) {
+      throw new ApiException(Response.Status.FORBIDDEN, "NOT_ON_ROSTER", e.getMessage());
     } catch (SessionClosedException e) {
       throw new ApiException(
           Response.Status.CONFLICT,
