@@ -63,7 +63,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * teachers watch, acknowledge alerts and send commands. One class, so one server boot.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver}; without them the class is
- * skipped. {@code -Dscreenshots.dir=docs/screenshots} also writes screenshots of both pages.
+ * skipped. {@code -Dscreenshots.dir=docs/screenshots} also writes screenshots of the pages (that
+ * run takes five minutes longer: the report's needs a few minutes of an exam).
  */
 @EnabledIf(
     value = "org.smartsession.it.browser.Chromium#available",
@@ -400,7 +401,7 @@ class BrowserIT {
 
   @Test
   @Order(6)
-  void screenshotsOfBothPages() throws Exception {
+  void screenshotsOfThePages() throws Exception {
     String dir = System.getProperty("screenshots.dir", "");
     Assumptions.assumeFalse(dir.isBlank(), "screenshots only with -Dscreenshots.dir=DIR");
     Path target = screenshots();
@@ -424,10 +425,14 @@ class BrowserIT {
       for (int i = 0; i < names.length; i++) {
         others.add(backend.join(sessionId, "S-" + (100 + i), names[i]));
       }
+      long start = System.currentTimeMillis();
       camera.scheduleAtFixedRate(
           () -> {
+            // Margaret Hamilton is away from the start; a few others step away for a while.
+            long minute = (System.currentTimeMillis() - start) / 60_000;
             for (int i = 0; i < others.size(); i++) {
-              others.get(i).send(i == 3 ? nobody : face);
+              boolean away = i == 3 || (i % 4 == 1 && minute % 3 == i % 3);
+              others.get(i).send(away ? nobody : face);
             }
           },
           0,
@@ -454,6 +459,22 @@ class BrowserIT {
       save(student, target.resolve("student.png"));
       assertTrue(Files.size(target.resolve("teacher.png")) > 0, "teacher.png written");
       assertTrue(Files.size(target.resolve("student.png")) > 0, "student.png written");
+
+      // Four minutes of the exam later, its report and Grace Hopper's timeline.
+      Thread.sleep(Duration.ofMinutes(4).toMillis());
+      backend.end(sessionId);
+      teacher.manage().window().setSize(new Dimension(1440, 2300));
+      teacher.get(backend.url("teacher/report.html?session=" + sessionId));
+      waitFor(teacher)
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#report-students [data-student-id]")).size()
+                      == 11);
+      save(teacher, target.resolve("report.png"));
+      teacher.get(backend.url("teacher/student.html?session=" + sessionId + "&student=S-GRACE"));
+      visible(teacher, By.cssSelector("#timeline-alerts [data-alert-id] img"));
+      teacher.manage().window().setSize(new Dimension(1440, 1700));
+      save(teacher, target.resolve("timeline.png"));
       System.out.println("screenshots: " + target.toAbsolutePath());
     } finally {
       camera.shutdownNow();
@@ -767,21 +788,12 @@ class BrowserIT {
             .get("api/v1/sessions/" + sessionId + "/notes")
             .contains("\"alertId\":\"" + alertId + "\""),
         "the note is on the alert");
-    String timelineShot = System.getProperty("screenshots.dir", "");
-    if (!timelineShot.isBlank()) {
-      teacher.manage().window().setSize(new Dimension(1280, 1100));
-      save(teacher, screenshots().resolve("timeline.png"));
-    }
 
     // The downloads, as a teacher saves them, read back as their programs would.
     teacher.get(backend.url("teacher/report.html?session=" + sessionId));
     waitFor(teacher)
         .until(
             d -> d.findElements(By.cssSelector("#report-students [data-student-id]")).size() == 2);
-    if (!timelineShot.isBlank()) {
-      save(teacher, screenshots().resolve("report.png"));
-      teacher.manage().window().setSize(new Dimension(1440, 1000));
-    }
     Downloads downloads = new Downloads(teacher, WORK.resolve("downloads"));
     click(teacher, By.id("download-students-csv"));
     var students = Downloads.csv(downloads.awaitFile("students.csv", WAIT));
