@@ -110,6 +110,15 @@ public final class Server {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> put(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(http(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
     return http.send(
         HttpRequest.newBuilder(http(path))

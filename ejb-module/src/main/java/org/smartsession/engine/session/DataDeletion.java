@@ -34,12 +34,14 @@ public class DataDeletion {
   }
 
   /**
-   * @throws UnknownSessionException if the student never joined the session (or was erased)
+   * @throws UnknownSessionException if the student neither joined the session nor is on its roster
+   *     (or was erased)
    */
   public void deleteStudent(String sessionId, String studentId, Teacher by)
       throws UnknownSessionException, NotPermittedException {
     sessions.forOwner(sessionId, by);
-    if (store.studentState(sessionId, studentId).isEmpty()) {
+    if (store.studentState(sessionId, studentId).isEmpty()
+        && store.roster(sessionId).flatMap(r -> r.find(studentId)).isEmpty()) {
       throw new UnknownSessionException("no student " + studentId + " in session " + sessionId);
     }
     store.deleteStudent(sessionId, studentId);

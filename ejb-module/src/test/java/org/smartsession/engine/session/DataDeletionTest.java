@@ -15,6 +15,8 @@ import org.smartsession.engine.store.InMemorySessionStore;
 import org.smartsession.engine.testing.RecordingEvent;
 import org.smartsession.engine.testing.TestClock;
 import org.smartsession.model.session.AuditEntry;
+import org.smartsession.model.session.Roster;
+import org.smartsession.model.session.RosterEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.Teacher;
@@ -65,6 +67,20 @@ class DataDeletionTest {
     assertEquals(new DataDeleted("S-1", "mallory"), deleted.single());
     assertThrows(
         UnknownSessionException.class, () -> deletion.deleteStudent("S-1", "mallory", ADA));
+  }
+
+  @Test
+  void aStudentOnlyOnTheRosterIsErasedFromIt() throws Exception {
+    store.saveRoster(
+        "S-1",
+        new Roster(List.of(new RosterEntry("ken", "Ken"), new RosterEntry("ada", "Ada")), true));
+
+    deletion.deleteStudent("S-1", "ken", ADA);
+
+    assertEquals(
+        List.of("ada"),
+        store.roster("S-1").orElseThrow().students().stream().map(RosterEntry::studentId).toList());
+    assertThrows(UnknownSessionException.class, () -> deletion.deleteStudent("S-1", "ken", ADA));
   }
 
   @Test
