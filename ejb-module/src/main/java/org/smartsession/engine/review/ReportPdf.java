@@ -19,15 +19,18 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.smartsession.model.protocol.CriticalAlert;
 import org.smartsession.model.report.ReportedSession;
 import org.smartsession.model.report.SessionReport;
 import org.smartsession.model.report.StudentSummary;
 import org.smartsession.model.report.SummaryStep;
+import org.smartsession.model.session.Attendance;
 import org.smartsession.model.session.TeacherNote;
 
 /**
@@ -65,6 +68,7 @@ public final class ReportPdf {
       report.students().forEach(st -> names.put(st.studentId(), st.name()));
       section(document, "Students (" + report.students().size() + ")");
       document.add(students(report.students()));
+      attendance(document, report.attendance());
       section(document, "Alerts (" + report.alerts().size() + ")");
       document.add(alerts(report.alerts(), names));
       section(document, "Notes (" + report.notes().size() + ")");
@@ -132,6 +136,30 @@ public final class ReportPdf {
           Integer.toString(s.notes()));
     }
     return table;
+  }
+
+  /** Who of the roster did not come, who came late or left, who was not on the roster. */
+  private void attendance(Document document, List<Attendance> attendance) throws DocumentException {
+    List<String> lines = new ArrayList<>();
+    names(lines, "Not joined", attendance, a -> a.presence() == Attendance.Presence.NOT_JOINED);
+    names(lines, "Joined late", attendance, Attendance::late);
+    names(lines, "Left before the end", attendance, a -> a.presence() == Attendance.Presence.LEFT);
+    if (attendance.stream().anyMatch(Attendance::onRoster)) {
+      names(lines, "Not on the roster", attendance, a -> !a.onRoster());
+    }
+    if (!lines.isEmpty()) {
+      Paragraph p = new Paragraph(String.join("\n", lines), text);
+      p.setSpacingBefore(8);
+      document.add(p);
+    }
+  }
+
+  private static void names(
+      List<String> lines, String label, List<Attendance> all, Predicate<Attendance> which) {
+    List<String> names = all.stream().filter(which).map(Attendance::name).toList();
+    if (!names.isEmpty()) {
+      lines.add(label + " (" + names.size() + "): " + String.join(", ", names));
+    }
   }
 
   private PdfPTable alerts(List<CriticalAlert> alerts, Map<String, String> names) {

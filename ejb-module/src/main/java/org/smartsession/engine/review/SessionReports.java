@@ -14,6 +14,7 @@ import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.engine.session.AuditAction;
 import org.smartsession.engine.session.AuditLog;
 import org.smartsession.engine.session.NotPermittedException;
+import org.smartsession.engine.session.Rosters;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
@@ -23,6 +24,7 @@ import org.smartsession.model.report.SessionReport;
 import org.smartsession.model.report.StudentSummary;
 import org.smartsession.model.report.StudentTimeline;
 import org.smartsession.model.report.SummaryStep;
+import org.smartsession.model.session.Attendance;
 import org.smartsession.model.session.HistoryPoint;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionStore;
@@ -57,7 +59,8 @@ public class SessionReports {
     List<TeacherNote> notes = store.notes(sessionId);
     Map<String, List<HistoryPoint>> histories = new LinkedHashMap<>();
     List<StudentSummary> students = new ArrayList<>();
-    for (StudentState s : byName(store.studentStates(sessionId))) {
+    List<StudentState> states = store.studentStates(sessionId);
+    for (StudentState s : byName(states)) {
       List<HistoryPoint> history = store.history(sessionId, s.studentId(), 0, Long.MAX_VALUE);
       histories.put(s.studentId(), history);
       students.add(summaryOf(s, history, alerts, notes, timing));
@@ -69,7 +72,13 @@ public class SessionReports {
         SummaryStep.over(histories.values(), alerts, timing),
         students,
         alerts.stream().map(a -> AlertMessages.of(a.withScreenshot(null))).toList(),
-        notes);
+        notes,
+        Attendance.of(
+            session,
+            store.roster(sessionId).orElse(null),
+            states.stream().map(s -> s.asSeenAt(clock.millis(), summary.idleAfterMs())).toList(),
+            store.joinTimes(sessionId),
+            Rosters.LATE_AFTER.toMillis()));
   }
 
   /** The report of an export in {@code format}, which the audit log records. */

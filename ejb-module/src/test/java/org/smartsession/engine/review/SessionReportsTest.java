@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,10 @@ import org.smartsession.model.protocol.AlertAcknowledged.Action;
 import org.smartsession.model.report.SessionReport;
 import org.smartsession.model.report.StudentSummary;
 import org.smartsession.model.report.StudentTimeline;
+import org.smartsession.model.session.Attendance;
 import org.smartsession.model.session.AuditEntry;
+import org.smartsession.model.session.Roster;
+import org.smartsession.model.session.RosterEntry;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.StudentState;
@@ -223,7 +227,25 @@ class SessionReportsTest {
   }
 
   @Test
+  void theReportsAttendanceHasTheRosterStudentWhoNeverCame() throws Exception {
+    store.saveRoster(
+        "S-1",
+        new Roster(
+            List.of(new RosterEntry("radia", "Radia"), new RosterEntry("barbara", "Barbara L.")),
+            true));
+
+    SessionReport report = reports.report("S-1", ADA);
+
+    Map<String, Attendance.Presence> presence = new HashMap<>();
+    report.attendance().forEach(a -> presence.put(a.studentId(), a.presence()));
+    assertEquals(Attendance.Presence.NOT_JOINED, presence.get("barbara"));
+    assertEquals(Attendance.Presence.LEFT, presence.get("radia"), "no frames for 5 minutes");
+    assertEquals(Attendance.Presence.LEFT, presence.get("ken"), "joined, never sent a frame");
+  }
+
+  @Test
   void thePdfNamesTheSessionItsStudentsAlertsAndNotes() throws Exception {
+    store.saveRoster("S-1", new Roster(List.of(new RosterEntry("barbara", "Barbara L.")), true));
     notes.add("S-1", "radia", "A1", "Zoë fetched water", ADA);
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     new ReportPdf(ZoneId.of("UTC")).write(reports.report("S-1", ADA), pdf);
@@ -237,6 +259,7 @@ class SessionReportsTest {
       assertTrue(text.contains("reviewed by ada"), text);
       assertTrue(text.contains("Zoë fetched water"), text);
       assertTrue(text.contains("2026-01-01 09:00:35"), "the alert's time: " + text);
+      assertTrue(text.contains("Not joined (1): Barbara L."), text);
     }
   }
 }

@@ -2,13 +2,15 @@ package org.smartsession.model.report;
 
 import java.util.List;
 import org.smartsession.model.protocol.CriticalAlert;
+import org.smartsession.model.session.Attendance;
 import org.smartsession.model.session.TeacherNote;
 
 /**
  * A session's report, as the report page shows it and the JSON export writes it: the summary over
- * time, each student's shares of time, every alert (reviewed or not, without screenshots) and the
- * teachers' notes. {@code schemaVersion} changes whenever a field changes meaning or goes away; new
- * fields may be added within a version.
+ * time, each student's shares of time, every alert (reviewed or not, without screenshots), the
+ * teachers' notes, and the attendance (who of the roster came, late or not, who did not). {@code
+ * schemaVersion} changes whenever a field changes meaning or goes away; new fields may be added
+ * within a version.
  */
 public record SessionReport(
     int schemaVersion,
@@ -17,6 +19,7 @@ public record SessionReport(
     List<SummaryStep> summary,
     List<StudentSummary> students,
     List<CriticalAlert> alerts,
-    List<TeacherNote> notes) {
+    List<TeacherNote> notes,
+    List<Attendance> attendance) {
   public static final int SCHEMA_VERSION = 1;
 }
