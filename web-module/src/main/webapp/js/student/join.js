@@ -47,6 +47,14 @@ export function isIdTaken(failure) {
   return Boolean(failure) && failure.status === 409 && failure.code === 'STUDENT_ID_TAKEN';
 }
 
+/**
+ * True when the session lets only the students on its roster join, and this id is not on it: the
+ * student may have mistyped their id, or the teacher has yet to add them.
+ */
+export function isNotOnRoster(failure) {
+  return Boolean(failure) && failure.status === 403 && failure.code === 'NOT_ON_ROSTER';
+}
+
 /** True when the session takes no students now: it opens later (SESSION_NOT_OPEN) or has ended. */
 export function isClosed(failure) {
   return (

@@ -9,7 +9,7 @@ import { FrameCapture } from './capture.js';
 import { CommandHandler } from './commands.js';
 import { FeedbackView } from './feedback.js';
 import { forget, readIdentity, remember, remembered } from './identity.js';
-import { describePolicy, isClosed, isIdTaken, joinSession, needsSignIn } from './join.js';
+import { describePolicy, isClosed, isIdTaken, isNotOnRoster, joinSession, needsSignIn } from './join.js';
 import { showSignIn } from '../sign-in-banner.js';
 
 const STEPS = ['join-step', 'consent-step', 'camera-step', 'live-step', 'ended-step', 'left-step'];
@@ -128,6 +128,10 @@ async function join(identity, typedId) {
       // An id made from the name is this page's choice, not the student's: make another next time.
       if (!typedId) forget(identity.sessionId);
       byId('join-error').textContent = typedId ? TAKEN_TYPED_ID : TAKEN_DERIVED_ID;
+    } else if (isNotOnRoster(failure)) {
+      // The server's words say what to do; the id field is where the student corrects it.
+      byId('join-error').textContent = failure.message;
+      byId('student-id').focus();
     } else {
       byId('join-error').textContent = `Could not join the session: ${failure.message}`;
     }
@@ -201,7 +205,8 @@ async function renewToken() {
     const { connection } = await joinSession(joined);
     rejoined(connection);
   } catch (failure) {
-    if (!joined || isIdTaken(failure)) return; // The token ran out first; a refused reconnect says so.
+    // The token ran out first, or the student was taken off the roster; a refused reconnect says so.
+    if (!joined || isIdTaken(failure) || isNotOnRoster(failure)) return;
     if (joined.tokenExpiresAt - Date.now() > RENEW_RETRY_MS) renewTimer = setTimeout(renewToken, RENEW_RETRY_MS);
   }
 }
@@ -238,6 +243,7 @@ async function rejoinAfterRefusal() {
   } catch (failure) {
     // Otherwise the status line already says the connection was refused, with a button to retry.
     if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL);
+    else if (isNotOnRoster(failure)) toast(failure.message);
     else if (isClosed(failure) && failure.code === 'SESSION_ENDED') ended();
   }
 }

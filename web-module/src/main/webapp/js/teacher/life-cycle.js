@@ -19,9 +19,17 @@ export function describePhase(session) {
   }
 }
 
+/** "Data kept 24 h after the last activity."; "" when the session view does not say. */
+export function describeRetention(session) {
+  const hours = session?.retentionHours;
+  if (!Number.isInteger(hours) || hours <= 0) return '';
+  return `Data kept ${hours} h after the last activity.`;
+}
+
 /**
  * The dashboard's life-cycle line: the phase, "Start now" for a scheduled session and "End session"
- * for an open one. An ended session hides what only a running one needs (the join link, commands).
+ * for an open one, and how long the session's data is kept. An ended session hides what only a
+ * running one needs (the join link, commands, the roster's form).
  */
 export class LifeCycle {
   #ui;
@@ -51,6 +59,11 @@ export class LifeCycle {
     const phase = session.phase;
     this.#ui.section.dataset.phase = phase || '';
     setText(this.#ui.text, describePhase(session));
+    if (this.#ui.retention) {
+      const retention = describeRetention(session);
+      setText(this.#ui.retention, retention);
+      show(this.#ui.retention, retention !== '');
+    }
     show(this.#ui.start, phase === Phase.SCHEDULED);
     show(this.#ui.end, phase === Phase.OPEN || phase === Phase.SCHEDULED);
     for (const element of this.#ui.whileRunning) show(element, phase !== Phase.ENDED);

@@ -16,6 +16,7 @@ import { createIdleTask, createRenderLoop } from './render-loop.js';
 import { showSessions } from './sessions.js';
 import { DashboardState } from './dashboard-state.js';
 import { reportHref } from './review-links.js';
+import { RosterCard } from './roster.js';
 import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
 import { showSignIn } from '../sign-in-banner.js';
@@ -39,6 +40,7 @@ function startChooser() {
       pastTitle: byId('past-sessions-title'),
       pastList: byId('past-session-list'),
       opensAt: byId('session-opens-at'),
+      retention: byId('session-retention'),
       listStatus: byId('session-list-status'),
       form: byId('create-session-form'),
       name: byId('session-name'),
@@ -151,15 +153,35 @@ function startDashboard(id) {
     ui: {
       section: byId('life-cycle'),
       text: byId('life-cycle-text'),
+      retention: byId('retention-text'),
       start: byId('start-session-button'),
       end: byId('end-session-button'),
       remove: byId('delete-session-button'),
-      whileRunning: [byId('join-card'), byId('class-commands'), byId('drill-commands')],
+      whileRunning: [byId('join-card'), byId('class-commands'), byId('drill-commands'), byId('roster-import')],
     },
     sessionId: id,
     toast,
   });
   wireCommands(byId('class-commands'), socket, toast);
+  const roster = new RosterCard({
+    ui: {
+      summary: byId('roster-summary'),
+      policy: byId('roster-policy'),
+      table: byId('roster-table'),
+      rows: byId('roster-rows'),
+      empty: byId('roster-empty'),
+      details: byId('roster-import'),
+      form: byId('roster-form'),
+      text: byId('roster-text'),
+      file: byId('roster-file'),
+      othersAllowed: byId('roster-others-allowed'),
+      error: byId('roster-error'),
+      submit: byId('roster-submit'),
+      fill: byId('roster-fill'),
+    },
+    sessionId: id,
+    toast,
+  });
   wireToolbar(grid);
 
   let measures = 0;
@@ -208,6 +230,7 @@ function startDashboard(id) {
   // "Last frame … ago" keeps counting even when no update arrives.
   setInterval(requestRender, 1000);
   requestRender();
+  roster.start();
   callApi('GET', 'me')
     .then((me) => signals.configure({ teacher: me?.login }))
     .catch(() => {});

@@ -34,10 +34,13 @@ export async function showSessions(ui, open) {
     const requireStudentLogin = !ui.studentLogin.disabled && ui.studentLogin.checked;
     // datetime-local is the teacher's local time; the server takes an instant with an offset.
     const opensAt = ui.opensAt.value ? new Date(ui.opensAt.value).toISOString() : undefined;
+    // "" is the deployment's default: then nothing is sent and the server applies its own.
+    const retentionHours = ui.retention.value ? Number(ui.retention.value) : undefined;
     ui.submit.disabled = true;
     setText(ui.error, '');
     try {
-      const created = await callApi('POST', 'sessions', { name, kind, requireStudentLogin, opensAt });
+      const body = { name, kind, requireStudentLogin, opensAt, retentionHours };
+      const created = await callApi('POST', 'sessions', body);
       open(sessionIdOf(created));
     } catch (failure) {
       setText(ui.error, `Could not create the session: ${failure.message}`);
