@@ -200,6 +200,13 @@ public final class Server {
   /** The answer to a join, whatever it is. */
   HttpResponse<String> joining(String sessionId, String studentId, String name, String token)
       throws Exception {
+    return joining(sessionId, studentId, name, token, null);
+  }
+
+  /** The answer to a join asking for {@code languages} (an Accept-Language value, or null). */
+  HttpResponse<String> joining(
+      String sessionId, String studentId, String name, String token, String languages)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(http("api/v1/sessions/" + sessionId + "/students"))
             .header("Content-Type", "application/json")
@@ -212,6 +219,9 @@ public final class Server {
                         .toString()));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (languages != null) {
+      request.header("Accept-Language", languages);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

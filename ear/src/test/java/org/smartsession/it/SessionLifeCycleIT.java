@@ -10,6 +10,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -93,7 +95,15 @@ class SessionLifeCycleIT {
     HttpResponse<String> early = server.joining(id, "S1", "Ada", null);
     assertEquals(409, early.statusCode(), early.body());
     assertEquals("SESSION_NOT_OPEN", errorOf(early));
-    assertTrue(Server.json(early.body()).getString("message").contains(inAnHour.toString()));
+    String opens =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC)
+            .format(inAnHour);
+    assertEquals(
+        "This session opens at " + opens + ".", Server.json(early.body()).getString("message"));
+    HttpResponse<String> german = server.joining(id, "S1", "Ada", null, "de-DE,de;q=0.9,en;q=0.5");
+    assertEquals(
+        "Diese Sitzung beginnt am " + opens + ".", Server.json(german.body()).getString("message"));
 
     assertEquals("OPEN", posted("api/v1/sessions/" + id + "/start").getString("phase"));
     assertEquals(200, server.joining(id, "S1", "Ada", null).statusCode());

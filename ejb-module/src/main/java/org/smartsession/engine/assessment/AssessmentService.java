@@ -12,6 +12,7 @@ import org.smartsession.engine.analysis.FaceAnalyzer;
 import org.smartsession.engine.analysis.ReadyAnalyzer;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
+import org.smartsession.engine.i18n.StudentMessages;
 import org.smartsession.engine.image.DecodedFrame;
 import org.smartsession.engine.image.FrameRejectedException;
 import org.smartsession.engine.image.JpegFrameDecoder;
@@ -91,7 +92,7 @@ public class AssessmentService {
                 assessment.confusion(),
                 assessment.engagement(),
                 assessment.status().name(),
-                assessment.feedbackMessage(),
+                StudentMessages.feedback(student.locale(), assessment.feedback()),
                 frame.timestamp())));
   }
 

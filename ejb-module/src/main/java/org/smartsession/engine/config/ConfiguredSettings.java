@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +34,7 @@ public class ConfiguredSettings {
   private VisionSettings vision;
   private AlertSettings alerts;
   private SummarySettings summary;
+  private Languages languages;
   private MessageLimits messages;
   private AnalyzeLimits analyze;
   private StudentTokenSettings studentTokens;
@@ -113,6 +115,11 @@ public class ConfiguredSettings {
                 * s.longInteger(
                     "smartsession.student.idle-after-seconds",
                     SummarySettings.DEFAULTS.idleAfterMs() / 1000));
+    languages =
+        new Languages(
+            Locale.forLanguageTag(
+                s.text(
+                    "smartsession.locale.default", Languages.DEFAULTS.fallback().toLanguageTag())));
     messages =
         new MessageLimits(
             s.integer(
@@ -212,6 +219,11 @@ public class ConfiguredSettings {
   @Produces
   SummarySettings summary() {
     return summary;
+  }
+
+  @Produces
+  Languages languages() {
+    return languages;
   }
 
   @Produces

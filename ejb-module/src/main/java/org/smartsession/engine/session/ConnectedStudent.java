@@ -1,5 +1,6 @@
 package org.smartsession.engine.session;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ public final class ConnectedStudent {
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong lastSeen = new AtomicLong();
   private long latestFrameTime = Long.MIN_VALUE;
+  private volatile Locale locale = Locale.ENGLISH;
 
   public ConnectedStudent(StudentKey key, String name, SessionKind kind, long now) {
     this.key = Objects.requireNonNull(key);
@@ -33,14 +35,20 @@ public final class ConnectedStudent {
     return name;
   }
 
+  /** The language the student's page reads, that of their latest connection. */
+  public Locale locale() {
+    return locale;
+  }
+
   /** The kind of the student's session, which decides the alert rules that apply. */
   public SessionKind kind() {
     return kind;
   }
 
   /** A new connection; {@code name} is the one the student joined with last. */
-  void connected(long now, String name) {
+  void connected(long now, String name, Locale locale) {
     this.name = name;
+    this.locale = Objects.requireNonNull(locale);
     connections.incrementAndGet();
     lastSeen.set(now);
   }

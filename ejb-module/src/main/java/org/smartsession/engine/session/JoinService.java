@@ -81,8 +81,9 @@ public class JoinService {
     switch (session.phaseAt(clock.millis())) {
       case SCHEDULED ->
           throw new SessionClosedException(
-              "This session opens at " + Instant.ofEpochMilli(session.opensAt()) + ".", false);
-      case ENDED -> throw new SessionClosedException("This session has ended.", true);
+              "This session opens at " + Instant.ofEpochMilli(session.opensAt()) + ".",
+              session.opensAt());
+      case ENDED -> throw new SessionClosedException("This session has ended.");
       case OPEN -> {}
     }
     boolean vouched = false;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.model.session.SessionInfo;
@@ -30,10 +31,17 @@ public class StudentRegistry {
   private final ConcurrentHashMap<StudentKey, ConnectedStudent> students =
       new ConcurrentHashMap<>();
 
+  /** A connection whose page reads English. */
+  public ConnectedStudent connect(String sessionId, String studentId)
+      throws UnknownSessionException {
+    return connect(sessionId, studentId, Locale.ENGLISH);
+  }
+
   /**
+   * @param locale the language the student's page reads, which the server's messages take
    * @throws UnknownSessionException if the session does not exist or the student has not joined
    */
-  public ConnectedStudent connect(String sessionId, String studentId)
+  public ConnectedStudent connect(String sessionId, String studentId, Locale locale)
       throws UnknownSessionException {
     SessionInfo session =
         store
@@ -56,7 +64,7 @@ public class StudentRegistry {
         (key, known) -> {
           ConnectedStudent student =
               known != null ? known : new ConnectedStudent(key, state.name(), session.kind(), now);
-          student.connected(now, state.name());
+          student.connected(now, state.name(), locale);
           return student;
         });
   }

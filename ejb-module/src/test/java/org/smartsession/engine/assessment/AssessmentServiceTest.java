@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
 import org.smartsession.engine.events.StudentLeft;
+import org.smartsession.engine.i18n.StudentMessages;
 import org.smartsession.engine.image.JpegFrameDecoder;
 import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.engine.store.InMemorySessionStore;
@@ -53,6 +55,7 @@ import org.smartsession.model.scoring.FrameObservation;
 import org.smartsession.model.scoring.RaisedAlert;
 import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.scoring.StudentAssessor;
+import org.smartsession.model.scoring.StudentFeedback;
 import org.smartsession.model.session.SessionInfo;
 import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.StudentKey;
@@ -173,7 +176,7 @@ class AssessmentServiceTest {
                     expected.confusion(),
                     expected.engagement(),
                     "ENGAGED",
-                    expected.feedbackMessage(),
+                    StudentMessages.feedback(Locale.ENGLISH, expected.feedback()),
                     CAPTURED))),
         feedback.fired());
     assertTrue(rejected.fired().isEmpty());
@@ -260,7 +263,7 @@ class AssessmentServiceTest {
                 null,
                 null,
                 "ANALYSIS_UNAVAILABLE",
-                Assessment.unavailable().feedbackMessage(),
+                StudentMessages.feedback(Locale.ENGLISH, StudentFeedback.ANALYSIS_UNAVAILABLE),
                 CAPTURED)),
         feedback.single());
     assertTrue(faces.trackers().isEmpty());
@@ -298,7 +301,7 @@ class AssessmentServiceTest {
                 null,
                 null,
                 Map.of(),
-                "More than one face is in view.",
+                StudentFeedback.SEVERAL_FACES,
                 List.of(decision)));
     VideoFrame raising = frame(alice, CAPTURED);
 
@@ -336,7 +339,7 @@ class AssessmentServiceTest {
                 null,
                 null,
                 Map.of(),
-                "More than one face is in view.",
+                StudentFeedback.SEVERAL_FACES,
                 List.of(new RaisedAlert(AlertType.MULTIPLE_FACES, CAPTURED, "2 faces", 0, 0.95))));
 
     assertDoesNotThrow(() -> service.assess(alice, frame(alice, CAPTURED)));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.smartsession.model.scoring.Assessment;
 import org.smartsession.model.scoring.FrameObservation;
 import org.smartsession.model.scoring.StudentAssessor;
+import org.smartsession.model.scoring.StudentFeedback;
 import org.smartsession.model.session.StudentStatus;
 
 /**
@@ -19,7 +20,7 @@ public final class RecordingAssessor implements StudentAssessor {
           0.2,
           0.8,
           Map.of("eyebrowFurrow", 0.1),
-          "You're doing well. Keep it up!",
+          StudentFeedback.ENGAGED,
           List.of());
 
   private final List<String> log = new ArrayList<>();

@@ -7,19 +7,19 @@ import org.smartsession.model.session.StudentStatus;
 
 /**
  * The outcome of one frame for one student: status, scores (absent when unknown or switched off),
- * the latest value of each indicator, a feedback line for the student, and alerts to raise.
+ * the latest value of each indicator, which feedback line the student gets, and alerts to raise.
  */
 public record Assessment(
     StudentStatus status,
     Double confusion,
     Double engagement,
     Map<String, Double> indicators,
-    String feedbackMessage,
+    StudentFeedback feedback,
     List<RaisedAlert> alerts) {
 
   public Assessment {
     Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(feedbackMessage, "feedbackMessage");
+    Objects.requireNonNull(feedback, "feedback");
     indicators = indicators == null ? Map.of() : Map.copyOf(indicators);
     alerts = alerts == null ? List.of() : List.copyOf(alerts);
   }
@@ -31,7 +31,7 @@ public record Assessment(
         null,
         null,
         Map.of(),
-        "Your camera is connected. Automatic feedback is not available right now.",
+        StudentFeedback.ANALYSIS_UNAVAILABLE,
         List.of());
   }
 }

@@ -100,7 +100,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
           StudentStatus.DISENGAGED, null, null, Map.of(), noFaceFeedback(blocked), alerts);
     }
     return new Assessment(
-        StudentStatus.PRESENT, null, null, Map.of(), presentFeedback(faces).message(), alerts);
+        StudentStatus.PRESENT, null, null, Map.of(), presentFeedback(faces), alerts);
   }
 
   private Assessment withAffect(
@@ -124,8 +124,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
           measured != null && presentFeedback(faces) == StudentFeedback.IN_VIEW
               ? StudentFeedback.CALIBRATING
               : presentFeedback(faces);
-      return new Assessment(
-          StudentStatus.PRESENT, null, null, Map.of(), feedback.message(), alerts);
+      return new Assessment(StudentStatus.PRESENT, null, null, Map.of(), feedback, alerts);
     }
 
     double furrowScore = furrow.score(measured.browGap(), baseline.browGap());
@@ -150,7 +149,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
         confused.smoothed(),
         engaged.smoothed(),
         indicators,
-        affectFeedback(faces, confused.confused(), engaged.smoothed()).message(),
+        affectFeedback(faces, confused.confused(), engaged.smoothed()),
         alerts);
   }
 
@@ -171,8 +170,8 @@ final class LandmarkStudentAssessor implements StudentAssessor {
     return exam && faces >= 2 ? StudentFeedback.SEVERAL_FACES : StudentFeedback.IN_VIEW;
   }
 
-  private static String noFaceFeedback(boolean blocked) {
-    return (blocked ? StudentFeedback.CAMERA_BLOCKED : StudentFeedback.NO_FACE).message();
+  private static StudentFeedback noFaceFeedback(boolean blocked) {
+    return blocked ? StudentFeedback.CAMERA_BLOCKED : StudentFeedback.NO_FACE;
   }
 
   private List<Face> countedFaces(List<Face> faces) {
@@ -228,7 +227,7 @@ final class LandmarkStudentAssessor implements StudentAssessor {
         previous.confusion(),
         previous.engagement(),
         previous.indicators(),
-        previous.feedbackMessage(),
+        previous.feedback(),
         List.of());
   }
 }

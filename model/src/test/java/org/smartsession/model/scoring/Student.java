@@ -58,7 +58,7 @@ final class Student {
 
   static void checkSane(Assessment a) {
     assertNotNull(a.status());
-    assertNotNull(a.feedbackMessage());
+    assertNotNull(a.feedback());
     assertTrue(a.confusion() == null || inUnitRange(a.confusion()), "confusion " + a.confusion());
     assertTrue(
         a.engagement() == null || inUnitRange(a.engagement()), "engagement " + a.engagement());

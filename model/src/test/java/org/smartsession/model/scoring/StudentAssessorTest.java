@@ -34,7 +34,7 @@ class StudentAssessorTest {
     assertNull(first.confusion());
     assertNull(first.engagement());
     assertEquals(Map.of(), first.indicators());
-    assertEquals(StudentFeedback.CALIBRATING.message(), first.feedbackMessage());
+    assertEquals(StudentFeedback.CALIBRATING, first.feedback());
 
     Assessment stillCalibrating = student.see(0, 2_500, 500, SyntheticFace::neutralFrame);
     assertEquals(StudentStatus.PRESENT, stillCalibrating.status());
@@ -54,7 +54,7 @@ class StudentAssessorTest {
             "headFrontal",
             "eyesOpen"),
         calibrated.indicators().keySet());
-    assertEquals(StudentFeedback.ENGAGED.message(), calibrated.feedbackMessage());
+    assertEquals(StudentFeedback.ENGAGED, calibrated.feedback());
   }
 
   @Test
@@ -167,7 +167,7 @@ class StudentAssessorTest {
     assertEquals(0.7, last.confusion(), 1e-9);
     assertEquals(1, last.indicators().get(Indicators.EYEBROW_FURROW), 1e-9);
     assertEquals(1, last.indicators().get(Indicators.GAZE_SHIFTS), 1e-9);
-    assertEquals(StudentFeedback.CONFUSED_CLASS.message(), last.feedbackMessage());
+    assertEquals(StudentFeedback.CONFUSED_CLASS, last.feedback());
   }
 
   @Test
@@ -179,7 +179,7 @@ class StudentAssessorTest {
     assertEquals(StudentStatus.DISENGAGED, gone.status());
     assertEquals(0.0, gone.engagement());
     assertNull(gone.confusion());
-    assertEquals(StudentFeedback.NO_FACE.message(), gone.feedbackMessage());
+    assertEquals(StudentFeedback.NO_FACE, gone.feedback());
     assertTrue(gone.alerts().isEmpty());
   }
 
@@ -195,7 +195,7 @@ class StudentAssessorTest {
     assertEquals(1, drowsy.indicators().get(Indicators.HEAD_FRONTAL), 1e-9);
     assertEquals(0.3, drowsy.engagement(), 1e-9);
     assertEquals(StudentStatus.ENGAGED, drowsy.status());
-    assertEquals("Stay focused!", drowsy.feedbackMessage());
+    assertEquals(StudentFeedback.LOW_ENGAGEMENT, drowsy.feedback());
   }
 
   @Test
@@ -293,7 +293,7 @@ class StudentAssessorTest {
 
     assertTrue(repeated.alerts().isEmpty());
     assertEquals(StudentStatus.PRESENT, repeated.status());
-    assertEquals(StudentFeedback.SEVERAL_FACES.message(), repeated.feedbackMessage());
+    assertEquals(StudentFeedback.SEVERAL_FACES, repeated.feedback());
   }
 
   @Test
@@ -377,7 +377,7 @@ class StudentAssessorTest {
     Assessment covered = student.see(3_500, 20_000, 500, SyntheticFace::coveredFrame);
 
     assertEquals(StudentStatus.DISENGAGED, covered.status());
-    assertEquals(StudentFeedback.CAMERA_BLOCKED.message(), covered.feedbackMessage());
+    assertEquals(StudentFeedback.CAMERA_BLOCKED, covered.feedback());
     assertEquals(List.of(AlertType.CAMERA_BLOCKED), student.alertTypes());
     assertEquals(6_500, student.alerts.get(0).timestamp());
   }
@@ -420,13 +420,13 @@ class StudentAssessorTest {
       assertNull(a.confusion());
       assertNull(a.engagement());
       assertEquals(Map.of(), a.indicators());
-      assertEquals(StudentFeedback.IN_VIEW.message(), a.feedbackMessage());
+      assertEquals(StudentFeedback.IN_VIEW, a.feedback());
     }
 
     Assessment gone = student.see(10_500, 21_000, 500, SyntheticFace::emptyFrame);
     assertEquals(StudentStatus.DISENGAGED, gone.status());
     assertNull(gone.engagement());
-    assertEquals(StudentFeedback.NO_FACE.message(), gone.feedbackMessage());
+    assertEquals(StudentFeedback.NO_FACE, gone.feedback());
     assertEquals(List.of(AlertType.NO_FACE), student.alertTypes());
   }
 
@@ -440,7 +440,7 @@ class StudentAssessorTest {
     student.assessor.recalibrate();
     Assessment calibrating = student.see(frame(8_500, neutral().pose(0, 25).face()));
     assertEquals(StudentStatus.PRESENT, calibrating.status());
-    assertEquals(StudentFeedback.CALIBRATING.message(), calibrating.feedbackMessage());
+    assertEquals(StudentFeedback.CALIBRATING, calibrating.feedback());
 
     Assessment after = student.see(9_000, 11_500, 500, t -> frame(t, neutral().pose(0, 25).face()));
     assertEquals(StudentStatus.ENGAGED, after.status());
@@ -496,7 +496,7 @@ class StudentAssessorTest {
     FrameObservation two =
         frame(3_500, neutral().face(), neutral().scale(0.5).shift(200, 0).face());
 
-    assertEquals(StudentFeedback.SEVERAL_FACES.message(), exam.see(two).feedbackMessage());
-    assertEquals(StudentFeedback.ENGAGED.message(), lesson.see(two).feedbackMessage());
+    assertEquals(StudentFeedback.SEVERAL_FACES, exam.see(two).feedback());
+    assertEquals(StudentFeedback.ENGAGED, lesson.see(two).feedback());
   }
 }

@@ -12,8 +12,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.smartsession.engine.config.AlertSettings;
+import org.smartsession.engine.config.Languages;
+import org.smartsession.engine.i18n.StudentMessages;
 import org.smartsession.engine.session.JoinService;
 import org.smartsession.engine.session.JoinedStudent;
 import org.smartsession.engine.session.LimitReachedException;
@@ -35,11 +40,14 @@ import org.smartsession.web.security.CurrentStudent;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StudentsResource {
   private static final String BEARER = "bearer ";
+  private static final DateTimeFormatter OPENS_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   @Inject JoinService joins;
   @Inject CurrentStudent student;
   @Inject ScoringSettings scoring;
   @Inject AlertSettings alertSettings;
+  @Inject Languages languages;
 
   /** Body of {@code POST /sessions/{id}/students}. */
   public record JoinSession(String studentId, String name) {}
@@ -74,15 +82,16 @@ public class StudentsResource {
       @PathParam("sessionId") String sessionId,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context HttpServletRequest request,
+      @Context HttpHeaders headers,
       JoinSession body)
       throws LimitReachedException {
+    Locale locale = languages.pick(headers.getAcceptableLanguages());
     if (body == null) {
       throw ApiException.badRequest(
           "a JSON body {\"studentId\":\"...\",\"name\":\"...\"} is required");
     }
     if (!Identifiers.isValid(body.studentId())) {
-      throw ApiException.badRequest(
-          "'studentId' must be 1 to 64 letters, digits or the characters _ . @ -");
+      throw ApiException.badRequest(StudentMessages.text(locale, "join.BAD_STUDENT_ID"));
     }
     String name =
         body.name() == null || body.name().isBlank()
@@ -99,21 +108,29 @@ public class StudentsResource {
               request.getRemoteAddr(),
               student.get().orElse(null));
     } catch (StudentSignInRequiredException e) {
-      throw new ApiException(
-          Response.Status.UNAUTHORIZED, "STUDENT_SIGN_IN_REQUIRED", e.getMessage());
+      throw refused(Response.Status.UNAUTHORIZED, "STUDENT_SIGN_IN_REQUIRED", locale);
     } catch (CurrentStudent.NoStudentIdException e) {
       throw new ApiException(Response.Status.FORBIDDEN, "NO_STUDENT_ID", e.getMessage());
     } catch (UnknownSessionException e) {
-      throw ApiException.notFound(e.getMessage());
+      throw new ApiException(
+          Response.Status.NOT_FOUND, "NOT_FOUND", StudentMessages.text(locale, "join.NOT_FOUND"));
     } catch (StudentIdTakenException e) {
-      throw new ApiException(Response.Status.CONFLICT, "STUDENT_ID_TAKEN", e.getMessage());
+      throw refused(Response.Status.CONFLICT, "STUDENT_ID_TAKEN", locale);
     } catch (NotOnRosterException e) {
-      throw new ApiException(Response.Status.FORBIDDEN, "NOT_ON_ROSTER", e.getMessage());
+      throw refused(Response.Status.FORBIDDEN, "NOT_ON_ROSTER", locale);
     } catch (SessionClosedException e) {
+      if (e.ended()) {
+        throw refused(Response.Status.CONFLICT, "SESSION_ENDED", locale);
+      }
+      // The server does not know the student's time zone: a time any reader can convert.
+      String opens = OPENS_AT.format(Instant.ofEpochMilli(e.opensAt()));
       throw new ApiException(
           Response.Status.CONFLICT,
-          e.ended() ? "SESSION_ENDED" : "SESSION_NOT_OPEN",
-          e.getMessage());
+          "SESSION_NOT_OPEN",
+          StudentMessages.text(locale, "join.SESSION_NOT_OPEN", opens));
+    } catch (LimitReachedException e) {
+      String key = e.retryAfterSeconds() > 0 ? "join.TOO_MANY_REQUESTS" : "join.SESSION_FULL";
+      throw new LimitReachedException(StudentMessages.text(locale, key), e.retryAfterSeconds());
     }
     String token = joined.token().value();
     Joined answer =
@@ -135,6 +152,11 @@ public class StudentsResource {
             alertSettings.screenshots());
     // The answer holds a credential: no cache may keep it.
     return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  /** A refused join, said in the student's language. */
+  private static ApiException refused(Response.Status status, String error, Locale locale) {
+    return new ApiException(status, error, StudentMessages.text(locale, "join." + error));
   }
 
   /** The token of an {@code Authorization: Bearer <token>} header; null for none or another. */

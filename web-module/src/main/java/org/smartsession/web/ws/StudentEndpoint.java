@@ -10,6 +10,7 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
+import org.smartsession.engine.config.Languages;
 import org.smartsession.engine.config.MessageLimits;
 import org.smartsession.engine.pipeline.FramePipeline;
 import org.smartsession.engine.pipeline.FrameQueue;
@@ -35,6 +36,7 @@ public class StudentEndpoint {
   private static final String STUDENT = "smartsession.student";
 
   @Inject StudentRegistry registry;
+  @Inject Languages languages;
   @Inject FramePipeline pipeline;
   @Inject StudentConnections connections;
   @Inject MessageLimits limits;
@@ -64,7 +66,12 @@ public class StudentEndpoint {
     }
     ConnectedStudent student;
     try {
-      student = registry.connect(sessionId, studentId);
+      List<String> lang = socket.getRequestParameterMap().get("lang");
+      student =
+          registry.connect(
+              sessionId,
+              studentId,
+              languages.pick(lang == null || lang.isEmpty() ? null : lang.get(0)));
     } catch (UnknownSessionException e) {
       Endpoints.refuse(socket, e.getMessage());
       return;
