@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.smartsession.engine.config.AlertSettings;
+import org.smartsession.engine.config.JoinLimits;
 import org.smartsession.engine.config.Languages;
 import org.smartsession.engine.i18n.StudentMessages;
 import org.smartsession.engine.session.JoinService;
@@ -48,6 +49,7 @@ public class StudentsResource {
   @Inject ScoringSettings scoring;
   @Inject AlertSettings alertSettings;
   @Inject Languages languages;
+  @Inject JoinLimits joinLimits;
 
   /** Body of {@code POST /sessions/{id}/students}. */
   public record JoinSession(String studentId, String name) {}
@@ -129,8 +131,14 @@ public class StudentsResource {
           "SESSION_NOT_OPEN",
           StudentMessages.text(locale, "join.SESSION_NOT_OPEN", opens));
     } catch (LimitReachedException e) {
-      String key = e.retryAfterSeconds() > 0 ? "join.TOO_MANY_REQUESTS" : "join.SESSION_FULL";
-      throw new LimitReachedException(StudentMessages.text(locale, key), e.retryAfterSeconds());
+      // Waiting helps against the per-client rate, never against a full session.
+      boolean tooFast = e.retryAfterSeconds() > 0;
+      throw new LimitReachedException(
+          StudentMessages.text(
+              locale,
+              tooFast ? "join.TOO_MANY_REQUESTS" : "join.SESSION_FULL",
+              tooFast ? joinLimits.perMinutePerClient() : joinLimits.maxPerSession()),
+          e.retryAfterSeconds());
     }
     String token = joined.token().value();
     Joined answer =
