@@ -115,6 +115,26 @@ final class Backend {
         .getString("sessionId");
   }
 
+  /** Replaces the session's roster, as its teacher. */
+  void roster(String sessionId, String students, boolean othersAllowed) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("api/v1/sessions/" + sessionId + "/roster"))
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("students", students)
+                            .add("othersAllowed", othersAllowed)
+                            .build()
+                            .toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError("the roster answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
   /** Ends the session, as its teacher. */
   void end(String sessionId) throws Exception {
     post("api/v1/sessions/" + sessionId + "/end", JsonValue.EMPTY_JSON_OBJECT, 200);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +58,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.smartsession.engine.i18n.StudentMessages;
+import org.smartsession.model.scoring.StudentFeedback;
 
 /**
  * Both pages in a real Chromium against the real application on Payara Micro, with the real face
@@ -821,6 +825,89 @@ class BrowserIT {
     String audit = backend.get("api/v1/sessions/" + sessionId + "/audit");
     assertEquals(4, audit.split("REPORT_EXPORTED", -1).length - 1, audit);
     assertNoScriptErrors(teacher);
+  }
+
+  @Test
+  @Order(13)
+  void aRosterShowsTheStudentWhoNeverJoinedAndTheOneWhoDid() throws Exception {
+    String sessionId = backend.createSession("Browser check: roster", "CLASS");
+    openDashboard(teacher, sessionId);
+    WebElement details = visible(teacher, By.id("roster-import"));
+    if (details.getAttribute("open") == null) {
+      teacher.findElement(By.cssSelector("#roster-import summary")).click();
+    }
+    visible(teacher, By.id("roster-text"))
+        .sendKeys("id,name\ns-radia,Radia Perlman\ns-ken,Ken Thompson\n");
+    click(teacher, By.id("roster-submit"));
+    waitFor(teacher)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#roster-table tr[data-presence='NOT_JOINED']"))
+                        .size()
+                    == 2);
+    try (Backend.Student radia = backend.join(sessionId, "s-radia", "Radia")) {
+      radia.send(FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame)));
+      waitFor(teacher)
+          .until(
+              d ->
+                  "HERE"
+                      .equals(
+                          d.findElement(
+                                  By.cssSelector("#roster-table tr[data-student-id='s-radia']"))
+                              .getAttribute("data-presence")));
+    }
+    WebElement ken =
+        teacher.findElement(By.cssSelector("#roster-table tr[data-student-id='s-ken']"));
+    assertEquals("NOT_JOINED", ken.getAttribute("data-presence"));
+    assertTrue(ken.getText().contains("Ken Thompson"), ken.getText());
+    assertTrue(
+        text(teacher, "roster-summary").contains("1 not joined"), text(teacher, "roster-summary"));
+    assertNoScriptErrors(teacher);
+  }
+
+  @Test
+  @Order(14)
+  void theStudentPageSpeaksGermanToAGermanBrowserAndEnglishAfterTheSwitch() throws Exception {
+    String sessionId = backend.createSession("Browser check: Deutsch", "CLASS");
+    ChromeDriver german = Chromium.start(oneFace, WORK.resolve("profiles"), "de-DE");
+    try {
+      german.get(backend.url("student/?session=" + sessionId));
+      waitFor(german).until(ExpectedConditions.textToBe(By.id("join-title"), "Sitzung beitreten"));
+      assertEquals("de", german.findElement(By.tagName("html")).getAttribute("lang"));
+
+      // A refusal from the server, in German.
+      backend.roster(sessionId, "s-ada,Ada Lovelace", false);
+      visible(german, By.id("student-name")).sendKeys("Mallory");
+      german.findElement(By.id("student-id")).sendKeys("s-mallory");
+      german.findElement(By.id("join-button")).click();
+      waitFor(german)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("join-error"), StudentMessages.text(Locale.GERMAN, "join.NOT_ON_ROSTER")));
+
+      // Joined: the consent and the feedback after each frame in German.
+      WebElement id = german.findElement(By.id("student-id"));
+      id.clear();
+      id.sendKeys("s-ada");
+      german.findElement(By.id("join-button")).click();
+      WebElement agree = visible(german, By.id("agree-button"));
+      assertTrue(agree.getText().startsWith("Ich stimme zu"), agree.getText());
+      agree.click();
+      visible(german, By.id("live-step"));
+      Set<String> germanFeedback = new HashSet<>();
+      for (StudentFeedback f : StudentFeedback.values()) {
+        germanFeedback.add(StudentMessages.feedback(Locale.GERMAN, f));
+      }
+      waitFor(german).until(d -> germanFeedback.contains(text(d, "feedback")));
+
+      // The switch: English from now on, the feedback included.
+      new Select(german.findElement(By.id("language-switch"))).selectByValue("en");
+      waitFor(german).until(ExpectedConditions.textToBe(By.id("leave-button"), "Leave session"));
+      assertEquals("en", german.findElement(By.tagName("html")).getAttribute("lang"));
+      assertNoScriptErrors(german);
+    } finally {
+      german.quit();
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,6 +39,14 @@ final class Chromium {
    * @param profiles where the fresh profile directory is made
    */
   static ChromeDriver start(Path camera, Path profiles) {
+    return start(camera, profiles, "en-US");
+  }
+
+  /**
+   * The same, its user's language {@code language} (a BCP 47 tag such as {@code de-DE}): what
+   * {@code navigator.languages} and {@code Accept-Language} say.
+   */
+  static ChromeDriver start(Path camera, Path profiles, String language) {
     System.setProperty("webdriver.chrome.driver", DRIVER);
     Path profile;
     try {
@@ -66,6 +75,8 @@ final class Chromium {
                 "--window-size=1440,1000",
                 "--use-fake-ui-for-media-stream",
                 "--use-fake-device-for-media-stream",
+                "--lang=" + language,
+                "--accept-lang=" + language,
                 "--user-data-dir=" + profile.toAbsolutePath()));
     if (camera != null) {
       args.add("--use-file-for-fake-video-capture=" + camera.toAbsolutePath());
@@ -73,6 +84,7 @@ final class Chromium {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY);
     options.addArguments(args);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
