@@ -884,6 +884,7 @@ class BrowserIT {
           .until(
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("join-error"), StudentMessages.text(Locale.GERMAN, "join.NOT_ON_ROSTER")));
+      german.manage().logs().get(LogType.BROWSER); // the refused request's 403, as browsers log it
 
       // Joined: the consent and the feedback after each frame in German.
       WebElement id = german.findElement(By.id("student-id"));
