@@ -65,6 +65,8 @@ const ui = {
   alertCount: byId('report-alert-count'),
   alertsEmpty: byId('report-alerts-empty'),
   alerts: byId('report-alerts'),
+  attendanceEmpty: byId('report-attendance-empty'),
+  attendance: byId('report-attendance'),
   notesEmpty: byId('report-notes-empty'),
   notes: byId('report-notes'),
 };
@@ -130,8 +132,33 @@ function render(report) {
   show(ui.view); // before the chart, which takes its container's width
   renderSummary(summary, affect, reference);
   renderStudents(students, affectColumns, reference);
+  renderAttendance(list(report.attendance));
   renderAlerts(alerts, names, reference);
   renderNotes(notes, names, alertsById, reference);
+}
+
+/** Who of the roster never came, who came late or left early, who came without being listed. */
+function renderAttendance(attendance) {
+  const listed = attendance.some((a) => a.onRoster === true);
+  const groups = [
+    ['Not joined', (a) => a.presence === 'NOT_JOINED', 'not-joined'],
+    ['Joined late (more than 5 minutes after the start)', (a) => a.late === true, 'late'],
+    ['Left before the end', (a) => a.presence === 'LEFT', 'left'],
+  ];
+  if (listed) groups.push(['Not on the roster', (a) => a.onRoster === false, 'not-on-roster']);
+  const items = groups
+    .map(([label, which, kind]) => [label, attendance.filter(which), kind])
+    .filter(([, who]) => who.length > 0)
+    .map(([label, who, kind]) =>
+      h(
+        'li',
+        { 'data-kind': kind },
+        `${label} (${who.length}): `,
+        ...who.flatMap((a, i) => [i ? ', ' : '', studentLink(a.presence === 'NOT_JOINED' ? null : a.studentId, studentName(a, a.studentId))]),
+      ),
+    );
+  show(ui.attendanceEmpty, items.length === 0);
+  ui.attendance.replaceChildren(...items);
 }
 
 function renderSummary(summary, affect, reference) {

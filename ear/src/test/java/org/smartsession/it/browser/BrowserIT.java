@@ -737,6 +737,8 @@ class BrowserIT {
     String two =
         FakeCamera.dataUrl(FakeCamera.jpeg(FakeCamera.frame(FakeCamera.fixture("two-people.jpg"))));
     String alerts = "api/v1/sessions/" + sessionId + "/alerts";
+    backend.roster(
+        sessionId, "S-RADIA,Radia Perlman\nS-KEN,Ken Thompson\nS-BARBARA,Barbara Liskov", true);
     try (Backend.Student radia = backend.join(sessionId, "S-RADIA", "Radia Perlman");
         Backend.Student ken = backend.join(sessionId, "S-KEN", "Ken Thompson")) {
       // Ken joined and never sent a frame; Radia is on camera, then someone sits beside her.
@@ -764,6 +766,9 @@ class BrowserIT {
         .until(
             d -> d.findElements(By.cssSelector("#report-students [data-student-id]")).size() == 2);
     assertTrue(text(teacher, "report-alerts").contains("Radia Perlman"));
+    assertTrue(
+        text(teacher, "report-attendance").contains("Not joined (1): Barbara Liskov"),
+        text(teacher, "report-attendance"));
     WebElement kenRow =
         teacher.findElement(By.cssSelector("#report-students [data-student-id='S-KEN']"));
     assertTrue(kenRow.getText().contains("Ken Thompson"), kenRow.getText());
