@@ -33,8 +33,13 @@ export function createShareChart(container, series, data, height) {
     data,
     container,
   );
+  return followingWidth(plot, container, height, 200);
+}
+
+/** The chart, resized to its container's width (at least minWidth) until destroyed. */
+export function followingWidth(plot, container, height, minWidth) {
   const observer = new ResizeObserver(([entry]) => {
-    const width = Math.max(200, Math.floor(entry.contentRect.width));
+    const width = Math.max(minWidth, Math.floor(entry.contentRect.width));
     if (width !== plot.width) plot.setSize({ width, height });
   });
   observer.observe(container);

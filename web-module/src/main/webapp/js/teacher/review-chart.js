@@ -1,6 +1,6 @@
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
 import { score } from '../protocol.js';
-import { CONFUSION_SERIES } from './charts.js';
+import { CONFUSION_SERIES, followingWidth } from './charts.js';
 import { isNumber, isTime, list } from './review-format.js';
 
 /**
@@ -64,16 +64,5 @@ export function createSummaryChart(container, summary, affect, height = 240) {
     data,
     container,
   );
-  const observer = new ResizeObserver(([entry]) => {
-    const width = Math.max(240, Math.floor(entry.contentRect.width));
-    if (width !== plot.width) plot.setSize({ width, height });
-  });
-  observer.observe(container);
-  return {
-    plot,
-    destroy() {
-      observer.disconnect();
-      plot.destroy();
-    },
-  };
+  return followingWidth(plot, container, height, 240);
 }
