@@ -1,31 +1,32 @@
 import { ConnectionState } from './connection.js';
 import { setText, show } from './dom.js';
+import { onLanguageChange, t } from './i18n.js';
 
 /**
  * Keeps a status element in words: what the connection is doing, and when the next attempt comes.
  * The element carries data-state (one of ConnectionState) for styles and tests.
  */
 export function showConnectionStatus(socket, element, retryButton, names = {}) {
-  const words = {
-    connecting: 'Connecting…',
-    open: 'Connected',
-    offline: 'Offline: waiting for the network',
-    closed: 'Not connected',
+  const words = () => ({
+    connecting: t('connection.connecting', {}, 'Connecting…'),
+    open: t('connection.open', {}, 'Connected'),
+    offline: t('connection.offline', {}, 'Offline: waiting for the network'),
+    closed: t('connection.closed', {}, 'Not connected'),
     ...names,
-  };
+  });
   let ticker = null;
 
   const render = () => {
     const { state, attempt, retryAt, reason } = socket.status;
     element.dataset.state = state;
-    let text = words[state] ?? state;
+    let text = words()[state] ?? state;
     if (state === ConnectionState.WAITING) {
       const seconds = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
-      text = `Connection lost: retrying in ${seconds} s (attempt ${attempt})`;
+      text = t('connection.waiting', { seconds, attempt }, 'Connection lost: retrying in {seconds} s (attempt {attempt})');
     } else if (state === ConnectionState.FAILED) {
-      text = `Disconnected: ${reason}`;
+      text = t('connection.failed', { reason }, 'Disconnected: {reason}');
     } else if (state === ConnectionState.CONNECTING && attempt > 0) {
-      text = `Reconnecting… (attempt ${attempt})`;
+      text = t('connection.reconnecting', { attempt }, 'Reconnecting… (attempt {attempt})');
     }
     setText(element, text);
     if (retryButton) {
@@ -39,5 +40,6 @@ export function showConnectionStatus(socket, element, retryButton, names = {}) {
     render();
   });
   if (retryButton) retryButton.addEventListener('click', () => socket.retryNow());
+  onLanguageChange(render);
   render();
 }

@@ -1,4 +1,5 @@
 import { setText } from '../dom.js';
+import { t } from '../i18n.js';
 
 /** A message stays at least this long, so feedback reads calmly instead of flickering. */
 const MIN_DISPLAY_MS = 4000;
@@ -30,7 +31,7 @@ export class FeedbackView {
     if (!feedback) return;
     this.#pending = null;
     const given = typeof feedback.message === 'string' && feedback.message;
-    const text = given ? feedback.message : 'Thanks, you are connected.';
+    const text = given ? feedback.message : t('live.connected', {}, 'Thanks, you are connected.');
     if (this.#element.textContent !== text || this.#element.dataset.status !== feedback.status) {
       setText(this.#element, text);
       this.#element.dataset.status = typeof feedback.status === 'string' ? feedback.status : '';

@@ -1,5 +1,6 @@
 import { callApi } from '../api.js';
-import { byId, setText } from '../dom.js';
+import { byId } from '../dom.js';
+import { currentLanguage, setTranslated } from '../i18n.js';
 import { forgetToken, rememberToken, rememberedToken } from './identity.js';
 
 /**
@@ -12,7 +13,9 @@ import { forgetToken, rememberToken, rememberedToken } from './identity.js';
 export async function joinSession({ sessionId, studentId, name }) {
   const path = `sessions/${encodeURIComponent(sessionId)}/students`;
   const kept = rememberedToken(sessionId, studentId);
-  const headers = kept ? { Authorization: `Bearer ${kept}` } : {};
+  // The server words a refusal in the page's language.
+  const headers = { 'Accept-Language': currentLanguage() };
+  if (kept) headers.Authorization = `Bearer ${kept}`;
   let answer;
   try {
     answer = (await callApi('POST', path, { studentId, name }, { headers })) || {};
@@ -66,24 +69,31 @@ export function isClosed(failure) {
 
 /** Makes the notice say exactly what this session does, where the server told. */
 export function describePolicy(policy, fps) {
-  setText(byId('consent-fps'), fps);
-  if (typeof policy.sessionName === 'string' && policy.sessionName) setText(byId('session-label'), policy.sessionName);
+  byId('consent-fps').textContent = String(fps);
+  if (typeof policy.sessionName === 'string' && policy.sessionName) {
+    const label = byId('session-label');
+    delete label.dataset.i18n;
+    label.textContent = policy.sessionName;
+  }
   if (policy.affectInference === false) {
-    setText(
+    setTranslated(
       byId('consent-affect'),
+      'policy.presenceOnly',
       'The server only checks that you are present; it does not estimate emotions, attention or confusion.',
     );
-    setText(
+    setTranslated(
       byId('consent-teacher'),
+      'policy.teacherPresenceOnly',
       'Your teacher sees your name and whether you are present. Your teacher does not see your video.',
     );
   }
   if (policy.screenshots === true) {
-    setText(
+    setTranslated(
       byId('consent-screenshots'),
+      'policy.screenshots',
       'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.',
     );
   } else if (policy.screenshots === false) {
-    setText(byId('consent-screenshots'), 'This session keeps no pictures, not even for alerts.');
+    setTranslated(byId('consent-screenshots'), 'policy.noScreenshots', 'This session keeps no pictures, not even for alerts.');
   }
 }

@@ -2,6 +2,15 @@ import { appUrl, pageParam, numberParam, webSocketUrl } from '../app.js';
 import { ReconnectingSocket, ConnectionState } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
+import {
+  currentLanguage,
+  formatNumber,
+  initI18n,
+  onLanguageChange,
+  setTranslated,
+  t,
+  wireLanguageSwitch,
+} from '../i18n.js';
 import { CommandKind, IDENTIFIER, MessageType } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { Camera } from './camera.js';
@@ -20,14 +29,22 @@ const REJOIN_AFTER_REFUSAL_MS = 30000;
 /** The token is renewed once three quarters of its life are over, and retried this often. */
 const RENEW_AT_FRACTION = 0.75;
 const RENEW_RETRY_MS = 60000;
-const TAKEN_TYPED_ID =
-  'This student id is already in use in this session. If you joined before in another tab or on another ' +
-  'device, continue there; otherwise check the student ID you typed.';
-const TAKEN_DERIVED_ID =
-  'This student id is already in use in this session. Press Continue to join under a new one.';
-const TAKEN_AFTER_REFUSAL =
-  'This student id is already in use in this session, and the server no longer accepts this page as that ' +
-  'student. Reload the page to join again.';
+const TAKEN_TYPED_ID = () =>
+  t(
+    'join.takenTyped',
+    {},
+    'This student id is already in use in this session. If you joined before in another tab or on another ' +
+      'device, continue there; otherwise check the student ID you typed.',
+  );
+const TAKEN_DERIVED_ID = () =>
+  t('join.takenDerived', {}, 'This student id is already in use in this session. Press Continue to join under a new one.');
+const TAKEN_AFTER_REFUSAL = () =>
+  t(
+    'join.takenAfterRefusal',
+    {},
+    'This student id is already in use in this session, and the server no longer accepts this page as that ' +
+      'student. Reload the page to join again.',
+  );
 
 /** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
 const capture = {
@@ -63,14 +80,16 @@ function goTo(step) {
 }
 
 function describeSession() {
-  setText(byId('session-label'), sessionId ? `Session ${sessionId}` : '');
+  const label = byId('session-label');
+  if (sessionId) setTranslated(label, 'join.session', `Session ${sessionId}`);
+  else setText(label, '');
 }
 
 function initJoinForm() {
   const codeField = byId('session-code-field');
   show(codeField, !sessionId || !IDENTIFIER.test(sessionId));
   if (sessionId && !IDENTIFIER.test(sessionId)) {
-    byId('join-error').textContent = 'The session code in this link is not valid. Please check it.';
+    byId('join-error').textContent = t('join.badCode', {}, 'The session code in this link is not valid. Please check it.');
   }
   const saved = sessionId ? remembered(sessionId) : null;
   if (saved) {
@@ -83,7 +102,7 @@ function initJoinForm() {
     if (!codeField.hidden) {
       const code = byId('session-code').value.trim();
       if (!IDENTIFIER.test(code)) {
-        error.textContent = 'Please enter the session code from your join link.';
+        error.textContent = t('join.enterCode', {}, 'Please enter the session code from your join link.');
         byId('session-code').focus();
         return;
       }
@@ -110,7 +129,7 @@ function initJoinForm() {
 async function join(identity, typedId) {
   const button = byId('join-button');
   button.disabled = true;
-  setText(button, 'Joining…');
+  setText(button, t('join.joining', {}, 'Joining…'));
   try {
     const { connection, policy } = await joinSession(identity);
     joined = connection;
@@ -123,21 +142,25 @@ async function join(identity, typedId) {
     } else if (isClosed(failure) && failure.code === 'SESSION_ENDED') {
       goTo('ended-step');
     } else if (isClosed(failure)) {
-      byId('join-error').textContent = `${failure.message} Please come back then and press Continue.`;
+      byId('join-error').textContent = t(
+        'join.comeBack',
+        { message: failure.message },
+        '{message} Please come back then and press Continue.',
+      );
     } else if (isIdTaken(failure)) {
       // An id made from the name is this page's choice, not the student's: make another next time.
       if (!typedId) forget(identity.sessionId);
-      byId('join-error').textContent = typedId ? TAKEN_TYPED_ID : TAKEN_DERIVED_ID;
+      byId('join-error').textContent = typedId ? TAKEN_TYPED_ID() : TAKEN_DERIVED_ID();
     } else if (isNotOnRoster(failure)) {
       // The server's words say what to do; the id field is where the student corrects it.
       byId('join-error').textContent = failure.message;
       byId('student-id').focus();
     } else {
-      byId('join-error').textContent = `Could not join the session: ${failure.message}`;
+      byId('join-error').textContent = t('join.failed', { message: failure.message }, 'Could not join the session: {message}');
     }
   } finally {
     button.disabled = false;
-    setText(button, 'Continue');
+    setText(button, t('join.continue', {}, 'Continue'));
   }
 }
 
@@ -170,11 +193,14 @@ async function startCamera() {
 
 /** The socket's URL with the student's latest token (browsers cannot send headers on a WebSocket). */
 function socketUrl() {
-  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath);
+  // Each (re)connection asks for the page's current language: the server words its feedback in it.
+  const lang = currentLanguage();
+  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath, { lang });
   return webSocketUrl('ws/student', {
     sessionId: joined.sessionId,
     studentId: joined.studentId,
     token: joined.token,
+    lang,
   });
 }
 
@@ -242,7 +268,7 @@ async function rejoinAfterRefusal() {
     if (camera.active) socket.retryNow();
   } catch (failure) {
     // Otherwise the status line already says the connection was refused, with a button to retry.
-    if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL);
+    if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL());
     else if (isNotOnRoster(failure)) toast(failure.message);
     else if (isClosed(failure) && failure.code === 'SESSION_ENDED') ended();
   }
@@ -288,10 +314,16 @@ function updateSendingState() {
   const element = byId('sending-state');
   if (!socket || !frames) return setText(element, '');
   if (socket.status.state !== ConnectionState.OPEN) {
-    setText(element, 'Not sending: waiting for the connection. Pictures are skipped meanwhile, not saved.');
+    setText(
+      element,
+      t('live.notSending', {}, 'Not sending: waiting for the connection. Pictures are skipped meanwhile, not saved.'),
+    );
   } else {
-    const rate = capture.fps === 1 ? '1 picture' : `${capture.fps} pictures`;
-    setText(element, `Sending ${rate} per second.`);
+    const rate =
+      capture.fps === 1
+        ? t('live.onePicture', {}, '1 picture')
+        : t('live.pictures', { n: formatNumber(capture.fps) }, '{n} pictures');
+    setText(element, t('live.sending', { rate }, 'Sending {rate} per second.'));
   }
 }
 
@@ -323,7 +355,11 @@ byId('agree-button').addEventListener('click', startCamera);
 byId('decline-button').addEventListener('click', () => {
   joined = null;
   goTo('join-step');
-  byId('join-error').textContent = 'You did not agree, so your camera stays off. You can close this page.';
+  byId('join-error').textContent = t(
+    'join.declined',
+    {},
+    'You did not agree, so your camera stays off. You can close this page.',
+  );
 });
 byId('camera-retry').addEventListener('click', startCamera);
 byId('camera-leave').addEventListener('click', leave);
@@ -337,3 +373,10 @@ window.addEventListener('pageshow', (event) => {
 });
 
 showSignIn();
+onLanguageChange(() => {
+  // Until the server's first feedback, the placeholder follows the language; then the server's words.
+  const shown = byId('feedback');
+  if (!shown.dataset.status) setText(shown, t('live.waiting', {}, 'Waiting for the first analysis…'));
+  updateSendingState();
+});
+initI18n().then(() => wireLanguageSwitch(byId('language-switch')));

@@ -906,7 +906,7 @@ class BrowserIT {
       }
       waitFor(german).until(d -> germanFeedback.contains(text(d, "feedback")));
 
-      // The switch: English from now on, the feedback included.
+      // The switch: the page in English at once (the server's feedback from the next connection).
       new Select(german.findElement(By.id("language-switch"))).selectByValue("en");
       waitFor(german).until(ExpectedConditions.textToBe(By.id("leave-button"), "Leave session"));
       assertEquals("en", german.findElement(By.tagName("html")).getAttribute("lang"));
