@@ -1,4 +1,5 @@
 import { appUrl } from './app.js';
+import { t } from './i18n.js';
 
 /** A failed REST call, carrying the server's {"error","message"} when it sent one. */
 export class ApiError extends Error {
@@ -9,12 +10,17 @@ export class ApiError extends Error {
   }
 }
 
+/** In the page's language where it loaded a catalogue (js/i18n.js), else in English as written here. */
 function describeStatus(status) {
-  if (status === 404) return 'Not found. The session may not exist, or the server does not offer this yet.';
-  if (status === 401 || status === 403) return 'You are not allowed to do this. Please sign in again.';
-  if (status === 409) return 'This conflicts with the current state. Please reload.';
-  if (status >= 500) return 'The server had a problem. Please try again in a moment.';
-  return `The server refused the request (HTTP ${status}).`;
+  if (status === 404) {
+    return t('api.notFound', {}, 'Not found. The session may not exist, or the server does not offer this yet.');
+  }
+  if (status === 401 || status === 403) {
+    return t('api.forbidden', {}, 'You are not allowed to do this. Please sign in again.');
+  }
+  if (status === 409) return t('api.conflict', {}, 'This conflicts with the current state. Please reload.');
+  if (status >= 500) return t('api.serverError', {}, 'The server had a problem. Please try again in a moment.');
+  return t('api.refused', { status: String(status) }, 'The server refused the request (HTTP {status}).');
 }
 
 /**
@@ -33,7 +39,11 @@ export async function callApi(method, path, body, options = {}) {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      t('api.network', {}, 'The server could not be reached. Check your connection and try again.'),
+    );
   }
   const text = await response.text();
   let data = null;
@@ -48,7 +58,11 @@ export async function callApi(method, path, body, options = {}) {
     throw new ApiError(response.status, code, message);
   }
   if (data === undefined) {
-    throw new ApiError(response.status, 'BAD_RESPONSE', 'The server sent an answer this page does not understand.');
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      t('api.badResponse', {}, 'The server sent an answer this page does not understand.'),
+    );
   }
   return data;
 }

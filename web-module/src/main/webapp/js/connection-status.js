@@ -15,6 +15,9 @@ export function showConnectionStatus(socket, element, retryButton, names = {}) {
     ...names,
   });
   let ticker = null;
+  // From here on the status is this module's to word, in the page's language at each render.
+  delete element.dataset.i18n;
+  delete element.dataset.i18nEnglish;
 
   const render = () => {
     const { state, attempt, retryAt, reason } = socket.status;
@@ -22,9 +25,14 @@ export function showConnectionStatus(socket, element, retryButton, names = {}) {
     let text = words()[state] ?? state;
     if (state === ConnectionState.WAITING) {
       const seconds = Math.max(0, Math.ceil((retryAt - Date.now()) / 1000));
-      text = t('connection.waiting', { seconds, attempt }, 'Connection lost: retrying in {seconds} s (attempt {attempt})');
+      text = t(
+        'connection.waiting',
+        { seconds, attempt },
+        'Connection lost: retrying in {seconds} s (attempt {attempt})',
+      );
     } else if (state === ConnectionState.FAILED) {
-      text = t('connection.failed', { reason }, 'Disconnected: {reason}');
+      const why = reason || t('connection.refused', {}, 'The server refused the connection.');
+      text = t('connection.failed', { reason: why }, 'Disconnected: {reason}');
     } else if (state === ConnectionState.CONNECTING && attempt > 0) {
       text = t('connection.reconnecting', { attempt }, 'Reconnecting… (attempt {attempt})');
     }

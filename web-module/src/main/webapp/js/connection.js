@@ -91,6 +91,22 @@ export class ReconnectingSocket extends EventTarget {
     this.#connect();
   }
 
+  /**
+   * Replaces an open connection by a new one at once, with the URL asked anew: for a URL that
+   * changed (the student page's language). Nothing happens unless open: a connection still opening
+   * would be cut off with an error in the console, and a wait asks for the URL again anyway.
+   */
+  reconnect() {
+    if (this.#stopped || !this.isOpen) return;
+    this.#clearTimers();
+    const socket = this.#socket;
+    this.#socket = null;
+    socket.onopen = socket.onclose = socket.onerror = socket.onmessage = null;
+    socket.close(1000, 'reconnecting');
+    this.#attempt = 0;
+    this.#connect();
+  }
+
   /** Sends a message as JSON; false (and nothing sent) when it cannot go out now. */
   send(message) {
     if (!this.canSend) return false;
@@ -127,7 +143,7 @@ export class ReconnectingSocket extends EventTarget {
         this.#stopped = true;
         this.#setStatus(ConnectionState.FAILED, {
           code: event.code,
-          reason: event.reason || 'The server refused the connection.',
+          reason: event.reason || '', // the status words say "refused" when the server gave no reason
         });
         return;
       }

@@ -3,28 +3,57 @@ import { appUrl } from './app.js';
 /**
  * The pages' languages, through a message catalogue per language (i18n/<lang>.json: flat keys,
  * {name} placeholders). The language is the first of: ?lang= in the URL, the visitor's choice kept
- * in this browser, the browser's own languages, the deployment's default (GET api/v1/languages),
- * English. Elements marked data-i18n="key" get their text from the catalogue, data-i18n-attr=
- * "attribute:key;..." their attributes. Until a catalogue is loaded, and for a key it lacks, the
- * English text the page already has (or the one the caller passes) stays: a page that never loads
- * a catalogue reads English.
+ * in this browser, the browser's own languages (by primary subtag: de-AT reads German), the
+ * deployment's default (GET api/v1/languages), English. Elements marked data-i18n="key" get their
+ * text from the catalogue, data-i18n-attr="attribute:key;..." their attributes.
+ *
+ * A key the chosen catalogue lacks reads English: the English catalogue, else the English the
+ * caller passes (t(key, params, english)) or the markup already has, else the key itself. A page
+ * that never calls initI18n (the teacher's pages) loads no catalogue and reads English as written
+ * in the code, so the modules it shares with the student page need nothing from it.
  */
 
 const SUPPORTED = ['en', 'de'];
+const ENGLISH = 'en';
 const CHOICE_KEY = 'smartsession.lang';
-let language = 'en';
+let language = ENGLISH;
+/** The locale dates and numbers follow: the browser's own tag when it is of this language (en-GB). */
+let locale = ENGLISH;
 let catalogue = {};
+let english = {};
+/** Counts loads, so that of two quick switches the later one wins whichever catalogue comes first. */
+let loads = 0;
+const catalogues = new Map();
 const listeners = [];
+/** The {name} values of elements whose data-i18n text has placeholders, for each re-render. */
+const paramsOf = new WeakMap();
 
 function supported(tag) {
   if (typeof tag !== 'string') return null;
-  const primary = tag.trim().toLowerCase().split('-')[0];
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
   return SUPPORTED.includes(primary) ? primary : null;
+}
+
+function browserLanguages() {
+  const tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  return tags.filter((tag) => typeof tag === 'string' && tag);
+}
+
+function localeFor(lang) {
+  const own = browserLanguages().find((tag) => supported(tag) === lang);
+  try {
+    return own ? Intl.getCanonicalLocales(own)[0] : lang;
+  } catch {
+    return lang;
+  }
 }
 
 async function deploymentDefault() {
   try {
-    const answer = await fetch(appUrl('api/v1/languages'), { headers: { Accept: 'application/json' } });
+    const answer = await fetch(appUrl('api/v1/languages'), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     if (answer.ok) return supported((await answer.json()).fallback);
   } catch {
     // No answer: English.
@@ -45,21 +74,36 @@ async function chooseLanguage() {
   if (fromUrl) return fromUrl;
   const chosen = storedChoice();
   if (chosen) return chosen;
-  for (const tag of navigator.languages || [navigator.language]) {
+  for (const tag of browserLanguages()) {
     const match = supported(tag);
     if (match) return match;
   }
-  return (await deploymentDefault()) || 'en';
+  return (await deploymentDefault()) || ENGLISH;
+}
+
+/** A catalogue, fetched once per page: same-origin JSON, which connect-src 'self' allows. */
+function fetchCatalogue(lang) {
+  if (!catalogues.has(lang)) {
+    const loaded = fetch(appUrl(`i18n/${lang}.json`), {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+      .then((answer) => (answer.ok ? answer.json() : {}))
+      .then((data) => (data && typeof data === 'object' && !Array.isArray(data) ? data : {}))
+      .catch(() => ({}));
+    catalogues.set(lang, loaded);
+  }
+  return catalogues.get(lang);
 }
 
 async function load(lang) {
-  try {
-    const answer = await fetch(appUrl(`i18n/${lang}.json`));
-    catalogue = answer.ok ? await answer.json() : {};
-  } catch {
-    catalogue = {};
-  }
+  const ticket = ++loads;
+  const [chosen, fallback] = await Promise.all([fetchCatalogue(lang), fetchCatalogue(ENGLISH)]);
+  if (ticket !== loads) return;
+  catalogue = chosen;
+  english = fallback;
   language = lang;
+  locale = localeFor(lang);
   document.documentElement.lang = lang;
   applyTranslations(document);
   for (const listener of listeners) listener(lang);
@@ -67,16 +111,25 @@ async function load(lang) {
 
 /** Picks the language and translates the page; resolves when done (never rejects). */
 export async function initI18n() {
-  await load(await chooseLanguage());
+  const lang = await chooseLanguage();
+  if (loads === 0) await load(lang); // else the visitor chose with the switch meanwhile
 }
 
-/** The visitor's choice: kept in this browser, applied to the page at once. */
+/**
+ * The visitor's choice: kept in this browser, applied to the page at once. A ?lang= in the address
+ * follows it, since it comes first: a reload keeps the choice.
+ */
 export async function setLanguage(lang) {
-  const match = supported(lang) || 'en';
+  const match = supported(lang) || ENGLISH;
   try {
     localStorage.setItem(CHOICE_KEY, match);
   } catch {
     // Private mode: the choice lasts for this page only.
+  }
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('lang') && url.searchParams.get('lang') !== match) {
+    url.searchParams.set('lang', match);
+    history.replaceState(history.state, '', url);
   }
   await load(match);
 }
@@ -86,24 +139,55 @@ export function onLanguageChange(listener) {
   listeners.push(listener);
 }
 
+/** The page's language: a primary tag such as "en" or "de". */
 export function currentLanguage() {
   return language;
 }
 
-/** The text of key with {name} placeholders filled; the fallback (English) if the catalogue lacks it. */
-export function t(key, params = {}, fallback = key) {
-  const pattern = typeof catalogue[key] === 'string' ? catalogue[key] : fallback;
-  return pattern.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+function lookup(key) {
+  if (typeof catalogue[key] === 'string') return catalogue[key];
+  if (typeof english[key] === 'string') return english[key];
+  return null;
 }
 
-/** Fills marked elements below root from the catalogue; keeps their text where it has none. */
-export function applyTranslations(root) {
-  for (const element of root.querySelectorAll('[data-i18n]')) {
-    const key = element.dataset.i18n;
+function placeholderValue(value) {
+  if (typeof value === 'function') return placeholderValue(value());
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+/**
+ * The text of key with its {name} placeholders filled from params; the English fallback when no
+ * catalogue has the key, the key when there is none. Numbers are written in the page's locale; a
+ * function is called each time the text is rendered (a time that follows the language).
+ */
+export function t(key, params = {}, fallback = key) {
+  const pattern = lookup(key) ?? fallback ?? key;
+  const values = params || {};
+  return String(pattern).replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.hasOwn(values, name) && values[name] !== undefined && values[name] !== null
+      ? placeholderValue(values[name])
+      : whole,
+  );
+}
+
+function marked(root, selector) {
+  const found = [...root.querySelectorAll(selector)];
+  if (root.matches && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+/**
+ * Fills the marked elements in root (the page by default) from the catalogue; an element keeps its
+ * own English (the markup's, or the one setTranslated gave it) where no catalogue has its key.
+ */
+export function applyTranslations(root = document) {
+  for (const element of marked(root, '[data-i18n]')) {
     if (element.dataset.i18nEnglish === undefined) element.dataset.i18nEnglish = element.textContent;
-    element.textContent = t(key, {}, element.dataset.i18nEnglish);
+    const text = t(element.dataset.i18n, paramsOf.get(element), element.dataset.i18nEnglish);
+    if (element.textContent !== text) element.textContent = text;
   }
-  for (const element of root.querySelectorAll('[data-i18n-attr]')) {
+  for (const element of marked(root, '[data-i18n-attr]')) {
     for (const pair of element.dataset.i18nAttr.split(';')) {
       const [attribute, key] = pair.split(':').map((part) => part.trim());
       if (!attribute || !key) continue;
@@ -114,7 +198,31 @@ export function applyTranslations(root) {
   }
 }
 
-/** A language switch: a <select> whose options are language tags. */
+/**
+ * Gives an element the text of key, with params, and keeps them on it so that a change of language
+ * redraws it. english (with the same placeholders) is the text until a catalogue has the key.
+ */
+export function setTranslated(element, key, english, params) {
+  if (!element) return;
+  element.dataset.i18n = key;
+  element.dataset.i18nEnglish = english;
+  if (params) paramsOf.set(element, params);
+  else paramsOf.delete(element);
+  const text = t(key, params, english);
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/** Gives an element text that is not the page's to translate (a name, the server's words). */
+export function setUntranslated(element, text) {
+  if (!element) return;
+  delete element.dataset.i18n;
+  delete element.dataset.i18nEnglish;
+  paramsOf.delete(element);
+  const value = String(text);
+  if (element.textContent !== value) element.textContent = value;
+}
+
+/** A language switch: a <select> whose options are language tags; it may be wired before initI18n. */
 export function wireLanguageSwitch(select) {
   if (!select) return;
   select.value = language;
@@ -124,19 +232,21 @@ export function wireLanguageSwitch(select) {
   select.addEventListener('change', () => setLanguage(select.value));
 }
 
-/** Dates, times and numbers in the chosen language. */
+function dateOf(value) {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A time of day in the page's locale (hours and minutes unless options say otherwise). */
 export function formatTime(ms, options = { hour: '2-digit', minute: '2-digit' }) {
-  return new Intl.DateTimeFormat(language, options).format(new Date(ms));
+  return new Intl.DateTimeFormat(locale, options).format(dateOf(ms));
 }
 
+/** A date in the page's locale ("2 Dec 2026", "2. Dez. 2026" unless options say otherwise). */
+export function formatDate(ms, options = { dateStyle: 'medium' }) {
+  return new Intl.DateTimeFormat(locale, options).format(dateOf(ms));
+}
+
+/** A number in the page's locale (0.5 reads "0,5" in German). */
 export function formatNumber(value, options = {}) {
-  return new Intl.NumberFormat(language, options).format(value);
-}
-
-/** Gives an element the text of key (English as written here until a catalogue has it). */
-export function setTranslated(element, key, english) {
-  if (!element) return;
-  element.dataset.i18n = key;
-  element.dataset.i18nEnglish = english;
-  element.textContent = t(key, {}, english);
+  return new Intl.NumberFormat(locale, options).format(value);
 }

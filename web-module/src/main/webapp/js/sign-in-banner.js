@@ -1,5 +1,6 @@
 import { callApi } from './api.js';
 import { appUrl } from './app.js';
+import { setTranslated, t } from './i18n.js';
 
 /**
  * Every page shows, plainly, when the server runs the development sign-in (anyone may sign in as
@@ -23,9 +24,13 @@ function developmentBanner() {
   const banner = document.createElement('div');
   banner.className = 'dev-sign-in-banner';
   banner.setAttribute('role', 'note');
-  banner.textContent =
+  // Marked for translation, so that it follows the language switch of the page it is on.
+  setTranslated(
+    banner,
+    'signIn.devBanner',
     'Development sign-in: anyone can sign in as any teacher or admin. ' +
-    'For trying SmartSession out only, never for real classes.';
+      'For trying SmartSession out only, never for real classes.',
+  );
   return banner;
 }
 
@@ -40,7 +45,7 @@ async function showCaller() {
   }
   const who = document.createElement('span');
   who.className = 'signed-in-as';
-  who.textContent = `${me.displayName}${me.admin ? ' (admin)' : ''}`;
+  who.textContent = me.admin ? t('signIn.admin', { name: me.displayName }, '{name} (admin)') : `${me.displayName}`;
   const form = document.createElement('form');
   form.method = 'post';
   form.action = appUrl('auth/sign-out').pathname;
@@ -48,7 +53,7 @@ async function showCaller() {
   const button = document.createElement('button');
   button.type = 'submit';
   button.className = 'secondary';
-  button.textContent = 'Sign out';
+  button.textContent = t('signIn.signOut', {}, 'Sign out');
   form.append(button);
   header.append(who, form);
 }

@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 const MAX_TOASTS = 3;
 
@@ -10,7 +11,7 @@ export function createToaster(area) {
   area.setAttribute('role', 'status');
   area.setAttribute('aria-live', 'polite');
   return (text, timeoutMs = 8000) => {
-    const close = h('button', { type: 'button', 'aria-label': 'Dismiss message', text: '×' });
+    const close = h('button', { type: 'button', 'aria-label': t('toast.dismiss', {}, 'Dismiss message'), text: '×' });
     const toast = h('div', { class: 'toast' }, h('span', { text }), close);
     close.addEventListener('click', () => toast.remove());
     area.append(toast);

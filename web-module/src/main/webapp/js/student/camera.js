@@ -1,37 +1,62 @@
-/** What went wrong with the camera, in words a student can act on. */
+import { t } from '../i18n.js';
+
+/** A text of this page by its catalogue key, with its English and its {name} values. */
+function words(key, english, params) {
+  return { key, english, params };
+}
+
+/**
+ * What went wrong with the camera, in words a student can act on. reason and steps are words()
+ * rather than text, so that the page can redraw them when the student changes the language;
+ * message is the reason in the language of the moment.
+ */
 export class CameraError extends Error {
-  constructor(message, steps) {
-    super(message);
+  constructor(reason, steps) {
+    super(t(reason.key, reason.params, reason.english));
+    this.reason = reason;
     this.steps = steps;
   }
 }
+
+const TRY_AGAIN = words('camera.stepTryAgain', 'Press "Try again".');
 
 function explain(error) {
   switch (error && error.name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return new CameraError('Camera access was blocked for this page.', [
-        'Click the camera or lock icon in the address bar.',
-        'Allow the camera for this site.',
-        'Press "Try again".',
+      return new CameraError(words('camera.blocked', 'Camera access was blocked for this page.'), [
+        words('camera.blockedStepIcon', 'Click the camera or lock icon in the address bar.'),
+        words('camera.blockedStepAllow', 'Allow the camera for this site.'),
+        TRY_AGAIN,
       ]);
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return new CameraError('No camera was found on this device.', [
-        'Connect a webcam, or use a device that has one.',
-        'Press "Try again".',
+      return new CameraError(words('camera.notFound', 'No camera was found on this device.'), [
+        words('camera.notFoundStep', 'Connect a webcam, or use a device that has one.'),
+        TRY_AGAIN,
       ]);
     case 'NotReadableError':
     case 'AbortError':
-      return new CameraError('The camera is in use by another program or could not be started.', [
-        'Close other programs or browser tabs that use the camera (video calls, for example).',
-        'Press "Try again".',
-      ]);
+      return new CameraError(
+        words('camera.inUse', 'The camera is in use by another program or could not be started.'),
+        [
+          words(
+            'camera.inUseStep',
+            'Close other programs or browser tabs that use the camera (video calls, for example).',
+          ),
+          TRY_AGAIN,
+        ],
+      );
     default:
-      return new CameraError(`The camera could not be started (${(error && error.name) || 'unknown error'}).`, [
-        'Reload the page and try again.',
-        'If it keeps failing, try another browser.',
-      ]);
+      return new CameraError(
+        words('camera.failed', 'The camera could not be started ({name}).', {
+          name: (error && error.name) || (() => t('camera.unknownError', {}, 'unknown error')),
+        }),
+        [
+          words('camera.failedStepReload', 'Reload the page and try again.'),
+          words('camera.failedStepBrowser', 'If it keeps failing, try another browser.'),
+        ],
+      );
   }
 }
 
@@ -46,9 +71,9 @@ export class Camera {
   /** Starts the camera at about 640×480 into the given video element. Throws CameraError. */
   async start(video) {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      throw new CameraError('This browser cannot use a camera on this page.', [
-        'The page must be opened over https (or on localhost).',
-        'Use a current version of Chrome, Edge, Firefox or Safari.',
+      throw new CameraError(words('camera.unsupported', 'This browser cannot use a camera on this page.'), [
+        words('camera.unsupportedStepHttps', 'The page must be opened over https (or on localhost).'),
+        words('camera.unsupportedStepBrowser', 'Use a current version of Chrome, Edge, Firefox or Safari.'),
       ]);
     }
     this.stop();

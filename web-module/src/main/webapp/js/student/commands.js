@@ -1,5 +1,6 @@
 import { CommandKind } from '../protocol.js';
-import { h, show, clockTime } from '../dom.js';
+import { h, show } from '../dom.js';
+import { formatTime, setTranslated } from '../i18n.js';
 
 const MAX_MESSAGES = 5;
 const RECALIBRATE_NOTICE_MS = 8000;
@@ -61,13 +62,15 @@ export class CommandHandler {
   }
 
   #addMessage(text) {
-    const dismiss = h('button', { type: 'button', class: 'secondary', text: 'OK' });
-    const item = h(
-      'div',
-      { class: 'teacher-message', role: 'alert' },
-      h('div', {}, h('strong', { text: `Message from your teacher (${clockTime(Date.now())})` }), h('p', { text })),
-      dismiss,
-    );
+    const dismiss = h('button', { type: 'button', class: 'secondary' });
+    setTranslated(dismiss, 'message.dismiss', 'OK');
+    // The time it came, in the page's locale; the label follows a change of language.
+    const at = Date.now();
+    const label = h('strong');
+    setTranslated(label, 'message.from', 'Message from your teacher ({time})', {
+      time: () => formatTime(at, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+    });
+    const item = h('div', { class: 'teacher-message', role: 'alert' }, h('div', {}, label, h('p', { text })), dismiss);
     dismiss.addEventListener('click', () => item.remove());
     this.#messages.prepend(item);
     while (this.#messages.children.length > MAX_MESSAGES) this.#messages.lastElementChild.remove();

@@ -1,5 +1,4 @@
-import { setText } from '../dom.js';
-import { t } from '../i18n.js';
+import { setTranslated, setUntranslated } from '../i18n.js';
 
 /** A message stays at least this long, so feedback reads calmly instead of flickering. */
 const MIN_DISPLAY_MS = 4000;
@@ -30,10 +29,13 @@ export class FeedbackView {
     const feedback = this.#pending;
     if (!feedback) return;
     this.#pending = null;
+    // The server's sentence is already in the language the socket asked for; only this page's own
+    // words follow a change of language.
     const given = typeof feedback.message === 'string' && feedback.message;
-    const text = given ? feedback.message : t('live.connected', {}, 'Thanks, you are connected.');
-    if (this.#element.textContent !== text || this.#element.dataset.status !== feedback.status) {
-      setText(this.#element, text);
+    const shown = this.#element.textContent;
+    if (given) setUntranslated(this.#element, feedback.message);
+    else setTranslated(this.#element, 'live.connected', 'Thanks, you are connected.');
+    if (this.#element.textContent !== shown || this.#element.dataset.status !== feedback.status) {
       this.#element.dataset.status = typeof feedback.status === 'string' ? feedback.status : '';
       this.#shownAt = Date.now();
     }

@@ -18,15 +18,23 @@ function idFromName(name) {
 }
 
 /**
- * Checks the join form. Returns {studentId, name} or {error}. A name alone gets an id derived from
+ * Checks the join form. Returns {studentId, name} or {error: {key, english}}, the error by its
+ * catalogue key so that the page shows it in its language. A name alone gets an id derived from
  * it, remembered for this tab so that a reload resumes as the same student.
  */
 export function readIdentity(sessionId, nameInput, idInput) {
   const name = nameInput.trim().replace(/\s+/g, ' ');
   let studentId = idInput.trim();
-  if (!name && !studentId) return { error: 'Please enter your name or your student ID.' };
+  if (!name && !studentId) {
+    return { error: { key: 'join.nameOrId', english: 'Please enter your name or your student ID.' } };
+  }
   if (studentId && !IDENTIFIER.test(studentId)) {
-    return { error: 'A student ID may only contain letters, digits and the characters _ . @ - (up to 64).' };
+    return {
+      error: {
+        key: 'join.badId',
+        english: 'A student ID may only contain letters, digits and the characters _ . @ - (up to 64).',
+      },
+    };
   }
   if (!studentId) {
     const saved = remembered(sessionId);

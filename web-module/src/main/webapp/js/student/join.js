@@ -1,6 +1,6 @@
 import { callApi } from '../api.js';
 import { byId } from '../dom.js';
-import { currentLanguage, setTranslated } from '../i18n.js';
+import { currentLanguage, setTranslated, setUntranslated } from '../i18n.js';
 import { forgetToken, rememberToken, rememberedToken } from './identity.js';
 
 /**
@@ -69,11 +69,10 @@ export function isClosed(failure) {
 
 /** Makes the notice say exactly what this session does, where the server told. */
 export function describePolicy(policy, fps) {
-  byId('consent-fps').textContent = String(fps);
+  // The rate in the page's locale (0.5 reads "0,5" in German), again after a change of language.
+  setTranslated(byId('consent-fps'), 'consent.fps', '{fps}', { fps });
   if (typeof policy.sessionName === 'string' && policy.sessionName) {
-    const label = byId('session-label');
-    delete label.dataset.i18n;
-    label.textContent = policy.sessionName;
+    setUntranslated(byId('session-label'), policy.sessionName);
   }
   if (policy.affectInference === false) {
     setTranslated(
@@ -94,6 +93,10 @@ export function describePolicy(policy, fps) {
       'When an alert is raised, the one picture taken at that moment is kept and shown to your teacher.',
     );
   } else if (policy.screenshots === false) {
-    setTranslated(byId('consent-screenshots'), 'policy.noScreenshots', 'This session keeps no pictures, not even for alerts.');
+    setTranslated(
+      byId('consent-screenshots'),
+      'policy.noScreenshots',
+      'This session keeps no pictures, not even for alerts.',
+    );
   }
 }

@@ -4,10 +4,10 @@ import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
 import {
   currentLanguage,
-  formatNumber,
   initI18n,
   onLanguageChange,
   setTranslated,
+  setUntranslated,
   t,
   wireLanguageSwitch,
 } from '../i18n.js';
@@ -29,22 +29,23 @@ const REJOIN_AFTER_REFUSAL_MS = 30000;
 /** The token is renewed once three quarters of its life are over, and retried this often. */
 const RENEW_AT_FRACTION = 0.75;
 const RENEW_RETRY_MS = 60000;
-const TAKEN_TYPED_ID = () =>
-  t(
-    'join.takenTyped',
-    {},
+/** This page's texts by their catalogue keys (i18n/*.json), with the English they read without one. */
+const TAKEN_TYPED_ID = {
+  key: 'join.takenTyped',
+  english:
     'This student id is already in use in this session. If you joined before in another tab or on another ' +
-      'device, continue there; otherwise check the student ID you typed.',
-  );
-const TAKEN_DERIVED_ID = () =>
-  t('join.takenDerived', {}, 'This student id is already in use in this session. Press Continue to join under a new one.');
-const TAKEN_AFTER_REFUSAL = () =>
-  t(
-    'join.takenAfterRefusal',
-    {},
+    'device, continue there; otherwise check the student ID you typed.',
+};
+const TAKEN_DERIVED_ID = {
+  key: 'join.takenDerived',
+  english: 'This student id is already in use in this session. Press Continue to join under a new one.',
+};
+const TAKEN_AFTER_REFUSAL = {
+  key: 'join.takenAfterRefusal',
+  english:
     'This student id is already in use in this session, and the server no longer accepts this page as that ' +
-      'student. Reload the page to join again.',
-  );
+    'student. Reload the page to join again.',
+};
 
 /** Capture settings: URL parameters fps and quality, else the defaults of DESIGN §3. */
 const capture = {
@@ -68,6 +69,8 @@ let joined = null; // {sessionId, studentId, name, token, tokenExpiresAt, webSoc
 let frames = null;
 let socket = null;
 let renewTimer = null;
+/** The language the socket last asked the server for (?lang=). */
+let socketLanguage = null;
 const lastErrorShown = new Map();
 
 function goTo(step) {
@@ -81,15 +84,25 @@ function goTo(step) {
 
 function describeSession() {
   const label = byId('session-label');
-  if (sessionId) setTranslated(label, 'join.session', `Session ${sessionId}`);
-  else setText(label, '');
+  if (sessionId) setTranslated(label, 'join.session', 'Session {id}', { id: sessionId });
+  else setUntranslated(label, '');
+}
+
+/** The join form's message: this page's words (redrawn when the language changes), or none. */
+function showJoinError(words, params) {
+  setTranslated(byId('join-error'), words.key, words.english, params);
+}
+
+/** The join form's message in the server's words, already in the language the join asked for. */
+function showJoinErrorText(text) {
+  setUntranslated(byId('join-error'), text);
 }
 
 function initJoinForm() {
   const codeField = byId('session-code-field');
   show(codeField, !sessionId || !IDENTIFIER.test(sessionId));
   if (sessionId && !IDENTIFIER.test(sessionId)) {
-    byId('join-error').textContent = t('join.badCode', {}, 'The session code in this link is not valid. Please check it.');
+    showJoinError({ key: 'join.badCode', english: 'The session code in this link is not valid. Please check it.' });
   }
   const saved = sessionId ? remembered(sessionId) : null;
   if (saved) {
@@ -98,11 +111,10 @@ function initJoinForm() {
   }
   byId('join-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const error = byId('join-error');
     if (!codeField.hidden) {
       const code = byId('session-code').value.trim();
       if (!IDENTIFIER.test(code)) {
-        error.textContent = t('join.enterCode', {}, 'Please enter the session code from your join link.');
+        showJoinError({ key: 'join.enterCode', english: 'Please enter the session code from your join link.' });
         byId('session-code').focus();
         return;
       }
@@ -115,11 +127,11 @@ function initJoinForm() {
     const typedId = byId('student-id').value;
     const identity = readIdentity(sessionId, byId('student-name').value, typedId);
     if (identity.error) {
-      error.textContent = identity.error;
+      showJoinError(identity.error);
       byId('student-name').focus();
       return;
     }
-    error.textContent = '';
+    showJoinErrorText('');
     remember(sessionId, { studentId: identity.studentId, name: identity.name, typedId: typedId.trim() });
     join({ sessionId, ...identity }, typedId.trim() !== '');
   });
@@ -129,7 +141,7 @@ function initJoinForm() {
 async function join(identity, typedId) {
   const button = byId('join-button');
   button.disabled = true;
-  setText(button, t('join.joining', {}, 'Joining…'));
+  setTranslated(button, 'join.joining', 'Joining…');
   try {
     const { connection, policy } = await joinSession(identity);
     joined = connection;
@@ -142,25 +154,27 @@ async function join(identity, typedId) {
     } else if (isClosed(failure) && failure.code === 'SESSION_ENDED') {
       goTo('ended-step');
     } else if (isClosed(failure)) {
-      byId('join-error').textContent = t(
-        'join.comeBack',
+      showJoinError(
+        { key: 'join.comeBack', english: '{message} Please come back then and press Continue.' },
         { message: failure.message },
-        '{message} Please come back then and press Continue.',
       );
     } else if (isIdTaken(failure)) {
       // An id made from the name is this page's choice, not the student's: make another next time.
       if (!typedId) forget(identity.sessionId);
-      byId('join-error').textContent = typedId ? TAKEN_TYPED_ID() : TAKEN_DERIVED_ID();
+      showJoinError(typedId ? TAKEN_TYPED_ID : TAKEN_DERIVED_ID);
     } else if (isNotOnRoster(failure)) {
       // The server's words say what to do; the id field is where the student corrects it.
-      byId('join-error').textContent = failure.message;
+      showJoinErrorText(failure.message);
       byId('student-id').focus();
     } else {
-      byId('join-error').textContent = t('join.failed', { message: failure.message }, 'Could not join the session: {message}');
+      showJoinError(
+        { key: 'join.failed', english: 'Could not join the session: {message}' },
+        { message: failure.message },
+      );
     }
   } finally {
     button.disabled = false;
-    setText(button, t('join.continue', {}, 'Continue'));
+    setTranslated(button, 'join.continue', 'Continue');
   }
 }
 
@@ -169,7 +183,7 @@ async function join(identity, typedId) {
  * back to this page, where Continue joins under the id the institution gives.
  */
 function offerSignIn(message) {
-  byId('join-error').textContent = `${message} Then press Continue again.`;
+  showJoinError({ key: 'join.thenContinue', english: '{message} Then press Continue again.' }, { message });
   const link = byId('student-sign-in-link');
   link.href = appUrl(`auth/student-sign-in/${encodeURIComponent(sessionId)}`).pathname;
   show(byId('student-sign-in'));
@@ -179,10 +193,17 @@ async function startCamera() {
   try {
     await camera.start(video);
   } catch (failure) {
-    setText(byId('camera-error-text'), failure.message);
+    // By their keys, so that a change of language redraws them (see camera.js).
+    const text = byId('camera-error-text');
+    if (failure.reason) setTranslated(text, failure.reason.key, failure.reason.english, failure.reason.params);
+    else setUntranslated(text, failure.message);
     const help = byId('camera-error-help');
     help.replaceChildren(
-      ...(failure.steps || []).map((step) => Object.assign(document.createElement('li'), { textContent: step })),
+      ...(failure.steps || []).map((step) => {
+        const item = document.createElement('li');
+        setTranslated(item, step.key, step.english, step.params);
+        return item;
+      }),
     );
     goTo('camera-step');
     return;
@@ -195,7 +216,10 @@ async function startCamera() {
 function socketUrl() {
   // Each (re)connection asks for the page's current language: the server words its feedback in it.
   const lang = currentLanguage();
-  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) return webSocketUrl(joined.webSocketPath, { lang });
+  socketLanguage = lang;
+  if (typeof joined.webSocketPath === 'string' && joined.webSocketPath) {
+    return webSocketUrl(joined.webSocketPath, { lang });
+  }
   return webSocketUrl('ws/student', {
     sessionId: joined.sessionId,
     studentId: joined.studentId,
@@ -244,6 +268,7 @@ function connect() {
     socket.addEventListener('message', (event) => onMessage(event.detail));
     socket.addEventListener('state', updateSendingState);
     socket.addEventListener('state', rejoinAfterRefusal);
+    socket.addEventListener('state', followLanguage);
   }
   frames = new FrameCapture(video, socket, joined, { ...capture, onChange: updateSendingState });
   socket.start();
@@ -268,7 +293,7 @@ async function rejoinAfterRefusal() {
     if (camera.active) socket.retryNow();
   } catch (failure) {
     // Otherwise the status line already says the connection was refused, with a button to retry.
-    if (isIdTaken(failure)) toast(TAKEN_AFTER_REFUSAL());
+    if (isIdTaken(failure)) toast(t(TAKEN_AFTER_REFUSAL.key, {}, TAKEN_AFTER_REFUSAL.english));
     else if (isNotOnRoster(failure)) toast(failure.message);
     else if (isClosed(failure) && failure.code === 'SESSION_ENDED') ended();
   }
@@ -292,7 +317,8 @@ function onMessage(message) {
       const last = lastErrorShown.get(key) || 0;
       if (Date.now() - last > ERROR_REPEAT_MS) {
         lastErrorShown.set(key, Date.now());
-        toast(`The server reported a problem: ${message.message || message.code}`);
+        const problem = message.message || message.code;
+        toast(t('live.serverProblem', { message: problem }, 'The server reported a problem: {message}'));
       }
       break;
     }
@@ -322,7 +348,7 @@ function updateSendingState() {
     const rate =
       capture.fps === 1
         ? t('live.onePicture', {}, '1 picture')
-        : t('live.pictures', { n: formatNumber(capture.fps) }, '{n} pictures');
+        : t('live.pictures', { n: capture.fps }, '{n} pictures');
     setText(element, t('live.sending', { rate }, 'Sending {rate} per second.'));
   }
 }
@@ -355,11 +381,10 @@ byId('agree-button').addEventListener('click', startCamera);
 byId('decline-button').addEventListener('click', () => {
   joined = null;
   goTo('join-step');
-  byId('join-error').textContent = t(
-    'join.declined',
-    {},
-    'You did not agree, so your camera stays off. You can close this page.',
-  );
+  showJoinError({
+    key: 'join.declined',
+    english: 'You did not agree, so your camera stays off. You can close this page.',
+  });
 });
 byId('camera-retry').addEventListener('click', startCamera);
 byId('camera-leave').addEventListener('click', leave);
@@ -373,10 +398,19 @@ window.addEventListener('pageshow', (event) => {
 });
 
 showSignIn();
+
+/**
+ * The server words its feedback in the language the socket asked for when it opened: an open socket
+ * that asked for another is replaced at once (one still opening, as soon as it is open).
+ */
+function followLanguage() {
+  if (socket && socket.isOpen && socketLanguage !== currentLanguage()) socket.reconnect();
+}
+
+// A change of language redraws at once what the markup and setTranslated marked; the rest here.
 onLanguageChange(() => {
-  // Until the server's first feedback, the placeholder follows the language; then the server's words.
-  const shown = byId('feedback');
-  if (!shown.dataset.status) setText(shown, t('live.waiting', {}, 'Waiting for the first analysis…'));
   updateSendingState();
+  followLanguage();
 });
-initI18n().then(() => wireLanguageSwitch(byId('language-switch')));
+wireLanguageSwitch(byId('language-switch'));
+initI18n();
