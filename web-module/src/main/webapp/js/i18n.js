@@ -2,15 +2,16 @@ import { appUrl } from './app.js';
 
 /**
  * The pages' languages, through a message catalogue per language (i18n/<lang>.json: flat keys,
- * {name} placeholders). The language is the first of: ?lang= in the URL, the visitor's choice kept
+ * {name} placeholders, the texts every page shares and the student and home pages'), and one per
+ * language for each area of pages that needs more (i18n/<area>/<lang>.json: the teacher's dashboard,
+ * the review pages), so that a student's browser loads only what the student page says. The language is the first of: ?lang= in the URL, the visitor's choice kept
  * in this browser, the browser's own languages (by primary subtag: de-AT reads German), the
  * deployment's default (GET api/v1/languages), English. Elements marked data-i18n="key" get their
  * text from the catalogue, data-i18n-attr="attribute:key;..." their attributes.
  *
  * A key the chosen catalogue lacks reads English: the English catalogue, else the English the
  * caller passes (t(key, params, english)) or the markup already has, else the key itself. A page
- * that never calls initI18n (the teacher's pages) loads no catalogue and reads English as written
- * in the code, so the modules it shares with the student page need nothing from it.
+ * that never calls initI18n loads no catalogue and reads English as written in the code.
  */
 
 const SUPPORTED = ['en', 'de'];
@@ -23,6 +24,8 @@ let catalogue = {};
 let english = {};
 /** Counts loads, so that of two quick switches the later one wins whichever catalogue comes first. */
 let loads = 0;
+/** The areas whose catalogues this page loads besides the shared one. */
+let areas = [];
 const catalogues = new Map();
 const listeners = [];
 /** The {name} values of elements whose data-i18n text has placeholders, for each re-render. */
@@ -81,16 +84,21 @@ async function chooseLanguage() {
   return (await deploymentDefault()) || ENGLISH;
 }
 
-/** A catalogue, fetched once per page: same-origin JSON, which connect-src 'self' allows. */
+function fetchJson(path) {
+  return fetch(appUrl(path), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then((answer) => (answer.ok ? answer.json() : {}))
+    .then((data) => (data && typeof data === 'object' && !Array.isArray(data) ? data : {}))
+    .catch(() => ({}));
+}
+
+/**
+ * A language's catalogue for this page, fetched once: the shared one and each area's, merged.
+ * Same-origin JSON, which connect-src 'self' allows.
+ */
 function fetchCatalogue(lang) {
   if (!catalogues.has(lang)) {
-    const loaded = fetch(appUrl(`i18n/${lang}.json`), {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-    })
-      .then((answer) => (answer.ok ? answer.json() : {}))
-      .then((data) => (data && typeof data === 'object' && !Array.isArray(data) ? data : {}))
-      .catch(() => ({}));
+    const paths = [`i18n/${lang}.json`, ...areas.map((area) => `i18n/${area}/${lang}.json`)];
+    const loaded = Promise.all(paths.map(fetchJson)).then((parts) => Object.assign({}, ...parts));
     catalogues.set(lang, loaded);
   }
   return catalogues.get(lang);
@@ -109,8 +117,13 @@ async function load(lang) {
   for (const listener of listeners) listener(lang);
 }
 
-/** Picks the language and translates the page; resolves when done (never rejects). */
-export async function initI18n() {
+/**
+ * Picks the language and translates the page; resolves when done (never rejects). pageAreas names
+ * the catalogues beyond the shared one that this page's texts are in (["dashboard"]).
+ */
+export async function initI18n(pageAreas = []) {
+  areas = [...pageAreas];
+  catalogues.clear();
   const lang = await chooseLanguage();
   if (loads === 0) await load(lang); // else the visitor chose with the switch meanwhile
 }

@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 /**
  * The wire protocol as the pages see it: message types, the values they carry, and builders for
  * what the pages send. Field names are the server's contract (org.smartsession.model.protocol).
@@ -13,26 +15,34 @@ export const MessageType = Object.freeze({
   ERROR: 'ERROR',
 });
 
+/** A label in the page's language, read each time it is shown, so that a switch redraws it. */
+function labelled(key, english, fields) {
+  return Object.freeze(
+    Object.defineProperty({ ...fields }, 'label', { get: () => t(key, {}, english), enumerable: true }),
+  );
+}
+
 /**
  * Student statuses, each with a label and a glyph so that no status is told by colour alone, and a
  * rank for sorting by "needs attention first".
  */
 export const Status = Object.freeze({
-  CONFUSED: { label: 'Confused', glyph: '?', rank: 0 },
-  DISENGAGED: { label: 'Disengaged', glyph: '↓', rank: 1 },
-  IDLE: { label: 'No frames', glyph: '…', rank: 2 },
-  ANALYSIS_UNAVAILABLE: { label: 'No analysis', glyph: '!', rank: 3 },
-  JOINED: { label: 'Joined', glyph: '+', rank: 4 },
-  PRESENT: { label: 'Present', glyph: '●', rank: 5 },
-  ENGAGED: { label: 'Engaged', glyph: '✓', rank: 6 },
+  CONFUSED: labelled('status.CONFUSED', 'Confused', { glyph: '?', rank: 0 }),
+  DISENGAGED: labelled('status.DISENGAGED', 'Disengaged', { glyph: '↓', rank: 1 }),
+  IDLE: labelled('status.IDLE', 'No frames', { glyph: '…', rank: 2 }),
+  ANALYSIS_UNAVAILABLE: labelled('status.ANALYSIS_UNAVAILABLE', 'No analysis', { glyph: '!', rank: 3 }),
+  JOINED: labelled('status.JOINED', 'Joined', { glyph: '+', rank: 4 }),
+  PRESENT: labelled('status.PRESENT', 'Present', { glyph: '●', rank: 5 }),
+  ENGAGED: labelled('status.ENGAGED', 'Engaged', { glyph: '✓', rank: 6 }),
 });
 
-const UNKNOWN_STATUS = Object.freeze({ label: 'Unknown', glyph: '·', rank: 7 });
+const UNKNOWN_STATUS = labelled('status.UNKNOWN', 'Unknown', { glyph: '·', rank: 7 });
 
 export function statusInfo(status) {
   return Object.hasOwn(Status, status) ? Status[status] : UNKNOWN_STATUS;
 }
 
+/** The alert types with their English labels; alertTypeLabel gives them in the page's language. */
 export const AlertType = Object.freeze({
   MULTIPLE_FACES: 'More than one face',
   NO_FACE: 'Nobody in front of the camera',
@@ -41,7 +51,8 @@ export const AlertType = Object.freeze({
 });
 
 export function alertTypeLabel(type) {
-  return Object.hasOwn(AlertType, type) ? AlertType[type] : String(type ?? 'Alert');
+  if (Object.hasOwn(AlertType, type)) return t(`alertType.${type}`, {}, AlertType[type]);
+  return type === null || type === undefined ? t('alertType.unknown', {}, 'Alert') : String(type);
 }
 
 export const AckAction = Object.freeze({ REVIEWED: 'REVIEWED', DISMISSED: 'DISMISSED' });
@@ -63,10 +74,10 @@ export const MAX_COMMAND_TEXT = 500;
  * carries them, see scoringOf.
  */
 export const Indicators = Object.freeze([
-  { key: 'eyebrowFurrow', label: 'Eyebrow furrow' },
-  { key: 'gazeShifts', label: 'Gaze shifts' },
-  { key: 'headTilt', label: 'Head tilt' },
-  { key: 'microExpressions', label: 'Micro-expressions' },
+  labelled('indicator.eyebrowFurrow', 'Eyebrow furrow', { key: 'eyebrowFurrow' }),
+  labelled('indicator.gazeShifts', 'Gaze shifts', { key: 'gazeShifts' }),
+  labelled('indicator.headTilt', 'Head tilt', { key: 'headTilt' }),
+  labelled('indicator.microExpressions', 'Micro-expressions', { key: 'microExpressions' }),
 ]);
 
 /**

@@ -1,9 +1,19 @@
 import uPlot from '../../vendor/uplot/uPlot.esm.js';
+import { t } from '../i18n.js';
+
+/** A series whose legend label is in the page's language when a chart is made. */
+function seriesStyle(key, english, style) {
+  return Object.defineProperty({ ...style }, 'label', { get: () => t(key, {}, english), enumerable: true });
+}
 
 /** Series styles: distinguished by dash pattern and legend label too, not by colour alone. */
-export const CONFUSION_SERIES = { label: 'Confusion', stroke: '#b3261e', width: 2 };
-export const ENGAGEMENT_SERIES = { label: 'Engagement', stroke: '#1c4fbf', width: 2, dash: [6, 4] };
-export const ACTIVE_SERIES = { label: 'Students active', stroke: '#1d6b35', width: 1.5, dash: [2, 3] };
+export const CONFUSION_SERIES = seriesStyle('series.confusion', 'Confusion', { stroke: '#b3261e', width: 2 });
+export const ENGAGEMENT_SERIES = seriesStyle('series.engagement', 'Engagement', {
+  stroke: '#1c4fbf',
+  width: 2,
+  dash: [6, 4],
+});
+export const ACTIVE_SERIES = seriesStyle('series.active', 'Students active', { stroke: '#1d6b35', width: 1.5, dash: [2, 3] });
 
 const asPercent = (value) => (value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`);
 
@@ -26,7 +36,7 @@ export function createShareChart(container, series, data, height) {
         },
         { stroke: '#4a5361', grid: { stroke: '#e3e6eb' }, size: 48, values: (u, values) => values.map(asPercent) },
       ],
-      series: [{ label: 'Time' }, ...series.map((s) => ({ ...s, spanGaps: false, value: (u, v) => asPercent(v) }))],
+      series: [{ label: t('series.time', {}, 'Time') }, ...series.map((s) => ({ ...s, spanGaps: false, value: (u, v) => asPercent(v) }))],
       cursor: { drag: { x: false, y: false } },
       legend: { live: true },
     },
