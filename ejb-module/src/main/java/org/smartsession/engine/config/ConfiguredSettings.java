@@ -45,6 +45,7 @@ public class ConfiguredSettings {
   private JoinLimits joinLimits;
   private AllowedOrigins allowedOrigins;
   private FramePace framePace;
+  private RosterSettings roster;
 
   @PostConstruct
   void read() {
@@ -164,6 +165,12 @@ public class ConfiguredSettings {
             s.integer(
                 "smartsession.students.joins-per-minute-per-client",
                 JoinLimits.DEFAULTS.perMinutePerClient()));
+    roster =
+        new RosterSettings(
+            Duration.ofMinutes(
+                s.integer(
+                    "smartsession.roster.late-after-minutes",
+                    (int) RosterSettings.DEFAULTS.lateAfter().toMinutes())));
     publicUrl =
         new PublicUrl(
             Optional.ofNullable(s.text("smartsession.public-base-url", null)).map(URI::create));
@@ -244,6 +251,11 @@ public class ConfiguredSettings {
   @Produces
   SessionLimits sessionLimits() {
     return sessionLimits;
+  }
+
+  @Produces
+  RosterSettings roster() {
+    return roster;
   }
 
   @Produces

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.smartsession.engine.alerts.AlertMessages;
+import org.smartsession.engine.config.RosterSettings;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.engine.session.AuditAction;
 import org.smartsession.engine.session.AuditLog;
 import org.smartsession.engine.session.NotPermittedException;
-import org.smartsession.engine.session.Rosters;
 import org.smartsession.engine.session.SessionService;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.alerts.Alert;
@@ -49,6 +49,7 @@ public class SessionReports {
   @Inject AuditLog audit;
   @Inject SummarySettings summary;
   @Inject StoreLimits limits;
+  @Inject RosterSettings roster;
   @Inject Clock clock;
 
   public SessionReport report(String sessionId, Teacher by)
@@ -78,7 +79,7 @@ public class SessionReports {
             store.roster(sessionId).orElse(null),
             states.stream().map(s -> s.asSeenAt(clock.millis(), summary.idleAfterMs())).toList(),
             store.joinTimes(sessionId),
-            Rosters.LATE_AFTER.toMillis()));
+            roster.lateAfter().toMillis()));
   }
 
   /** The report of an export in {@code format}, which the audit log records. */

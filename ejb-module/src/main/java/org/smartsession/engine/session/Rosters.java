@@ -3,8 +3,8 @@ package org.smartsession.engine.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import org.smartsession.engine.config.RosterSettings;
 import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.model.session.Attendance;
 import org.smartsession.model.session.Roster;
@@ -20,13 +20,11 @@ import org.smartsession.model.session.Teacher;
  */
 @ApplicationScoped
 public class Rosters {
-  /** A first join more than this after the session opened is late. */
-  public static final Duration LATE_AFTER = Duration.ofMinutes(5);
-
   @Inject SessionService sessions;
   @Inject SessionStore store;
   @Inject AuditLog audit;
   @Inject SummarySettings summary;
+  @Inject RosterSettings settings;
   @Inject Clock clock;
 
   /** The roster and who attends, for the session's teachers. */
@@ -63,6 +61,7 @@ public class Rosters {
     return new SessionAttendance(
         roster != null,
         roster == null || roster.othersAllowed(),
-        Attendance.of(session, roster, states, store.joinTimes(sessionId), LATE_AFTER.toMillis()));
+        Attendance.of(
+            session, roster, states, store.joinTimes(sessionId), settings.lateAfter().toMillis()));
   }
 }

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.config.RosterSettings;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.engine.session.AuditLog;
@@ -69,6 +70,7 @@ class SessionReportsTest {
     reports.audit = audit;
     reports.summary = new SummarySettings(10_000);
     reports.limits = new StoreLimits(Duration.ofDays(1), 1000, 10_000);
+    reports.roster = RosterSettings.DEFAULTS;
     reports.clock = clock;
     notes.sessions = sessions;
     notes.store = store;
@@ -241,6 +243,23 @@ class SessionReportsTest {
     assertEquals(Attendance.Presence.NOT_JOINED, presence.get("barbara"));
     assertEquals(Attendance.Presence.LEFT, presence.get("radia"), "no frames for 5 minutes");
     assertEquals(Attendance.Presence.LEFT, presence.get("ken"), "joined, never sent a frame");
+  }
+
+  @Test
+  void aJoinCountsAsLateAfterTheDeploymentsThreshold() throws Exception {
+    store.saveRoster("S-1", new Roster(List.of(new RosterEntry("grace", "Grace H.")), true));
+    store.addStudent("S-1", "grace", "Grace H."); // five minutes after the session opened
+
+    assertFalse(lateness().get("grace"), "five minutes is not more than the default five");
+    reports.roster = new RosterSettings(Duration.ofMinutes(2));
+    assertTrue(lateness().get("grace"));
+    assertFalse(lateness().get("radia"), "joined when the session opened");
+  }
+
+  private Map<String, Boolean> lateness() throws Exception {
+    Map<String, Boolean> late = new HashMap<>();
+    reports.report("S-1", ADA).attendance().forEach(a -> late.put(a.studentId(), a.late()));
+    return late;
   }
 
   @Test
