@@ -169,13 +169,17 @@ public final class FrameQueue {
       Lane lane;
       while ((lane = ready.poll()) != null) {
         IncomingFrame frame = lane.pending.getAndSet(null);
-        if (frame != null) {
-          process(lane, frame);
-        }
-        lane.scheduled.set(false);
-        // A frame that came in while this one was processed goes to the back of the line.
-        if (lane.pending.get() != null && lane.scheduled.compareAndSet(false, true)) {
-          ready.add(lane);
+        try {
+          if (frame != null) {
+            process(lane, frame);
+          }
+        } finally {
+          // Even after an Error (a native library's), so that the student's lane is not stuck.
+          lane.scheduled.set(false);
+          // A frame that came in while this one was processed goes to the back of the line.
+          if (lane.pending.get() != null && lane.scheduled.compareAndSet(false, true)) {
+            ready.add(lane);
+          }
         }
       }
     } finally {

@@ -72,6 +72,35 @@ class FrameQueueTest {
   }
 
   @Test
+  void anErrorInOneFrameEndsTheWorkerButNotTheStudentsLane() {
+    ManualExecutor executor = new ManualExecutor();
+    List<Long> processed = new ArrayList<>();
+    FrameQueue queue =
+        new FrameQueue(
+            executor,
+            1,
+            10,
+            10_000,
+            f -> {
+              if (f.frame().timestamp() == 1) {
+                throw new StackOverflowError("from a native library");
+              }
+              processed.add(f.frame().timestamp());
+            },
+            () -> 0);
+    ConnectedStudent ada = student("ada");
+    queue.offer(frame(ada, 1, 0));
+    try {
+      executor.runAll();
+    } catch (StackOverflowError expected) {
+      // The worker thread dies with it, as the executor would see.
+    }
+    assertEquals(FrameQueue.Offer.QUEUED, queue.offer(frame(ada, 2, 0)));
+    executor.runAll();
+    assertEquals(List.of(2L), processed);
+  }
+
+  @Test
   void studentsTakeTurns() {
     ManualExecutor executor = new ManualExecutor();
     List<String> order = new ArrayList<>();
