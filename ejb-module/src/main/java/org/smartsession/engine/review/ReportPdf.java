@@ -68,7 +68,7 @@ public final class ReportPdf {
       report.students().forEach(st -> names.put(st.studentId(), st.name()));
       section(document, "Students (" + report.students().size() + ")");
       document.add(students(report.students()));
-      attendance(document, report.attendance());
+      attendance(document, report.attendance(), report.lateAfterMinutes());
       section(document, "Alerts (" + report.alerts().size() + ")");
       document.add(alerts(report.alerts(), names));
       section(document, "Notes (" + report.notes().size() + ")");
@@ -139,10 +139,15 @@ public final class ReportPdf {
   }
 
   /** Who of the roster did not come, who came late or left, who was not on the roster. */
-  private void attendance(Document document, List<Attendance> attendance) throws DocumentException {
+  private void attendance(Document document, List<Attendance> attendance, long lateAfterMinutes)
+      throws DocumentException {
     List<String> lines = new ArrayList<>();
     names(lines, "Not joined", attendance, a -> a.presence() == Attendance.Presence.NOT_JOINED);
-    names(lines, "Joined late", attendance, Attendance::late);
+    names(
+        lines,
+        "Joined late (more than " + lateAfterMinutes + " min after the start)",
+        attendance,
+        Attendance::late);
     names(lines, "Left before the end", attendance, a -> a.presence() == Attendance.Presence.LEFT);
     if (attendance.stream().anyMatch(Attendance::onRoster)) {
       names(lines, "Not on the roster", attendance, a -> !a.onRoster());

@@ -79,7 +79,8 @@ public class SessionReports {
             store.roster(sessionId).orElse(null),
             states.stream().map(s -> s.asSeenAt(clock.millis(), summary.idleAfterMs())).toList(),
             store.joinTimes(sessionId),
-            roster.lateAfter().toMillis()));
+            roster.lateAfter().toMillis()),
+        roster.lateAfter().toMinutes());
   }
 
   /** The report of an export in {@code format}, which the audit log records. */

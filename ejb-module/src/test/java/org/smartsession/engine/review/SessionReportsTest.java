@@ -254,6 +254,7 @@ class SessionReportsTest {
     reports.roster = new RosterSettings(Duration.ofMinutes(2));
     assertTrue(lateness().get("grace"));
     assertFalse(lateness().get("radia"), "joined when the session opened");
+    assertEquals(2, reports.report("S-1", ADA).lateAfterMinutes(), "the report says by what");
   }
 
   private Map<String, Boolean> lateness() throws Exception {

@@ -8,9 +8,9 @@ import org.smartsession.model.session.TeacherNote;
 /**
  * A session's report, as the report page shows it and the JSON export writes it: the summary over
  * time, each student's shares of time, every alert (reviewed or not, without screenshots), the
- * teachers' notes, and the attendance (who of the roster came, late or not, who did not). {@code
- * schemaVersion} changes whenever a field changes meaning or goes away; new fields may be added
- * within a version.
+ * teachers' notes, and the attendance (who of the roster came, late or not, who did not), with the
+ * minutes after the opening beyond which a first join counted as late. {@code schemaVersion}
+ * changes whenever a field changes meaning or goes away; new fields may be added within a version.
  */
 public record SessionReport(
     int schemaVersion,
@@ -20,6 +20,7 @@ public record SessionReport(
     List<StudentSummary> students,
     List<CriticalAlert> alerts,
     List<TeacherNote> notes,
-    List<Attendance> attendance) {
+    List<Attendance> attendance,
+    long lateAfterMinutes) {
   public static final int SCHEMA_VERSION = 1;
 }
