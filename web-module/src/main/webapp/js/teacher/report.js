@@ -1,11 +1,12 @@
 import { callApi } from '../api.js';
 import { pageParam } from '../app.js';
-import { byId, h, percent, setText, show } from '../dom.js';
+import { byId, h, setText, show } from '../dom.js';
+import { initI18n, onLanguageChange, setTranslated, setUntranslated, t, wireLanguageSwitch } from '../i18n.js';
 import { IDENTIFIER, alertTypeLabel } from '../protocol.js';
 import { showSignIn } from '../sign-in-banner.js';
 import { noteItem } from './notes.js';
 import { createSummaryChart } from './review-chart.js';
-import { datasetOf, fillTable, loadFailureText, timeElement, timeRange } from './review-dom.js';
+import { datasetOf, fillTable, showLoadFailure, timeElement, timeRange } from './review-dom.js';
 import {
   alertDetails,
   alertName,
@@ -20,6 +21,8 @@ import {
   hasAffect,
   isTime,
   list,
+  number,
+  percent,
   studentName,
   wasObserved,
 } from './review-format.js';
@@ -29,7 +32,9 @@ import { dashboardHref, exportHref, readerZone, timelineHref } from './review-li
  * The report page, teacher/report.html?session=ID: a session afterwards (or so far, while it is
  * open) for its teachers: what happened over time, each student's shares of time, every alert with
  * the decision on it, the teachers' notes, and downloads of it all. One GET /sessions/{id}/report
- * fills it; nothing here is live, "Refresh" reads the report again.
+ * fills it; nothing here is live, "Refresh" reads the report again. Its texts are in the page's
+ * language (js/i18n.js: the markup's data-i18n, keys review.*): a change of language draws the
+ * report last read again, chart included.
  */
 
 /** The download links and the files they fetch. */
@@ -41,8 +46,12 @@ const DOWNLOADS = Object.freeze({
   'download-summary-csv': 'summary.csv',
 });
 
+wireLanguageSwitch(document.getElementById('language-switch'));
+initI18n(['review']);
+
 const sessionId = pageParam('session');
 const ui = {
+  pageTitle: document.querySelector('title'),
   error: byId('report-error'),
   status: byId('report-status'),
   view: byId('report-view'),
@@ -71,6 +80,8 @@ const ui = {
   notes: byId('report-notes'),
 };
 let chart = null;
+/** The report last read, drawn again on a change of language. */
+let shown = null;
 
 /** A student's name as a link to their timeline (plain text without a usable id). */
 function studentLink(studentId, name) {
@@ -80,26 +91,31 @@ function studentLink(studentId, name) {
 
 async function load() {
   ui.refresh.disabled = true;
-  setText(ui.status, ui.view.hidden ? 'Loading the report…' : 'Refreshing the report…');
+  if (ui.view.hidden) setTranslated(ui.status, 'review.report.loading', 'Loading the report…');
+  else setTranslated(ui.status, 'review.report.refreshing', 'Refreshing the report…');
   let report = null;
   try {
     report = await callApi('GET', `sessions/${encodeURIComponent(sessionId)}/report`);
   } catch (failure) {
-    setText(ui.status, '');
-    setText(ui.error, loadFailureText(failure, 'This session does not exist, or it was deleted.'));
+    setUntranslated(ui.status, '');
+    showLoadFailure(ui.error, failure, (element) =>
+      setTranslated(element, 'review.report.notFound', 'This session does not exist, or it was deleted.'),
+    );
     return;
   } finally {
     ui.refresh.disabled = false;
   }
   if (!report || typeof report !== 'object') {
-    setText(ui.status, '');
-    setText(ui.error, 'The server sent an empty report.');
+    setUntranslated(ui.status, '');
+    setTranslated(ui.error, 'review.report.empty', 'The server sent an empty report.');
     return;
   }
   const refreshed = !ui.view.hidden;
-  setText(ui.error, '');
+  setUntranslated(ui.error, '');
+  shown = report;
   render(report);
-  setText(ui.status, refreshed ? 'Report refreshed.' : '');
+  if (refreshed) setTranslated(ui.status, 'review.report.refreshed', 'Report refreshed.');
+  else setUntranslated(ui.status, '');
 }
 
 function render(report) {
@@ -112,15 +128,27 @@ function render(report) {
   const reference = isTime(session.createdAt) ? session.createdAt : summary[0]?.from;
   const name = typeof session.name === 'string' && session.name ? session.name : sessionId;
 
-  setText(ui.title, `Report: ${name}`);
-  document.title = `Report: ${name} · SmartSession`;
+  setTranslated(ui.title, 'review.report.titleOf', 'Report: {name}', { name });
+  setTranslated(ui.pageTitle, 'review.report.pageTitleOf', 'Report: {name} · SmartSession', { name });
   setText(ui.facts, describeSession(session));
-  const stillOpen = session.phase === 'OPEN' ? ' The session is still open: refresh to see what happened since.' : '';
-  setText(ui.generated, isTime(report.generatedAt) ? `As recorded until ${fullTime(report.generatedAt)}.${stillOpen}` : '');
+  if (!isTime(report.generatedAt)) {
+    setUntranslated(ui.generated, '');
+  } else if (session.phase === 'OPEN') {
+    setTranslated(
+      ui.generated,
+      'review.report.recordedUntilOpen',
+      'As recorded until {time}. The session is still open: refresh to see what happened since.',
+      { time: () => fullTime(report.generatedAt) },
+    );
+  } else {
+    setTranslated(ui.generated, 'review.report.recordedUntil', 'As recorded until {time}.', {
+      time: () => fullTime(report.generatedAt),
+    });
+  }
   ui.dashboardLink.href = dashboardHref(sessionId);
   const zone = readerZone();
   for (const [id, file] of Object.entries(DOWNLOADS)) byId(id).href = exportHref(sessionId, file, zone);
-  setText(ui.zone, `Times in the CSV and PDF files are in your time zone, ${zone}.`);
+  setTranslated(ui.zone, 'review.report.zone', 'Times in the CSV and PDF files are in your time zone, {zone}.', { zone });
 
   const names = new Map(students.map((s) => [s.studentId, studentName(s)]));
   const alertsById = new Map(alerts.filter((a) => typeof a.alertId === 'string').map((a) => [a.alertId, a]));
@@ -132,20 +160,31 @@ function render(report) {
   show(ui.view); // before the chart, which takes its container's width
   renderSummary(summary, affect, reference);
   renderStudents(students, affectColumns, reference);
-  renderAttendance(list(report.attendance));
+  renderAttendance(list(report.attendance), report.lateAfterMinutes);
   renderAlerts(alerts, names, reference);
   renderNotes(notes, names, alertsById, reference);
 }
 
 /** Who of the roster never came, who came late or left early, who came without being listed. */
-function renderAttendance(attendance) {
+function renderAttendance(attendance, lateAfterMinutes) {
+  const minutes = Number.isFinite(lateAfterMinutes) ? lateAfterMinutes : 5;
   const listed = attendance.some((a) => a.onRoster === true);
   const groups = [
-    ['Not joined', (a) => a.presence === 'NOT_JOINED', 'not-joined'],
-    ['Joined late (more than 5 minutes after the start)', (a) => a.late === true, 'late'],
-    ['Left before the end', (a) => a.presence === 'LEFT', 'left'],
+    [(n) => t('review.attendance.notJoined', { count: n }, 'Not joined ({count}):'), (a) => a.presence === 'NOT_JOINED', 'not-joined'],
+    [
+      (n) => t('review.attendance.late', { count: n, minutes }, 'Joined late (more than {minutes} min after the start) ({count}):'),
+      (a) => a.late === true,
+      'late',
+    ],
+    [(n) => t('review.attendance.left', { count: n }, 'Left before the end ({count}):'), (a) => a.presence === 'LEFT', 'left'],
   ];
-  if (listed) groups.push(['Not on the roster', (a) => a.onRoster === false, 'not-on-roster']);
+  if (listed) {
+    groups.push([
+      (n) => t('review.attendance.notOnRoster', { count: n }, 'Not on the roster ({count}):'),
+      (a) => a.onRoster === false,
+      'not-on-roster',
+    ]);
+  }
   const items = groups
     .map(([label, which, kind]) => [label, attendance.filter(which), kind])
     .filter(([, who]) => who.length > 0)
@@ -153,7 +192,7 @@ function renderAttendance(attendance) {
       h(
         'li',
         { 'data-kind': kind },
-        `${label} (${who.length}): `,
+        `${label(who.length)} `,
         ...who.flatMap((a, i) => [i ? ', ' : '', studentLink(a.presence === 'NOT_JOINED' ? null : a.studentId, studentName(a, a.studentId))]),
       ),
     );
@@ -179,15 +218,23 @@ function renderSummary(summary, affect, reference) {
     }
   }
   const columns = [
-    { header: 'Time', rowHeader: true, cell: (s) => timeRange(s.from, s.to, reference) },
-    { header: 'Students', numeric: true, cell: (s) => count(s.students) },
-    { header: 'Present', numeric: true, cell: (s) => count(s.present) },
-    affect && { header: 'Engaged', numeric: true, cell: (s) => count(s.engaged) },
-    affect && { header: 'Confused', numeric: true, cell: (s) => count(s.confused) },
-    { header: 'Away', numeric: true, cell: (s) => count(s.away) },
-    affect && { header: 'Mean confusion', numeric: true, cell: (s) => percent(s.meanConfusion) },
-    affect && { header: 'Mean engagement', numeric: true, cell: (s) => percent(s.meanEngagement) },
-    { header: 'Alerts', numeric: true, cell: (s) => count(s.alerts) },
+    { header: t('review.column.time', {}, 'Time'), rowHeader: true, cell: (s) => timeRange(s.from, s.to, reference) },
+    { header: t('review.column.students', {}, 'Students'), numeric: true, cell: (s) => number(count(s.students)) },
+    { header: t('review.column.present', {}, 'Present'), numeric: true, cell: (s) => number(count(s.present)) },
+    affect && { header: t('review.column.engaged', {}, 'Engaged'), numeric: true, cell: (s) => number(count(s.engaged)) },
+    affect && { header: t('review.column.confused', {}, 'Confused'), numeric: true, cell: (s) => number(count(s.confused)) },
+    { header: t('review.column.away', {}, 'Away'), numeric: true, cell: (s) => number(count(s.away)) },
+    affect && {
+      header: t('review.column.meanConfusion', {}, 'Mean confusion'),
+      numeric: true,
+      cell: (s) => percent(s.meanConfusion),
+    },
+    affect && {
+      header: t('review.column.meanEngagement', {}, 'Mean engagement'),
+      numeric: true,
+      cell: (s) => percent(s.meanEngagement),
+    },
+    { header: t('review.column.alerts', {}, 'Alerts'), numeric: true, cell: (s) => number(count(s.alerts)) },
   ].filter(Boolean);
   fillTable(ui.summaryTable, columns, steps);
 }
@@ -198,7 +245,7 @@ function renderStudents(students, affect, reference) {
   const share = (key) => (s) => percent(s.shares && s.shares[key]);
   const columns = [
     {
-      header: 'Student',
+      header: t('review.column.student', {}, 'Student'),
       rowHeader: true,
       cell: (s) => {
         const name = studentName(s);
@@ -206,21 +253,32 @@ function renderStudents(students, affect, reference) {
         return [studentLink(s.studentId, name), id];
       },
     },
-    { header: 'First seen', cell: (s) => timeElement(s.firstSeenAt, reference) },
-    { header: 'Last seen', cell: (s) => timeElement(s.lastSeenAt, reference) },
-    { header: 'Observed', numeric: true, cell: (s) => duration(s.shares && s.shares.observedMs) },
-    { header: 'Present', numeric: true, cell: share('present') },
-    affect && { header: 'Engaged', numeric: true, cell: share('engaged') },
-    affect && { header: 'Confused', numeric: true, cell: share('confused') },
-    { header: 'Away', numeric: true, cell: share('away') },
-    affect && { header: 'Mean confusion', numeric: true, cell: (s) => percent(s.meanConfusion) },
-    affect && { header: 'Mean engagement', numeric: true, cell: (s) => percent(s.meanEngagement) },
-    {
-      header: 'Alerts (open)',
+    { header: t('review.column.firstSeen', {}, 'First seen'), cell: (s) => timeElement(s.firstSeenAt, reference) },
+    { header: t('review.column.lastSeen', {}, 'Last seen'), cell: (s) => timeElement(s.lastSeenAt, reference) },
+    { header: t('review.column.observed', {}, 'Observed'), numeric: true, cell: (s) => duration(s.shares && s.shares.observedMs) },
+    { header: t('review.column.present', {}, 'Present'), numeric: true, cell: share('present') },
+    affect && { header: t('review.column.engaged', {}, 'Engaged'), numeric: true, cell: share('engaged') },
+    affect && { header: t('review.column.confused', {}, 'Confused'), numeric: true, cell: share('confused') },
+    { header: t('review.column.away', {}, 'Away'), numeric: true, cell: share('away') },
+    affect && {
+      header: t('review.column.meanConfusion', {}, 'Mean confusion'),
       numeric: true,
-      cell: (s) => (count(s.openAlerts) ? `${count(s.alerts)} (${count(s.openAlerts)} open)` : String(count(s.alerts))),
+      cell: (s) => percent(s.meanConfusion),
     },
-    { header: 'Notes', numeric: true, cell: (s) => count(s.notes) },
+    affect && {
+      header: t('review.column.meanEngagement', {}, 'Mean engagement'),
+      numeric: true,
+      cell: (s) => percent(s.meanEngagement),
+    },
+    {
+      header: t('review.column.alertsOpen', {}, 'Alerts (open)'),
+      numeric: true,
+      cell: (s) =>
+        count(s.openAlerts)
+          ? t('review.alertsWithOpen', { alerts: count(s.alerts), open: count(s.openAlerts) }, '{alerts} ({open} open)')
+          : number(count(s.alerts)),
+    },
+    { header: t('review.column.notes', {}, 'Notes'), numeric: true, cell: (s) => number(count(s.notes)) },
   ].filter(Boolean);
   fillTable(ui.students, columns, students, (s) => ({
     dataset: datasetOf({ studentId: s.studentId }),
@@ -230,17 +288,23 @@ function renderStudents(students, affect, reference) {
 
 function renderAlerts(alerts, names, reference) {
   const open = alerts.filter((a) => decisionState(a.acknowledgement) === 'open').length;
-  setText(ui.alertCount, alerts.length ? `${open} not reviewed of ${alerts.length}` : '');
+  setText(
+    ui.alertCount,
+    alerts.length ? t('review.notReviewedOf', { open, total: alerts.length }, '{open} not reviewed of {total}') : '',
+  );
   show(ui.alertsEmpty, alerts.length === 0);
   show(ui.alerts.closest('.table-scroll'), alerts.length > 0);
   const columns = [
-    { header: 'Time', rowHeader: true, cell: (a) => timeElement(a.timestamp, reference) },
-    { header: 'Student', cell: (a) => studentLink(a.studentId, names.get(a.studentId) || studentName(null, a.studentId)) },
-    { header: 'Type', cell: (a) => alertTypeLabel(a.alertType) },
-    { header: 'Count', numeric: true, cell: (a) => Math.max(1, count(a.count)) },
-    { header: 'Reason', cell: (a) => alertDetails(a) || '—' },
+    { header: t('review.column.time', {}, 'Time'), rowHeader: true, cell: (a) => timeElement(a.timestamp, reference) },
     {
-      header: 'Decision',
+      header: t('review.column.student', {}, 'Student'),
+      cell: (a) => studentLink(a.studentId, names.get(a.studentId) || studentName(null, a.studentId)),
+    },
+    { header: t('review.column.type', {}, 'Type'), cell: (a) => alertTypeLabel(a.alertType) },
+    { header: t('review.column.count', {}, 'Count'), numeric: true, cell: (a) => number(Math.max(1, count(a.count))) },
+    { header: t('review.column.reason', {}, 'Reason'), cell: (a) => alertDetails(a) || '—' },
+    {
+      header: t('review.column.decision', {}, 'Decision'),
       cell: (a) => h('span', { class: `decision decision-${decisionState(a.acknowledgement)}`, text: describeDecision(a.acknowledgement, reference) }),
     },
   ];
@@ -255,9 +319,12 @@ function renderNotes(notes, names, alertsById, reference) {
     ...notes.map((note) => {
       const name = names.get(note.studentId) || studentName(null, note.studentId);
       const alert = typeof note.alertId === 'string' ? alertsById.get(note.alertId) : null;
-      const about = ['on ', studentLink(note.studentId, name)];
-      if (alert) about.push(`, about the alert “${alertName(alert, reference)}”`);
-      else if (typeof note.alertId === 'string') about.push(', about an alert');
+      const about = [t('review.report.noteOn', {}, 'on'), ' ', studentLink(note.studentId, name)];
+      if (alert) {
+        about.push(t('review.report.noteOnAlert', { alert: alertName(alert, reference) }, ', about the alert “{alert}”'));
+      } else if (typeof note.alertId === 'string') {
+        about.push(t('review.report.noteOnAnAlert', {}, ', about an alert'));
+      }
       return noteItem(note, reference, about);
     }),
   );
@@ -279,10 +346,19 @@ function wirePrinting() {
 if (sessionId && IDENTIFIER.test(sessionId)) {
   ui.refresh.addEventListener('click', () => load());
   wirePrinting();
+  // What the markup and setTranslated marked follows by itself; the report's built parts, drawn again.
+  onLanguageChange(() => {
+    if (shown) render(shown);
+  });
   load();
 } else {
-  setText(ui.status, '');
-  ui.error.replaceChildren('No session was given, or its id is not valid. ', h('a', { href: './' }, 'Choose one of your sessions'), '.');
+  setUntranslated(ui.status, '');
+  const problem = h('span');
+  const choose = h('a', { href: './' });
+  setTranslated(problem, 'review.report.noSession', 'No session was given, or its id is not valid.');
+  setTranslated(choose, 'review.report.chooseSession', 'Choose one of your sessions');
+  setUntranslated(ui.error, '');
+  ui.error.replaceChildren(problem, ' ', choose, '.');
 }
 
 showSignIn({ withCaller: true });

@@ -1,4 +1,5 @@
 import { h } from '../dom.js';
+import { setTranslated, setUntranslated } from '../i18n.js';
 import { fullTime, isTime, timeOf } from './review-format.js';
 
 /**
@@ -59,16 +60,29 @@ export function timeRange(from, to, referenceMs) {
   return [timeElement(from, referenceMs), ' – ', timeElement(to, referenceMs)];
 }
 
-/** Why a review page could not load its data, in words for the teacher. */
-export function loadFailureText(failure, notFound) {
+/**
+ * Why a review page could not load its data, in words for the teacher, on element: in the page's
+ * language (it follows a switch) where they are the page's, in the server's where it sent some.
+ * notFound(element) gives the page's own words for a 404.
+ */
+export function showLoadFailure(element, failure, notFound) {
   switch (failure && failure.status) {
     case 404:
-      return notFound;
+      notFound(element);
+      return;
     case 401:
-      return 'You are signed out. Reload the page to sign in again.';
+      setTranslated(element, 'review.load.signedOut', 'You are signed out. Reload the page to sign in again.');
+      return;
     case 403:
-      return 'Only the teachers of this session (and admins) can see this.';
+      setTranslated(element, 'review.load.forbidden', 'Only the teachers of this session (and admins) can see this.');
+      return;
     default:
-      return (failure && failure.message) || 'Something went wrong. Please try again.';
+      if (failure && failure.code === 'NETWORK') {
+        setTranslated(element, 'api.network', 'The server could not be reached. Check your connection and try again.');
+      } else if (failure && failure.message) {
+        setUntranslated(element, failure.message);
+      } else {
+        setTranslated(element, 'review.load.failed', 'Something went wrong. Please try again.');
+      }
   }
 }

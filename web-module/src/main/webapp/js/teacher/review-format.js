@@ -1,17 +1,36 @@
-import { percent } from '../dom.js';
+import { formatDate, formatNumber, formatTime, t } from '../i18n.js';
 import { alertTypeLabel, score, statusInfo } from '../protocol.js';
+import { readerZone } from './review-links.js';
 
 /**
  * Words and numbers of the review pages (the session report and a student's timeline), kept apart
  * from the DOM so that they can be checked on their own: dates and times in the reader's locale,
  * durations, alert decisions, and the runs of a student's statuses. Every function takes what the
  * server sent as it is: a field left out (JSON-B omits nulls) or of the wrong type gives "—" or
- * nothing, never an exception.
+ * nothing, never an exception. Words are in the page's language (js/i18n.js, keys review.*) as it is
+ * when called: the pages draw again on a change of language. Dates and times are in the page's
+ * locale and the reader's time zone (readerZone, which the downloads are in too).
  */
 
-export const KIND_WORDS = Object.freeze({ CLASS: 'Class', EXAM: 'Exam' });
-export const PHASE_WORDS = Object.freeze({ SCHEDULED: 'Scheduled', OPEN: 'Open', ENDED: 'Ended' });
-const DECISION_WORDS = Object.freeze({ REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' });
+/** The words of a session's kind, phase and an alert's decision, read when shown. */
+const KIND_WORDS = Object.freeze({
+  CLASS: () => t('review.kind.CLASS', {}, 'Class'),
+  EXAM: () => t('review.kind.EXAM', {}, 'Exam'),
+});
+const PHASE_WORDS = Object.freeze({
+  SCHEDULED: () => t('review.phase.SCHEDULED', {}, 'Scheduled'),
+  OPEN: () => t('review.phase.OPEN', {}, 'Open'),
+  ENDED: () => t('review.phase.ENDED', {}, 'Ended'),
+});
+const DECISION_WORDS = Object.freeze({
+  REVIEWED: () => t('review.decision.REVIEWED', {}, 'Reviewed'),
+  DISMISSED: () => t('review.decision.DISMISSED', {}, 'Dismissed'),
+});
+
+/** A word of one of the maps above, or the server's own word for a value it does not know. */
+function wordOf(words, value) {
+  return Object.hasOwn(words, value) ? words[value]() : String(value);
+}
 
 /**
  * Two history points further apart than this have a time without record between them (the student
@@ -28,42 +47,63 @@ export function list(value) {
   return Array.isArray(value) ? value.filter((item) => item !== null && typeof item === 'object') : [];
 }
 
-/** "1 student", "3 students". */
-export function plural(count, word, words = `${word}s`) {
-  return `${count} ${count === 1 ? word : words}`;
-}
+/** The time zone the pages show times in: the reader's, as the CSV and PDF downloads. */
+export const ZONE = readerZone();
 
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const DATE_TIME_SECONDS = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-const DAY = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric' });
+/** Which day a time is on in ZONE: for comparing days only, never shown. */
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** A date and time to the minute, as in "created …". */
 export function dateTime(ms) {
-  return isTime(ms) ? DATE_TIME.format(ms) : '—';
+  return isTime(ms) ? formatDate(ms, { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }) : '—';
 }
 
 /** A date and time to the second, for titles and tooltips. */
 export function fullTime(ms) {
-  return isTime(ms) ? DATE_TIME_SECONDS.format(ms) : '—';
+  return isTime(ms) ? formatDate(ms, { dateStyle: 'medium', timeStyle: 'medium', timeZone: ZONE }) : '—';
 }
 
 /** A time of day to the second, with the date only when it is not the day of referenceMs. */
 export function timeOf(ms, referenceMs) {
   if (!isTime(ms)) return '—';
-  if (isTime(referenceMs) && DAY.format(ms) !== DAY.format(referenceMs)) return DATE_TIME_SECONDS.format(ms);
-  return TIME.format(ms);
+  if (isTime(referenceMs) && DAY.format(ms) !== DAY.format(referenceMs)) return fullTime(ms);
+  return formatTime(ms, { timeStyle: 'medium', timeZone: ZONE });
+}
+
+/** A time of day to the minute (a chart's axis), or to the second when seconds tell the points apart. */
+export function clockOf(ms, withSeconds = false) {
+  if (!isTime(ms)) return '—';
+  const options = withSeconds
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: ZONE }
+    : { hour: '2-digit', minute: '2-digit', timeZone: ZONE };
+  return formatTime(ms, options);
+}
+
+/** A share in [0, 1] as a percentage in the page's locale: 0.42 → "42%" ("42 %" in German); absent → "—". */
+export function percent(value) {
+  return isNumber(value) ? formatNumber(value, { style: 'percent', maximumFractionDigits: 0 }) : '—';
+}
+
+/** A count in the page's locale. */
+export function number(value) {
+  return isNumber(value) ? formatNumber(value) : '—';
 }
 
 /** 42 000 → "42 s", 185 000 → "3 min 5 s", 4 320 000 → "1 h 12 min". */
 export function duration(ms) {
   if (!isNumber(ms) || ms < 0) return '—';
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return t('review.duration.seconds', { s: seconds }, '{s} s');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
+  if (minutes < 60) {
+    return seconds % 60
+      ? t('review.duration.minutesSeconds', { min: minutes, s: seconds % 60 }, '{min} min {s} s')
+      : t('review.duration.minutes', { min: minutes }, '{min} min');
+  }
   const hours = Math.floor(minutes / 60);
-  return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return minutes % 60
+    ? t('review.duration.hoursMinutes', { h: hours, min: minutes % 60 }, '{h} h {min} min')
+    : t('review.duration.hours', { h: hours }, '{h} h');
 }
 
 /** A count the server sent, or 0. */
@@ -75,32 +115,42 @@ export function count(value) {
 export function studentName(student, fallbackId) {
   if (student && typeof student.name === 'string' && student.name.trim()) return student.name;
   if (student && typeof student.studentId === 'string') return student.studentId;
-  return typeof fallbackId === 'string' ? fallbackId : 'Unknown student';
+  return typeof fallbackId === 'string' ? fallbackId : t('review.unknownStudent', {}, 'Unknown student');
 }
 
 /** The session's line under the title: kind, phase, owner, other teachers, times. */
 export function describeSession(session) {
   if (!session || typeof session !== 'object') return '';
   const facts = [];
-  if (session.kind) facts.push(KIND_WORDS[session.kind] || String(session.kind));
-  if (session.phase) facts.push(PHASE_WORDS[session.phase] || String(session.phase));
-  if (typeof session.owner === 'string' && session.owner) facts.push(`owner ${session.owner}`);
+  if (session.kind) facts.push(wordOf(KIND_WORDS, session.kind));
+  if (session.phase) facts.push(wordOf(PHASE_WORDS, session.phase));
+  if (typeof session.owner === 'string' && session.owner) {
+    facts.push(t('review.session.owner', { name: session.owner }, 'owner {name}'));
+  }
   const others = Array.isArray(session.teachers)
-    ? session.teachers.filter((t) => typeof t === 'string' && t && t !== session.owner)
+    ? session.teachers.filter((teacher) => typeof teacher === 'string' && teacher && teacher !== session.owner)
     : [];
-  if (others.length) facts.push(`with ${others.join(', ')}`);
-  if (isTime(session.createdAt)) facts.push(`created ${dateTime(session.createdAt)}`);
-  if (session.phase === 'SCHEDULED' && isTime(session.opensAt)) facts.push(`opens ${dateTime(session.opensAt)}`);
-  if (isTime(session.endedAt)) facts.push(`ended ${dateTime(session.endedAt)}`);
+  if (others.length) facts.push(t('review.session.with', { names: others.join(', ') }, 'with {names}'));
+  if (isTime(session.createdAt)) {
+    facts.push(t('review.session.created', { time: dateTime(session.createdAt) }, 'created {time}'));
+  }
+  if (session.phase === 'SCHEDULED' && isTime(session.opensAt)) {
+    facts.push(t('review.session.opens', { time: dateTime(session.opensAt) }, 'opens {time}'));
+  }
+  if (isTime(session.endedAt)) facts.push(t('review.session.ended', { time: dateTime(session.endedAt) }, 'ended {time}'));
   return facts.join(' · ');
 }
 
 /** "Not reviewed", or "Reviewed by alice at 10:42:07" / "Dismissed by bob at …". */
 export function describeDecision(ack, referenceMs) {
-  if (!ack || typeof ack !== 'object' || typeof ack.action !== 'string') return 'Not reviewed';
-  const words = [DECISION_WORDS[ack.action] || ack.action];
-  if (typeof ack.acknowledgedBy === 'string' && ack.acknowledgedBy) words.push(`by ${ack.acknowledgedBy}`);
-  if (isTime(ack.timestamp)) words.push(`at ${timeOf(ack.timestamp, referenceMs)}`);
+  if (!ack || typeof ack !== 'object' || typeof ack.action !== 'string') {
+    return t('review.decision.notReviewed', {}, 'Not reviewed');
+  }
+  const words = [wordOf(DECISION_WORDS, ack.action)];
+  if (typeof ack.acknowledgedBy === 'string' && ack.acknowledgedBy) {
+    words.push(t('review.decision.by', { name: ack.acknowledgedBy }, 'by {name}'));
+  }
+  if (isTime(ack.timestamp)) words.push(t('review.decision.at', { time: timeOf(ack.timestamp, referenceMs) }, 'at {time}'));
   return words.join(' ');
 }
 
@@ -112,15 +162,23 @@ export function decisionState(ack) {
 
 /** An alert in a few words, to name it in a list of choices: "Looking away at 10:42:07". */
 export function alertName(alert, referenceMs) {
-  return `${alertTypeLabel(alert?.alertType)} at ${timeOf(alert?.timestamp, referenceMs)}`;
+  return t(
+    'review.alert.name',
+    { type: alertTypeLabel(alert?.alertType), time: timeOf(alert?.timestamp, referenceMs) },
+    '{type} at {time}',
+  );
 }
 
 /** The details of an alert beyond its type: the reason, how long, how sure. */
 export function alertDetails(alert) {
   const details = [];
   if (typeof alert?.reason === 'string' && alert.reason.trim()) details.push(alert.reason);
-  if (isNumber(alert?.durationMs) && alert.durationMs > 0) details.push(`for ${duration(alert.durationMs)}`);
-  if (isNumber(alert?.confidence)) details.push(`confidence ${percent(alert.confidence)}`);
+  if (isNumber(alert?.durationMs) && alert.durationMs > 0) {
+    details.push(t('review.alert.for', { duration: duration(alert.durationMs) }, 'for {duration}'));
+  }
+  if (isNumber(alert?.confidence)) {
+    details.push(t('review.alert.confidence', { percent: percent(alert.confidence) }, 'confidence {percent}'));
+  }
   return details.join(' · ');
 }
 
@@ -128,8 +186,12 @@ export function alertDetails(alert) {
 export function describeRepeats(alert, referenceMs) {
   const times = count(alert?.count);
   if (times < 2) return '';
-  const last = isTime(alert.lastTimestamp) ? `, last at ${timeOf(alert.lastTimestamp, referenceMs)}` : '';
-  return `Raised ${times} times${last}`;
+  if (!isTime(alert.lastTimestamp)) return t('review.alert.repeats', { count: times }, 'Raised {count} times');
+  return t(
+    'review.alert.repeatsLast',
+    { count: times, time: timeOf(alert.lastTimestamp, referenceMs) },
+    'Raised {count} times, last at {time}',
+  );
 }
 
 /** Items sorted by a time field, oldest first; items without that time go last. */
@@ -158,7 +220,7 @@ export function wasObserved(student) {
 
 /** A status in words, with its glyph so that it is not told by colour alone. */
 export function statusWords(status) {
-  if (status === null) return 'No record';
+  if (status === null) return t('review.status.noRecord', {}, 'No record');
   const info = statusInfo(status);
   return `${info.glyph} ${info.label}`;
 }
@@ -226,28 +288,57 @@ export function describeSummary(summary, affect, referenceMs) {
   const last = steps[steps.length - 1];
   const stepMinutes = Math.max(1, Math.round((first.to - first.from) / 60000));
   const sentences = [
-    `From ${timeOf(first.from, referenceMs)} to ${timeOf(last.to, referenceMs)}, in steps of ${stepMinutes} min.`,
+    t(
+      'review.summary.range',
+      { from: timeOf(first.from, referenceMs), to: timeOf(last.to, referenceMs), minutes: stepMinutes },
+      'From {from} to {to}, in steps of {minutes} min.',
+    ),
   ];
   const present = peak(steps, 'present');
   if (present) {
-    sentences.push(`At most ${plural(present.present, 'student')} present (at ${timeOf(present.from, referenceMs)}).`);
+    const params = { count: present.present, time: timeOf(present.from, referenceMs) };
+    sentences.push(
+      present.present === 1
+        ? t('review.summary.presentOne', params, 'At most {count} student present (at {time}).')
+        : t('review.summary.presentMany', params, 'At most {count} students present (at {time}).'),
+    );
   }
   if (affect) {
     const confused = peak(steps, 'confused');
     if (confused && confused.confused > 0) {
-      sentences.push(`At most ${plural(confused.confused, 'student')} confused (at ${timeOf(confused.from, referenceMs)}).`);
+      const params = { count: confused.confused, time: timeOf(confused.from, referenceMs) };
+      sentences.push(
+        confused.confused === 1
+          ? t('review.summary.confusedOne', params, 'At most {count} student confused (at {time}).')
+          : t('review.summary.confusedMany', params, 'At most {count} students confused (at {time}).'),
+      );
     } else {
-      sentences.push('Nobody was shown as confused.');
+      sentences.push(t('review.summary.nobodyConfused', {}, 'Nobody was shown as confused.'));
     }
     const confusion = peak(steps, 'meanConfusion');
     if (confusion) {
-      sentences.push(`Highest mean confusion ${percent(confusion.meanConfusion)} (at ${timeOf(confusion.from, referenceMs)}).`);
+      sentences.push(
+        t(
+          'review.summary.highestConfusion',
+          { percent: percent(confusion.meanConfusion), time: timeOf(confusion.from, referenceMs) },
+          'Highest mean confusion {percent} (at {time}).',
+        ),
+      );
     }
   }
   const away = peak(steps, 'away');
-  if (away && away.away > 0) sentences.push(`At most ${plural(away.away, 'student')} away (at ${timeOf(away.from, referenceMs)}).`);
+  if (away && away.away > 0) {
+    const params = { count: away.away, time: timeOf(away.from, referenceMs) };
+    sentences.push(
+      away.away === 1
+        ? t('review.summary.awayOne', params, 'At most {count} student away (at {time}).')
+        : t('review.summary.awayMany', params, 'At most {count} students away (at {time}).'),
+    );
+  }
   const alerts = steps.reduce((sum, s) => sum + count(s.alerts), 0);
-  sentences.push(alerts ? `${plural(alerts, 'alert')} raised.` : 'No alerts raised.');
+  if (!alerts) sentences.push(t('review.summary.noAlerts', {}, 'No alerts raised.'));
+  else if (alerts === 1) sentences.push(t('review.summary.alertsOne', { count: alerts }, '{count} alert raised.'));
+  else sentences.push(t('review.summary.alertsMany', { count: alerts }, '{count} alerts raised.'));
   return sentences.join(' ');
 }
 
@@ -255,14 +346,36 @@ export function describeSummary(summary, affect, referenceMs) {
 export function describeAffect(student, history, referenceMs) {
   const points = list(history).filter((p) => isTime(p.timestamp));
   const sentences = [];
-  if (isNumber(student?.meanConfusion)) sentences.push(`Mean confusion ${percent(student.meanConfusion)}.`);
-  if (isNumber(student?.meanEngagement)) sentences.push(`Mean engagement ${percent(student.meanEngagement)}.`);
+  if (isNumber(student?.meanConfusion)) {
+    sentences.push(t('review.affect.meanConfusion', { percent: percent(student.meanConfusion) }, 'Mean confusion {percent}.'));
+  }
+  if (isNumber(student?.meanEngagement)) {
+    sentences.push(
+      t('review.affect.meanEngagement', { percent: percent(student.meanEngagement) }, 'Mean engagement {percent}.'),
+    );
+  }
   const confusion = peak(points, 'confusion');
-  if (confusion) sentences.push(`Highest confusion ${percent(confusion.confusion)} at ${timeOf(confusion.timestamp, referenceMs)}.`);
+  if (confusion) {
+    sentences.push(
+      t(
+        'review.affect.highestConfusion',
+        { percent: percent(confusion.confusion), time: timeOf(confusion.timestamp, referenceMs) },
+        'Highest confusion {percent} at {time}.',
+      ),
+    );
+  }
   const engagement = points.reduce(
     (low, p) => (isNumber(p.engagement) && (!low || p.engagement < low.engagement) ? p : low),
     null,
   );
-  if (engagement) sentences.push(`Lowest engagement ${percent(engagement.engagement)} at ${timeOf(engagement.timestamp, referenceMs)}.`);
+  if (engagement) {
+    sentences.push(
+      t(
+        'review.affect.lowestEngagement',
+        { percent: percent(engagement.engagement), time: timeOf(engagement.timestamp, referenceMs) },
+        'Lowest engagement {percent} at {time}.',
+      ),
+    );
+  }
   return sentences.join(' ');
 }

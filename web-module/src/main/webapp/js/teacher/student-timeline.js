@@ -1,11 +1,12 @@
 import { callApi } from '../api.js';
 import { pageParam } from '../app.js';
-import { byId, h, isImageDataUrl, percent, setText, show } from '../dom.js';
+import { byId, h, isImageDataUrl, setText, show } from '../dom.js';
+import { initI18n, onLanguageChange, setTranslated, setUntranslated, t, wireLanguageSwitch } from '../i18n.js';
 import { IDENTIFIER, alertTypeLabel } from '../protocol.js';
 import { showSignIn } from '../sign-in-banner.js';
 import { CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } from './charts.js';
 import { noteItem, wireNoteForm } from './notes.js';
-import { datasetOf, fillTable, loadFailureText, timeElement, timeRange } from './review-dom.js';
+import { datasetOf, fillTable, showLoadFailure, timeElement, timeRange } from './review-dom.js';
 import {
   affectColumns,
   alertDetails,
@@ -21,6 +22,8 @@ import {
   hasAffect,
   isTime,
   list,
+  number,
+  percent,
   statusRuns,
   statusWords,
   studentName,
@@ -32,15 +35,21 @@ import { reportHref } from './review-links.js';
  * One student's timeline, teacher/student.html?session=ID&student=STUDENT_ID: their shares of
  * time, confusion and engagement over time, their statuses as runs, their alerts with pictures and
  * decisions, and the teachers' notes, with a form to add one. Read once from
- * GET /sessions/{id}/students/{studentId}/timeline; a new note is added to the page as saved.
+ * GET /sessions/{id}/students/{studentId}/timeline; a new note is added to the page as saved. Its
+ * texts are in the page's language (js/i18n.js: the markup's data-i18n, keys review.*): a change of
+ * language draws the timeline again from what was read, with the notes saved since.
  */
 
 /** A status table longer than this shows its start, and a button for the rest. */
 const STATUS_ROWS_SHOWN = 200;
 
+wireLanguageSwitch(document.getElementById('language-switch'));
+initI18n(['review']);
+
 const sessionId = pageParam('session');
 const studentId = pageParam('student');
 const ui = {
+  pageTitle: document.querySelector('title'),
   error: byId('timeline-error'),
   loading: byId('timeline-loading'),
   reportLink: byId('timeline-report-link'),
@@ -70,6 +79,15 @@ let student = {};
 let notesCount = 0;
 let affect = false;
 let reference;
+/** The timeline read, and the notes saved on this page since: drawn again on a change of language. */
+let shown = null;
+const savedNotes = [];
+/** The status runs, and whether the teacher asked for all of them. */
+let runs = [];
+let allRunsShown = false;
+/** The alerts (by id) whose picture the teacher enlarged. */
+const enlarged = new Set();
+let chart = null;
 
 async function load() {
   let timeline;
@@ -79,15 +97,22 @@ async function load() {
       `sessions/${encodeURIComponent(sessionId)}/students/${encodeURIComponent(studentId)}/timeline`,
     );
   } catch (failure) {
-    setText(ui.loading, '');
-    setText(ui.error, loadFailureText(failure, 'This student or session does not exist, or their data was deleted.'));
+    setUntranslated(ui.loading, '');
+    showLoadFailure(ui.error, failure, (element) =>
+      setTranslated(
+        element,
+        'review.timeline.notFound',
+        'This student or session does not exist, or their data was deleted.',
+      ),
+    );
     return;
   }
-  setText(ui.loading, '');
+  setUntranslated(ui.loading, '');
   if (!timeline || typeof timeline !== 'object') {
-    setText(ui.error, 'The server sent an empty timeline.');
+    setTranslated(ui.error, 'review.timeline.empty', 'The server sent an empty timeline.');
     return;
   }
+  shown = timeline;
   render(timeline);
 }
 
@@ -95,17 +120,25 @@ function render(timeline) {
   student = timeline.student && typeof timeline.student === 'object' ? timeline.student : { studentId };
   const history = byTime(timeline.history, 'timestamp').filter((p) => isTime(p.timestamp));
   const alerts = byTime(timeline.alerts, 'timestamp');
-  const notes = byTime(timeline.notes, 'at');
+  const read = list(timeline.notes);
+  const notes = byTime([...read, ...savedNotes], 'at');
   reference = isTime(student.firstSeenAt) ? student.firstSeenAt : history[0]?.timestamp;
   affect = hasAffect({ students: [student], history });
-  notesCount = Math.max(count(student.notes), notes.length);
+  notesCount = Math.max(count(student.notes), read.length) + savedNotes.length;
 
   const name = studentName(student, studentId);
   setText(ui.name, name);
-  document.title = `${name} · Timeline · SmartSession`;
-  const facts = [`ID ${typeof student.studentId === 'string' ? student.studentId : studentId}`];
-  if (isTime(student.firstSeenAt)) facts.push(`first seen ${fullTime(student.firstSeenAt)}`);
-  if (isTime(student.lastSeenAt)) facts.push(`last seen ${timeOf(student.lastSeenAt, student.firstSeenAt)}`);
+  setTranslated(ui.pageTitle, 'review.timeline.pageTitleOf', '{name} · Timeline · SmartSession', { name });
+  const id = typeof student.studentId === 'string' ? student.studentId : studentId;
+  const facts = [t('review.timeline.id', { id }, 'ID {id}')];
+  if (isTime(student.firstSeenAt)) {
+    facts.push(t('review.timeline.firstSeen', { time: fullTime(student.firstSeenAt) }, 'first seen {time}'));
+  }
+  if (isTime(student.lastSeenAt)) {
+    facts.push(
+      t('review.timeline.lastSeen', { time: timeOf(student.lastSeenAt, student.firstSeenAt) }, 'last seen {time}'),
+    );
+  }
   setText(ui.facts, facts.join(' · '));
 
   show(ui.view); // before the chart, which takes its container's width
@@ -122,15 +155,18 @@ function renderShares() {
   const alerts = count(student.alerts);
   const open = count(student.openAlerts);
   const items = [
-    ['Observed', duration(shares.observedMs)],
-    ['Present', percent(shares.present)],
-    affect && ['Engaged', percent(shares.engaged)],
-    affect && ['Confused', percent(shares.confused)],
-    ['Away', percent(shares.away)],
-    affect && ['Mean confusion', percent(student.meanConfusion)],
-    affect && ['Mean engagement', percent(student.meanEngagement)],
-    ['Alerts', open ? `${alerts} (${open} open)` : String(alerts)],
-    ['Notes', String(notesCount)],
+    [t('review.column.observed', {}, 'Observed'), duration(shares.observedMs)],
+    [t('review.column.present', {}, 'Present'), percent(shares.present)],
+    affect && [t('review.column.engaged', {}, 'Engaged'), percent(shares.engaged)],
+    affect && [t('review.column.confused', {}, 'Confused'), percent(shares.confused)],
+    [t('review.column.away', {}, 'Away'), percent(shares.away)],
+    affect && [t('review.column.meanConfusion', {}, 'Mean confusion'), percent(student.meanConfusion)],
+    affect && [t('review.column.meanEngagement', {}, 'Mean engagement'), percent(student.meanEngagement)],
+    [
+      t('review.column.alerts', {}, 'Alerts'),
+      open ? t('review.alertsWithOpen', { alerts, open }, '{alerts} ({open} open)') : number(alerts),
+    ],
+    [t('review.column.notes', {}, 'Notes'), number(notesCount)],
   ].filter(Boolean);
   ui.shares.replaceChildren(...items.map(([term, value]) => h('div', {}, h('dt', { text: term }), h('dd', { text: value }))));
 }
@@ -138,11 +174,13 @@ function renderShares() {
 function renderChart(history) {
   show(ui.affectOff, !affect && history.length > 0);
   show(ui.figure, affect);
+  if (chart) chart.destroy();
+  chart = null;
   ui.chart.replaceChildren();
   if (!affect) return;
   setText(ui.chartDescription, describeAffect(student, history, reference));
   try {
-    createShareChart(ui.chart, [CONFUSION_SERIES, ENGAGEMENT_SERIES], affectColumns(history), 220);
+    chart = createShareChart(ui.chart, [CONFUSION_SERIES, ENGAGEMENT_SERIES], affectColumns(history), 220);
   } catch {
     // The description and the status table remain; a chart that cannot be drawn is only missing.
     ui.chart.replaceChildren();
@@ -150,29 +188,37 @@ function renderChart(history) {
 }
 
 function renderStatus(history) {
-  const runs = statusRuns(history);
+  runs = statusRuns(history);
   show(ui.statusEmpty, runs.length === 0);
   show(ui.status.closest('.table-scroll'), runs.length > 0);
+  fillStatus();
+}
+
+/** The status table: its first rows, or all of them once the teacher asked. */
+function fillStatus() {
   const columns = [
-    { header: 'From – to', rowHeader: true, cell: (run) => timeRange(run.from, run.to, reference) },
-    { header: 'Status', cell: (run) => statusWords(run.status) },
-    { header: 'For', numeric: true, cell: (run) => duration(run.to - run.from) },
+    { header: t('review.column.fromTo', {}, 'From – to'), rowHeader: true, cell: (run) => timeRange(run.from, run.to, reference) },
+    { header: t('review.column.status', {}, 'Status'), cell: (run) => statusWords(run.status) },
+    { header: t('review.column.for', {}, 'For'), numeric: true, cell: (run) => duration(run.to - run.from) },
   ];
   const rowProps = (run) => ({ dataset: { status: run.status === null ? 'NO_RECORD' : run.status } });
-  const fill = (shown) => {
-    fillTable(ui.status, columns, shown, rowProps);
-    const rest = runs.length - shown.length;
-    show(ui.statusMore, rest > 0);
-    setText(ui.statusMore, rest > 0 ? `Show all ${runs.length} stretches (${rest} more)` : '');
-  };
-  fill(runs.slice(0, STATUS_ROWS_SHOWN));
-  ui.statusMore.addEventListener('click', () => fill(runs), { once: true });
+  const shownRuns = allRunsShown ? runs : runs.slice(0, STATUS_ROWS_SHOWN);
+  fillTable(ui.status, columns, shownRuns, rowProps);
+  const rest = runs.length - shownRuns.length;
+  show(ui.statusMore, rest > 0);
+  setText(
+    ui.statusMore,
+    rest > 0 ? t('review.timeline.showAll', { total: runs.length, rest }, 'Show all {total} stretches ({rest} more)') : '',
+  );
 }
 
 function renderAlerts(alerts, notes) {
   alertNoteLists.clear();
   const open = alerts.filter((a) => decisionState(a.acknowledgement) === 'open').length;
-  setText(ui.alertCount, alerts.length ? `${open} not reviewed of ${alerts.length}` : '');
+  setText(
+    ui.alertCount,
+    alerts.length ? t('review.notReviewedOf', { open, total: alerts.length }, '{open} not reviewed of {total}') : '',
+  );
   show(ui.alertsEmpty, alerts.length === 0);
   ui.alerts.replaceChildren(...alerts.map((alert) => alertItem(alert, notes)));
 }
@@ -185,10 +231,19 @@ function alertItem(alert, notes) {
   const screenshot = isImageDataUrl(alert.screenshot)
     ? h(
         'button',
-        { type: 'button', class: 'screenshot-toggle', 'aria-pressed': 'false', title: 'Enlarge or shrink the picture' },
+        {
+          type: 'button',
+          class: 'screenshot-toggle',
+          'aria-pressed': String(enlarged.has(alert.alertId)),
+          title: t('review.timeline.enlarge', {}, 'Enlarge or shrink the picture'),
+        },
         h('img', {
           src: alert.screenshot,
-          alt: `Camera picture of the alert ${type} at ${timeOf(alert.timestamp, reference)}`,
+          alt: t(
+            'review.timeline.screenshotAlt',
+            { type, time: timeOf(alert.timestamp, reference) },
+            'Camera picture of the alert {type} at {time}',
+          ),
         }),
       )
     : null;
@@ -198,7 +253,11 @@ function alertItem(alert, notes) {
   if (typeof alert.alertId === 'string') alertNoteLists.set(alert.alertId, noteList);
   const addNote =
     typeof alert.alertId === 'string'
-      ? h('button', { type: 'button', class: 'link-button add-note no-print', dataset: { alertId: alert.alertId } }, 'Add a note on this alert')
+      ? h(
+          'button',
+          { type: 'button', class: 'link-button add-note no-print', dataset: { alertId: alert.alertId } },
+          t('review.timeline.addNoteOnAlert', {}, 'Add a note on this alert'),
+        )
       : null;
   return h(
     'li',
@@ -217,24 +276,37 @@ function alertItem(alert, notes) {
 function renderNotes(notes) {
   const own = notes.filter((n) => typeof n.alertId !== 'string' || !alertNoteLists.has(n.alertId));
   show(ui.notesEmpty, own.length === 0);
-  ui.notes.replaceChildren(...own.map((n) => noteItem(n, reference, typeof n.alertId === 'string' ? 'about an alert' : null)));
+  ui.notes.replaceChildren(...own.map((n) => noteItem(n, reference, aboutOf(n))));
 }
 
+/** What a note on the student's list is about, when it is on an alert this page does not list. */
+function aboutOf(note) {
+  return typeof note.alertId === 'string' ? t('review.timeline.noteOnAnAlert', {}, 'about an alert') : null;
+}
+
+/** The note form's choices: the student, or one of their alerts; the teacher's choice is kept. */
 function fillTargets(alerts) {
+  const chosen = ui.noteTarget.value;
+  const own = new Option('', '');
+  setTranslated(own, 'review.note.thisStudent', 'This student');
   ui.noteTarget.replaceChildren(
-    new Option('This student', ''),
-    ...alerts.filter((a) => typeof a.alertId === 'string').map((a) => new Option(`Alert: ${alertName(a, reference)}`, a.alertId)),
+    own,
+    ...alerts
+      .filter((a) => typeof a.alertId === 'string')
+      .map((a) => new Option(t('review.note.alertOption', { alert: alertName(a, reference) }, 'Alert: {alert}'), a.alertId)),
   );
+  if ([...ui.noteTarget.options].some((option) => option.value === chosen)) ui.noteTarget.value = chosen;
 }
 
 /** A note just saved: shown where it belongs, and counted. */
 function noteSaved(note) {
+  savedNotes.push(note);
   const alertList = typeof note.alertId === 'string' ? alertNoteLists.get(note.alertId) : null;
   if (alertList) {
     alertList.append(noteItem(note, reference));
     show(alertList);
   } else {
-    ui.notes.append(noteItem(note, reference, typeof note.alertId === 'string' ? 'about an alert' : null));
+    ui.notes.append(noteItem(note, reference, aboutOf(note)));
     show(ui.notesEmpty, false);
   }
   notesCount += 1;
@@ -246,8 +318,11 @@ function wireAlertList() {
   ui.alerts.addEventListener('click', (event) => {
     const toggle = event.target.closest('.screenshot-toggle');
     if (toggle) {
-      const enlarged = toggle.getAttribute('aria-pressed') !== 'true';
-      toggle.setAttribute('aria-pressed', String(enlarged));
+      const larger = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', String(larger));
+      const alertId = toggle.closest('.alert-item')?.dataset.alertId;
+      if (alertId && larger) enlarged.add(alertId);
+      else if (alertId) enlarged.delete(alertId);
       return;
     }
     const addNote = event.target.closest('.add-note');
@@ -261,6 +336,14 @@ function wireAlertList() {
 if (sessionId && IDENTIFIER.test(sessionId) && studentId && IDENTIFIER.test(studentId)) {
   ui.reportLink.href = reportHref(sessionId);
   wireAlertList();
+  ui.statusMore.addEventListener('click', () => {
+    allRunsShown = true;
+    fillStatus();
+  });
+  // What the markup and setTranslated marked follows by itself; the timeline's built parts, drawn again.
+  onLanguageChange(() => {
+    if (shown) render(shown);
+  });
   wireNoteForm({
     ui: {
       form: byId('note-form'),
@@ -276,10 +359,14 @@ if (sessionId && IDENTIFIER.test(sessionId) && studentId && IDENTIFIER.test(stud
   });
   load();
 } else {
-  setText(ui.loading, '');
+  setUntranslated(ui.loading, '');
   if (sessionId && IDENTIFIER.test(sessionId)) ui.reportLink.href = reportHref(sessionId);
-  else setText(ui.reportLink, 'All sessions');
-  setText(ui.error, 'No student was given. Open a timeline from the session report or the dashboard.');
+  else setTranslated(ui.reportLink, 'review.allSessions', 'All sessions');
+  setTranslated(
+    ui.error,
+    'review.timeline.noStudent',
+    'No student was given. Open a timeline from the session report or the dashboard.',
+  );
 }
 
 showSignIn({ withCaller: true });
