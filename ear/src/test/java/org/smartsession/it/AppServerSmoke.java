@@ -60,7 +60,7 @@ abstract class AppServerSmoke {
     assertEquals(200, start.statusCode(), start.body());
     HttpResponse<String> student = web.getPage("student/?session=S-ANY");
     assertEquals(200, student.statusCode(), student.body());
-    assertTrue(student.body().contains("<title>Join a session"), student.body());
+    assertTrue(student.body().contains(">Join a session · SmartSession</title>"), student.body());
 
     HttpResponse<String> dashboard = web.getPage("teacher/");
     assertEquals(302, dashboard.statusCode(), dashboard.body());
