@@ -41,7 +41,7 @@ public class StudentEndpoint {
   @Inject StudentConnections connections;
   @Inject MessageLimits limits;
   @Inject StudentTokens tokens;
-  @Inject FrameRates rates;
+  @Inject MessageRates rates;
 
   /**
    * Accepts a joined student whose {@code token} query parameter is their own valid token from the
@@ -88,7 +88,7 @@ public class StudentEndpoint {
     if (student == null) {
       return; // refused at open; the close is under way
     }
-    if (!rates.admit(socket)) {
+    if (!rates.admitFrame(socket)) {
       return;
     }
     if (!(message instanceof VideoFrame frame)) {
@@ -122,7 +122,7 @@ public class StudentEndpoint {
 
   @OnError
   public void error(Session socket, Throwable failure) {
-    if (Endpoints.isRefusedMessage(failure) && !rates.admit(socket)) {
+    if (Endpoints.isRefusedMessage(failure) && !rates.admitFrame(socket)) {
       return;
     }
     Endpoints.failed(socket, failure);

@@ -28,8 +28,8 @@ import org.smartsession.model.session.Teacher;
 
 /**
  * {@code /ws/teacher?sessionId=..}: the session's summary every second and its alerts at once;
- * acknowledgements and commands in. A teacher who connects, or reconnects, gets the current summary
- * and the alerts still waiting for review straight away.
+ * acknowledgements and commands in, at a rate {@link MessageRates} bounds. A teacher who connects,
+ * or reconnects, gets the current summary and the alerts still waiting for review straight away.
  */
 @ServerEndpoint(
     value = "/ws/teacher",
@@ -46,6 +46,7 @@ public class TeacherEndpoint {
   @Inject AlertService alerts;
   @Inject CommandService commands;
   @Inject SessionService sessions;
+  @Inject MessageRates rates;
 
   @OnOpen
   public void open(Session socket) {
@@ -79,7 +80,7 @@ public class TeacherEndpoint {
   @OnMessage
   public void message(Session socket, Message message) {
     String sessionId = (String) socket.getUserProperties().get(SESSION_ID);
-    if (sessionId == null) {
+    if (sessionId == null || !rates.admitTeacherMessage(socket)) {
       return;
     }
     if (message instanceof AlertAcknowledged ack) {
@@ -128,6 +129,9 @@ public class TeacherEndpoint {
 
   @OnError
   public void error(Session socket, Throwable failure) {
+    if (Endpoints.isRefusedMessage(failure) && !rates.admitTeacherMessage(socket)) {
+      return;
+    }
     Endpoints.failed(socket, failure);
   }
 

@@ -1,15 +1,15 @@
 package org.smartsession.web.ws;
 
 /**
- * One connection's frame rate: at most {@code maxFrames} frames are accepted within any window of
- * {@code windowMs}; the others are dropped and counted. A run of drops is a flood: its first drop
- * is reported (the client is told once), and a flood that goes on for longer than {@code
+ * One connection's message rate: at most {@code maxMessages} messages are accepted within any
+ * window of {@code windowMs}; the others are dropped and counted. A run of drops is a flood: its
+ * first drop is reported (the client is told once), and a flood that goes on for longer than {@code
  * closeAfterMs} closes the connection. A flood ends once a whole window passes without a drop. Not
  * thread-safe: a connection's messages arrive one at a time.
  */
-final class FrameRateLimiter {
+final class RateLimiter {
   enum Verdict {
-    /** Within the rate: the frame goes on. */
+    /** Within the rate: the message goes on. */
     ACCEPTED,
     /** Over the rate, the first drop of a flood: tell the client. */
     DROPPED_FIRST,
@@ -24,7 +24,9 @@ final class FrameRateLimiter {
   private final long windowMs;
   private final long closeAfterMs;
 
-  /** Arrival times of the latest accepted frames, oldest at {@code next} once the ring is full. */
+  /**
+   * Arrival times of the latest accepted messages, oldest at {@code next} once the ring is full.
+   */
   private final long[] accepted;
 
   private int next;
@@ -34,16 +36,16 @@ final class FrameRateLimiter {
   private long dropped;
   private boolean closing;
 
-  FrameRateLimiter(int maxFrames, long windowMs, long closeAfterMs) {
-    if (maxFrames < 1 || windowMs < 1 || closeAfterMs < 0) {
-      throw new IllegalArgumentException("a rate needs frames and a window");
+  RateLimiter(int maxMessages, long windowMs, long closeAfterMs) {
+    if (maxMessages < 1 || windowMs < 1 || closeAfterMs < 0) {
+      throw new IllegalArgumentException("a rate needs messages and a window");
     }
-    this.accepted = new long[maxFrames];
+    this.accepted = new long[maxMessages];
     this.windowMs = windowMs;
     this.closeAfterMs = closeAfterMs;
   }
 
-  /** A frame arriving at {@code now} (milliseconds, any monotonic origin). */
+  /** A message arriving at {@code now} (milliseconds, any monotonic origin). */
   Verdict offer(long now) {
     if (closing) {
       dropped++;
@@ -69,7 +71,7 @@ final class FrameRateLimiter {
     return Verdict.DROPPED;
   }
 
-  /** Frames dropped so far. */
+  /** Messages dropped so far. */
   long dropped() {
     return dropped;
   }

@@ -2,28 +2,28 @@ package org.smartsession.web.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.smartsession.web.ws.FrameRateLimiter.Verdict.ACCEPTED;
-import static org.smartsession.web.ws.FrameRateLimiter.Verdict.CLOSE;
-import static org.smartsession.web.ws.FrameRateLimiter.Verdict.DROPPED;
-import static org.smartsession.web.ws.FrameRateLimiter.Verdict.DROPPED_FIRST;
+import static org.smartsession.web.ws.RateLimiter.Verdict.ACCEPTED;
+import static org.smartsession.web.ws.RateLimiter.Verdict.CLOSE;
+import static org.smartsession.web.ws.RateLimiter.Verdict.DROPPED;
+import static org.smartsession.web.ws.RateLimiter.Verdict.DROPPED_FIRST;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.FramePace;
-import org.smartsession.web.ws.FrameRateLimiter.Verdict;
+import org.smartsession.web.ws.RateLimiter.Verdict;
 
 /**
  * The per-connection frame rate, on a clock the test sets: at most twice the configured rate over
  * any 5 s (50 frames at the default 5 fps), the excess dropped and counted, the client told once
  * per flood, and the connection closed once a flood outlasts 10 s.
  */
-class FrameRateLimiterTest {
+class RateLimiterTest {
   private static final int MAX = FramePace.DEFAULTS.maxFramesPerWindow();
   private static final long WINDOW = 5_000;
   private static final long CLOSE_AFTER = 10_000;
 
-  private final FrameRateLimiter limiter = new FrameRateLimiter(MAX, WINDOW, CLOSE_AFTER);
+  private final RateLimiter limiter = new RateLimiter(MAX, WINDOW, CLOSE_AFTER);
   private long now = 1_000_000;
 
   private Verdict at(long time) {
