@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A teacher whose socket stops reading, on the real server, and who floods tens of thousands of
  * unreadable messages meanwhile: the other teacher's session updates and the student's feedback
- * keep their pace, and the flood earns the stalled peer one allowance of ERRORs and one
- * RATE_LIMITED, not an answer each. (On Payara Micro every send to a peer that does not read
+ * keep their pace, and the flood earns the stalled peer at most one allowance of ERRORs and one
+ * RATE_LIMITED, not an answer each, or a close if it lasts 10 s. (On Payara Micro every send to a peer that does not read
  * completes all the same, the transport holding what TCP does not: the allowance is what bounds the
  * answers it holds, and the heartbeat what bounds the session updates.)
  */
@@ -145,7 +145,10 @@ class StalledTeacherIT {
       assertTrue(
           errors.size() <= TEACHER_ALLOWANCE + 1,
           errors.size() + " errors for " + ERRORS_PROVOKED + " unreadable messages");
-      assertTrue(errors.contains("RATE_LIMITED"), "told of the limit: " + errors);
+      // Told of the limit, or closed (1008, or a reset that loses what it had not read) when the
+      // server took more than 10 s to read the flood.
+      assertTrue(
+          errors.contains("RATE_LIMITED") || code != 0, "told of the limit or closed: " + errors);
     } finally {
       background.shutdownNow();
     }
