@@ -88,7 +88,9 @@ public class ConfiguredSettings {
             s.integer("smartsession.redis.pool-size", r.poolSize()),
             Optional.ofNullable(s.text("smartsession.redis.sentinel.master", null)),
             List.copyOf(s.list("smartsession.redis.sentinel.nodes", Set.of())),
-            Optional.ofNullable(s.text("smartsession.redis.sentinel.password", null)));
+            Optional.ofNullable(s.text("smartsession.redis.sentinel.password", null)),
+            Optional.ofNullable(s.text("smartsession.redis.trust-store", null)),
+            Optional.ofNullable(s.text("smartsession.redis.trust-store-password", null)));
     VisionSettings v = VisionSettings.DEFAULTS;
     vision =
         new VisionSettings(

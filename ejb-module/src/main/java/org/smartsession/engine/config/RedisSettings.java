@@ -9,7 +9,9 @@ import java.util.Optional;
  * ({@code sentinelMaster} at {@code sentinels}, "host:port" each; the URL then gives only the
  * scheme, credentials and database). {@code user} and {@code password}, when set, take the place of
  * the URL's, so that a secret can come from its own variable. {@code timeoutMs} bounds connecting
- * and every reply; {@code poolSize} is the most connections one client keeps.
+ * and every reply; {@code poolSize} is the most connections one client keeps. Over TLS the server's
+ * certificate must name the host and chain to {@code trustStore} (a PKCS12 or JKS file, opened with
+ * {@code trustStorePassword}) or, without one, to the JVM's trusted authorities.
  */
 public record RedisSettings(
     Optional<String> url,
@@ -19,7 +21,9 @@ public record RedisSettings(
     int poolSize,
     Optional<String> sentinelMaster,
     List<String> sentinels,
-    Optional<String> sentinelPassword) {
+    Optional<String> sentinelPassword,
+    Optional<String> trustStore,
+    Optional<String> trustStorePassword) {
   public static final RedisSettings DEFAULTS =
       new RedisSettings(
           Optional.empty(),
@@ -29,6 +33,8 @@ public record RedisSettings(
           16,
           Optional.empty(),
           List.of(),
+          Optional.empty(),
+          Optional.empty(),
           Optional.empty());
 
   public RedisSettings {
@@ -37,6 +43,8 @@ public record RedisSettings(
     password = present(password);
     sentinelMaster = present(sentinelMaster);
     sentinelPassword = present(sentinelPassword);
+    trustStore = present(trustStore);
+    trustStorePassword = present(trustStorePassword);
     sentinels = sentinels.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (timeoutMs < 1 || poolSize < 1) {
       throw new IllegalArgumentException(
@@ -68,7 +76,9 @@ public record RedisSettings(
         poolSize,
         sentinelMaster,
         sentinels,
-        sentinelPassword);
+        sentinelPassword,
+        trustStore,
+        trustStorePassword);
   }
 
   /** Whether state is kept in Redis at all. */

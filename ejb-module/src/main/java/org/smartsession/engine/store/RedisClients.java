@@ -1,5 +1,6 @@
 package org.smartsession.engine.store;
 
+import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -11,6 +12,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -42,6 +45,9 @@ public final class RedisClients {
           DefaultJedisClientConfig.builder()
               .timeoutMillis(settings.timeoutMs())
               .ssl(JedisURIHelper.isRedisSSLScheme(uri));
+      if (JedisURIHelper.isRedisSSLScheme(uri)) {
+        sentinelConfig.sslOptions(tls(settings));
+      }
       settings.sentinelPassword().ifPresent(sentinelConfig::password);
       return RedisSentinelClient.builder()
           .masterName(settings.sentinelMaster().get())
@@ -65,6 +71,9 @@ public final class RedisClients {
             .timeoutMillis(settings.timeoutMs())
             .ssl(JedisURIHelper.isRedisSSLScheme(uri))
             .clientName("smartsession");
+    if (JedisURIHelper.isRedisSSLScheme(uri)) {
+      config.sslOptions(tls(settings));
+    }
     String user = settings.user().orElse(JedisURIHelper.getUser(uri));
     String password = settings.password().orElse(JedisURIHelper.getPassword(uri));
     if (user != null) {
@@ -77,5 +86,22 @@ public final class RedisClients {
       config.database(JedisURIHelper.getDBIndex(uri));
     }
     return config.build();
+  }
+
+  /**
+   * TLS that checks the certificate's chain and that it names the host (Jedis checks only the chain
+   * unless told): against the configured trust store, else the JVM's.
+   */
+  static SslOptions tls(RedisSettings settings) {
+    SslOptions.Builder tls = SslOptions.builder().sslVerifyMode(SslVerifyMode.FULL);
+    if (settings.trustStore().isPresent()) {
+      File store = new File(settings.trustStore().get());
+      if (!store.isFile() || !store.canRead()) {
+        throw new IllegalArgumentException(
+            "smartsession.redis.trust-store: no readable file at " + store.getAbsolutePath());
+      }
+      tls.truststore(store, settings.trustStorePassword().map(String::toCharArray).orElse(null));
+    }
+    return tls.build();
   }
 }

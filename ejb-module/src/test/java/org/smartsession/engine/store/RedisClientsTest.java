@@ -17,6 +17,7 @@ import org.smartsession.engine.config.RedisSettings;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.embedded.RedisSentinel;
 
@@ -47,7 +48,16 @@ class RedisClientsTest {
   private static RedisSettings settings(
       String url, Optional<String> user, Optional<String> password) {
     return new RedisSettings(
-        Optional.of(url), user, password, 500, 4, Optional.empty(), List.of(), Optional.empty());
+        Optional.of(url),
+        user,
+        password,
+        500,
+        4,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private String local() {
@@ -103,6 +113,8 @@ class RedisClientsTest {
                 4,
                 Optional.of("smartsession"),
                 List.of("127.0.0.1:" + port),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty()))) {
       client.set("smartsession:through-sentinel", "yes");
     } finally {
@@ -121,6 +133,49 @@ class RedisClientsTest {
     assertEquals(2_000, tls.getSocketTimeoutMillis());
     assertFalse(
         RedisClients.clientConfig(RedisSettings.at("redis://h"), URI.create("redis://h")).isSsl());
+  }
+
+  @Test
+  void overTlsTheCertificateMustChainToTheTrustStoreAndNameTheHost() throws Exception {
+    String trust = TlsRedis.file("trust.p12").toString();
+    try (TlsRedis named = new TlsRedis("localhost");
+        TlsRedis misnamed = new TlsRedis("elsewhere")) {
+      try (UnifiedJedis client = RedisClients.open(tls(named.url(), trust))) {
+        client.set("smartsession:over-tls", "yes");
+        assertEquals("yes", client.get("smartsession:over-tls"));
+      }
+      try (UnifiedJedis untrusted = RedisClients.open(tls(named.url(), null))) {
+        assertThrows(
+            JedisConnectionException.class,
+            () -> untrusted.get("smartsession:over-tls"),
+            "not an authority the JVM trusts");
+      }
+      try (UnifiedJedis wrongHost = RedisClients.open(tls(misnamed.url(), trust))) {
+        assertThrows(
+            JedisConnectionException.class,
+            () -> wrongHost.get("smartsession:over-tls"),
+            "a certificate for redis.example.org, not 127.0.0.1");
+      }
+    }
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RedisClients.open(tls("rediss://127.0.0.1:1", "/no/such/trust.p12")));
+    assertTrue(missing.getMessage().contains("smartsession.redis.trust-store"));
+  }
+
+  private static RedisSettings tls(String url, String trustStore) {
+    return new RedisSettings(
+        Optional.of(url),
+        Optional.empty(),
+        Optional.empty(),
+        2_000,
+        2,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.ofNullable(trustStore),
+        Optional.of(TlsRedis.TRUST_STORE_PASSWORD));
   }
 
   @Test
@@ -146,6 +201,8 @@ class RedisClientsTest {
         4,
         Optional.of(master),
         nodes,
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 }
