@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import { alertTypeLabel } from '../protocol.js';
 
 const KEY = 'smartsession.alert-signals';
@@ -55,7 +56,8 @@ export class AlertSignals {
     if (this.sound) this.#beep();
     if (this.desktop && 'Notification' in window && Notification.permission === 'granted') {
       const who = this.#studentName(alert.studentId) || alert.studentId;
-      const notification = new Notification(`${alertTypeLabel(alert.alertType)}: ${who}`, {
+      const title = t('dashboard.alert.title', { type: alertTypeLabel(alert.alertType), name: who }, '{type}: {name}');
+      const notification = new Notification(title, {
         body: alert.reason || '',
         tag: alert.alertId,
       });

@@ -1,5 +1,7 @@
+import { onLanguageChange, t } from '../i18n.js';
 import { AckAction, alertAcknowledged, alertTypeLabel } from '../protocol.js';
-import { h, setText, show, clockTime, percent, isImageDataUrl } from '../dom.js';
+import { h, setText, show, isImageDataUrl } from '../dom.js';
+import { clockText, percentText } from './summary.js';
 
 const MAX_LISTED = 100;
 const MAX_KEPT = 500;
@@ -7,26 +9,58 @@ const MAX_KEPT = 500;
 /** The server confirms an acknowledgement to every teacher; without that word by then, ours stands. */
 const ACK_CONFIRM_MS = 10000;
 
-const ACTION_WORDS = { REVIEWED: 'Reviewed', DISMISSED: 'Dismissed' };
+/** The words of the decisions, in the page's language when read. */
+const ACTION_WORDS = {
+  REVIEWED: () => t('dashboard.alert.reviewed', {}, 'Reviewed'),
+  DISMISSED: () => t('dashboard.alert.dismissed', {}, 'Dismissed'),
+};
+
+/** Who made a decision: "you" for this teacher's own (own), else the login the server sent. */
+function deciderName(ack) {
+  return ack.own ? t('dashboard.alert.you', {}, 'you') : ack.by;
+}
 
 function describeAck(ack) {
-  const who = ack.by ? ` by ${ack.by}` : '';
-  const when = ack.at ? ` at ${clockTime(ack.at)}` : '';
-  if (ack.pending) return `${ACTION_WORDS[ack.action]} (sending…)`;
-  return `${ACTION_WORDS[ack.action] ?? ack.action}${who}${when}`;
+  const action = Object.hasOwn(ACTION_WORDS, ack.action) ? ACTION_WORDS[ack.action]() : ack.action;
+  if (ack.pending) return t('dashboard.alert.sending', { action }, '{action} (sending…)');
+  const name = ack.by ? deciderName(ack) : null;
+  const time = ack.at ? clockText(ack.at) : null;
+  if (name && time) return t('dashboard.alert.decidedByAt', { action, name, time }, '{action} by {name} at {time}');
+  if (name) return t('dashboard.alert.decidedBy', { action, name }, '{action} by {name}');
+  if (time) return t('dashboard.alert.decidedAt', { action, time }, '{action} at {time}');
+  return String(action);
 }
 
 /** "Raised 3 times, last at 10:42:07" for an alert whose condition came back while it was open. */
 function describeRepeats(alert) {
   if (!Number.isInteger(alert.count) || alert.count < 2) return '';
-  const last = typeof alert.lastTimestamp === 'number' ? `, last at ${clockTime(alert.lastTimestamp)}` : '';
-  return `Raised ${alert.count} times${last}`;
+  if (typeof alert.lastTimestamp === 'number') {
+    return t(
+      'dashboard.alert.repeatsLast',
+      { count: alert.count, time: clockText(alert.lastTimestamp) },
+      'Raised {count} times, last at {time}',
+    );
+  }
+  return t('dashboard.alert.repeats', { count: alert.count }, 'Raised {count} times');
+}
+
+/** The details line of an alert: the server's reason, how long it lasted, how sure the analysis is. */
+function describeDetails(alert) {
+  const details = [];
+  if (typeof alert.reason === 'string' && alert.reason) details.push(alert.reason);
+  if (typeof alert.durationMs === 'number' && alert.durationMs > 0) {
+    details.push(t('dashboard.alert.duration', { seconds: Math.round(alert.durationMs / 1000) }, 'for {seconds} s'));
+  }
+  if (typeof alert.confidence === 'number') {
+    details.push(t('dashboard.alert.confidence', { percent: percentText(alert.confidence) }, 'confidence {percent}'));
+  }
+  return details.join(' · ');
 }
 
 /**
  * Integrity alerts: shown at once in a banner and in a list, flagged on the student's tile, and
  * acknowledged as reviewed or dismissed. Acknowledgements by other teachers arrive from the server
- * and show the same way.
+ * and show the same way. A change of language rewords the banner and every listed alert in place.
  */
 export class AlertCenter {
   #alerts = new Map();
@@ -61,6 +95,19 @@ export class AlertCenter {
         event.target.classList.toggle('enlarged');
       }
     });
+    this.#renderCount();
+    onLanguageChange(() => this.#relabel());
+  }
+
+  /** Every text of the banner, the list and the count again, in the page's language. */
+  #relabel() {
+    for (const item of this.#items.values()) {
+      const entry = this.#alerts.get(item.element.dataset.alertId);
+      if (!entry) continue;
+      this.#fillTexts(item, entry);
+      this.#fillAck(item, entry);
+    }
+    if (this.#bannerAlertId !== null) this.#showBanner(this.#alerts.get(this.#bannerAlertId) ?? null);
     this.#renderCount();
   }
 
@@ -138,10 +185,16 @@ export class AlertCenter {
     const entry = this.#alerts.get(alertId);
     if (!entry || (entry.ack && !entry.ack.pending)) return;
     if (!this.#socket.send(alertAcknowledged(alertId, action))) {
-      this.#toast('Not connected: the acknowledgement was not sent. Try again when the dashboard is connected.');
+      this.#toast(
+        t(
+          'dashboard.alert.notSent',
+          {},
+          'Not connected: the acknowledgement was not sent. Try again when the dashboard is connected.',
+        ),
+      );
       return;
     }
-    entry.ack = { action, by: 'you', at: Date.now(), pending: true };
+    entry.ack = { action, by: 'you', own: true, at: Date.now(), pending: true };
     this.#afterAck(entry);
     setTimeout(() => {
       if (entry.ack && entry.ack.pending) {
@@ -202,7 +255,14 @@ export class AlertCenter {
     this.#bannerAlertId = alert.alertId;
     ui.banner.dataset.alertId = alert.alertId;
     ui.banner.dataset.alertType = String(alert.alertType);
-    setText(ui.bannerTitle, `${alertTypeLabel(alert.alertType)}: ${this.#state.nameOf(alert.studentId)}`);
+    setText(
+      ui.bannerTitle,
+      t(
+        'dashboard.alert.title',
+        { type: alertTypeLabel(alert.alertType), name: this.#state.nameOf(alert.studentId) },
+        '{type}: {name}',
+      ),
+    );
     const reason = typeof alert.reason === 'string' ? alert.reason : '';
     setText(ui.bannerReason, [reason, describeRepeats(alert)].filter(Boolean).join(' · '));
     if (isImageDataUrl(alert.screenshot)) {
@@ -213,47 +273,44 @@ export class AlertCenter {
       show(ui.bannerScreenshot, false);
     }
     const others = [...this.#alerts.values()].filter((e) => !e.ack).length - 1;
-    setText(ui.bannerMore, others > 0 ? `${others} more open alert${others === 1 ? '' : 's'} in the list.` : '');
+    let more = '';
+    if (others === 1) more = t('dashboard.alert.moreOne', { count: others }, '{count} more open alert in the list.');
+    else if (others > 1) {
+      more = t('dashboard.alert.moreMany', { count: others }, '{count} more open alerts in the list.');
+    }
+    setText(ui.bannerMore, more);
     show(ui.banner);
   }
 
   #renderCount() {
     let open = 0;
     for (const entry of this.#alerts.values()) if (!entry.ack) open += 1;
-    setText(this.#ui.count, this.#alerts.size ? `${open} open of ${this.#alerts.size}` : 'none yet');
+    setText(
+      this.#ui.count,
+      this.#alerts.size
+        ? t('dashboard.alert.openOf', { open, total: this.#alerts.size }, '{open} open of {total}')
+        : t('dashboard.alert.noneYet', {}, 'none yet'),
+    );
     show(this.#ui.empty, this.#alerts.size === 0);
   }
 
   #createItem(entry) {
     const { alert } = entry;
-    const details = [];
-    if (typeof alert.reason === 'string' && alert.reason) details.push(alert.reason);
-    if (typeof alert.durationMs === 'number' && alert.durationMs > 0) {
-      details.push(`for ${Math.round(alert.durationMs / 1000)} s`);
-    }
-    if (typeof alert.confidence === 'number') details.push(`confidence ${percent(alert.confidence)}`);
     const screenshot = isImageDataUrl(alert.screenshot)
-      ? h('img', {
-          class: 'alert-screenshot',
-          src: alert.screenshot,
-          alt: `Camera picture when the alert was raised (${this.#state.nameOf(alert.studentId)})`,
-          tabindex: '0',
-          title: 'Click to enlarge',
-        })
+      ? h('img', { class: 'alert-screenshot', src: alert.screenshot, tabindex: '0' })
       : null;
     const ackStatus = h('p', { class: 'ack-status' });
-    const repeats = h('p', { class: 'alert-repeats', text: describeRepeats(alert) });
-    const actions = h(
-      'div',
-      { class: 'alert-actions' },
-      h('button', { type: 'button', class: 'ack-button', dataset: { action: AckAction.REVIEWED }, text: 'Reviewed' }),
-      h('button', {
-        type: 'button',
-        class: 'ack-button secondary',
-        dataset: { action: AckAction.DISMISSED },
-        text: 'Dismiss',
-      }),
-    );
+    const repeats = h('p', { class: 'alert-repeats' });
+    const details = describeDetails(alert) ? h('p', { class: 'alert-details' }) : null;
+    const type = h('strong');
+    const time = h('time', { class: 'alert-time' });
+    const review = h('button', { type: 'button', class: 'ack-button', dataset: { action: AckAction.REVIEWED } });
+    const dismiss = h('button', {
+      type: 'button',
+      class: 'ack-button secondary',
+      dataset: { action: AckAction.DISMISSED },
+    });
+    const actions = h('div', { class: 'alert-actions' }, review, dismiss);
     const element = h(
       'li',
       {
@@ -268,20 +325,40 @@ export class AlertCenter {
       h(
         'div',
         { class: 'alert-head' },
-        h('strong', { text: alertTypeLabel(alert.alertType) }),
+        type,
         ' · ',
         h('button', { type: 'button', class: 'link-button show-student', text: this.#state.nameOf(alert.studentId) }),
-        h('time', { class: 'alert-time', text: clockTime(alert.timestamp) }),
+        time,
       ),
-      details.length ? h('p', { class: 'alert-details', text: details.join(' · ') }) : null,
+      details,
       repeats,
       screenshot,
       actions,
       ackStatus,
     );
-    const item = { element, actions, ackStatus, repeats };
+    const item = { element, actions, ackStatus, repeats, details, screenshot, type, time, review, dismiss };
+    this.#fillTexts(item, entry);
     this.#fillAck(item, entry);
     return item;
+  }
+
+  /** The words of a listed alert that do not depend on its decision. */
+  #fillTexts(item, entry) {
+    const { alert } = entry;
+    setText(item.type, alertTypeLabel(alert.alertType));
+    setText(item.time, clockText(alert.timestamp));
+    if (item.details) setText(item.details, describeDetails(alert));
+    setText(item.repeats, describeRepeats(alert));
+    if (item.screenshot) {
+      item.screenshot.alt = t(
+        'dashboard.alert.screenshotAlt',
+        { name: this.#state.nameOf(alert.studentId) },
+        'Camera picture when the alert was raised ({name})',
+      );
+      item.screenshot.title = t('dashboard.alert.enlarge', {}, 'Click to enlarge');
+    }
+    setText(item.review, t('dashboard.alert.review', {}, 'Reviewed'));
+    setText(item.dismiss, t('dashboard.alert.dismiss', {}, 'Dismiss'));
   }
 
   #fillAck(item, entry) {

@@ -1,19 +1,46 @@
+import { t } from '../i18n.js';
 import { CommandKind, command } from '../protocol.js';
 
+/** What the teacher is told of each command, sent or not, in the page's language: whole sentences. */
 const WORDS = {
-  PAUSE_EXAM: 'Pause',
-  RESUME_EXAM: 'Resume',
-  MESSAGE: 'Message',
-  RECALIBRATE: 'Recalibration request',
+  PAUSE_EXAM: {
+    sent: (target) => t('dashboard.command.pauseSent', { target }, 'Pause sent to {target}.'),
+    notSent: (target) => t('dashboard.command.pauseNotSent', { target }, 'Not connected: pause not sent to {target}.'),
+  },
+  RESUME_EXAM: {
+    sent: (target) => t('dashboard.command.resumeSent', { target }, 'Resume sent to {target}.'),
+    notSent: (target) =>
+      t('dashboard.command.resumeNotSent', { target }, 'Not connected: resume not sent to {target}.'),
+  },
+  MESSAGE: {
+    sent: (target) => t('dashboard.command.messageSent', { target }, 'Message sent to {target}.'),
+    notSent: (target) =>
+      t('dashboard.command.messageNotSent', { target }, 'Not connected: message not sent to {target}.'),
+  },
+  RECALIBRATE: {
+    sent: (target) => t('dashboard.command.recalibrateSent', { target }, 'Recalibration request sent to {target}.'),
+    notSent: (target) =>
+      t(
+        'dashboard.command.recalibrateNotSent',
+        { target },
+        'Not connected: recalibration request not sent to {target}.',
+      ),
+  },
 };
+
+/** Another command: the server's name of it. */
+const OTHER_WORDS = (kind) => ({
+  sent: (target) => t('dashboard.command.otherSent', { command: kind, target }, '{command} sent to {target}.'),
+  notSent: (target) =>
+    t('dashboard.command.otherNotSent', { command: kind, target }, 'Not connected: {command} not sent to {target}.'),
+});
 
 /** Sends a COMMAND to one student (studentId) or to all (no studentId), and says what happened. */
 export function sendCommand(socket, toast, kind, studentId, text, studentName) {
   const sent = socket.send(command(kind, studentId, text));
-  const target = studentId ? studentName || studentId : 'all students';
-  toast(
-    sent ? `${WORDS[kind]} sent to ${target}.` : `Not connected: ${WORDS[kind].toLowerCase()} not sent to ${target}.`,
-  );
+  const target = studentId ? studentName || studentId : t('dashboard.command.allStudents', {}, 'all students');
+  const words = Object.hasOwn(WORDS, kind) ? WORDS[kind] : OTHER_WORDS(kind);
+  toast(sent ? words.sent(target) : words.notSent(target));
   return sent;
 }
 

@@ -1,9 +1,11 @@
 import { callApi } from '../api.js';
+import { formatNumber, onLanguageChange, t } from '../i18n.js';
 import { Indicators, statusInfo, alertTypeLabel, score } from '../protocol.js';
-import { h, setText, show, percent, elapsed, clockTime } from '../dom.js';
+import { h, setText, show } from '../dom.js';
 import { CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } from './charts.js';
 import { wireCommands } from './commands.js';
 import { timelineHref } from './review-links.js';
+import { agoText, clockText, percentText } from './summary.js';
 
 /** Reads the server's stored history, whatever its exact wrapping, as [seconds, confusion, engagement]. */
 function historyPoints(answer) {
@@ -15,9 +17,17 @@ function historyPoints(answer) {
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** 0.3 → "0.3", 0.125 → "0.125": a weight as the deployer wrote it, without float noise. */
+/** 0.3 → "0.3" ("0,3" in German), 0.125 → "0.125": a weight as the deployer wrote it, without float noise. */
 function formatWeight(weight) {
-  return String(Math.round(weight * 1000) / 1000);
+  // + 0 turns a -0 into 0, which Intl would write with its sign.
+  return formatNumber(Math.round(weight * 1000) / 1000 + 0, { maximumFractionDigits: 3, useGrouping: false });
+}
+
+/** A decision on an alert, in a word of the page's language. */
+function ackWord(action) {
+  if (action === 'REVIEWED') return t('dashboard.drill.alertReviewed', {}, 'reviewed');
+  if (action === 'DISMISSED') return t('dashboard.drill.alertDismissed', {}, 'dismissed');
+  return String(action).toLowerCase();
 }
 
 /** A contribution as a bar, drawn to the largest one possible, and as a number. */
@@ -27,14 +37,21 @@ function contributionCell(contribution, widest) {
     'td',
     {},
     h('span', { class: 'contribution-bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${width}%` } })),
-    h('span', { class: 'contribution-value', text: contribution === null ? '—' : contribution.toFixed(2) }),
+    h('span', {
+      class: 'contribution-value',
+      // + 0 turns a -0 into 0, which Intl would write with its sign.
+      text:
+        contribution === null
+          ? '—'
+          : formatNumber(contribution + 0, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+    }),
   );
 }
 
 /**
  * One student in detail: which indicator drives the confusion score, a sparkline of the history,
  * their alerts, and commands to them alone. A modal dialog, so keyboard focus stays inside it and
- * Escape closes it.
+ * Escape closes it. A change of language draws it again, the sparkline's legend included.
  */
 export class StudentDrilldown {
   #ui;
@@ -55,6 +72,12 @@ export class StudentDrilldown {
     const target = () => this.#studentId && { studentId: this.#studentId, name: this.#state.nameOf(this.#studentId) };
     wireCommands(ui.commands, socket, toast, target);
     ui.erase.addEventListener('click', () => this.#erase(toast));
+    onLanguageChange(() => {
+      const record = this.#studentId && this.#state.students.get(this.#studentId);
+      if (!record) return;
+      this.#createChart(record);
+      this.render();
+    });
   }
 
   /** A data-subject erasure: everything kept of the student goes, here and on the server. */
@@ -62,17 +85,24 @@ export class StudentDrilldown {
     const studentId = this.#studentId;
     if (!studentId) return;
     const name = this.#state.nameOf(studentId);
-    if (!window.confirm(`Delete everything kept of ${name}? This cannot be undone.`)) return;
+    const ask = t('dashboard.drill.eraseConfirm', { name }, 'Delete everything kept of {name}? This cannot be undone.');
+    if (!window.confirm(ask)) return;
     try {
       await callApi('DELETE', `sessions/${encodeURIComponent(this.#sessionId)}/students/${encodeURIComponent(studentId)}`);
     } catch (failure) {
-      toast(`Could not delete the student's data: ${failure.message}`);
+      toast(
+        t(
+          'dashboard.drill.eraseFailed',
+          { message: failure.message },
+          "Could not delete the student's data: {message}",
+        ),
+      );
       return;
     }
     this.#ui.dialog.close();
     this.#state.forget(studentId);
     this.#alerts?.forgetStudent(studentId);
-    toast(`${name}'s data was deleted.`);
+    toast(t('dashboard.drill.erased', { name }, "{name}'s data was deleted."));
   }
 
   set alerts(alertCenter) {
@@ -99,16 +129,20 @@ export class StudentDrilldown {
     // The student's whole session, alerts with pictures and notes, on a page of its own.
     if (this.#ui.timelineLink) this.#ui.timelineLink.href = timelineHref(this.#sessionId, studentId);
     if (!this.#ui.dialog.open) this.#ui.dialog.showModal();
+    this.#createChart(this.#state.students.get(studentId));
+    this.render();
+    this.#loadHistory(studentId);
+  }
+
+  /** The sparkline, its legend in the page's language as it is now. */
+  #createChart(record) {
     if (this.#chart) this.#chart.destroy();
-    const record = this.#state.students.get(studentId);
     this.#chart = createShareChart(
       this.#ui.sparkline,
       [CONFUSION_SERIES, ENGAGEMENT_SERIES],
       record.history.columns,
       110,
     );
-    this.render();
-    this.#loadHistory(studentId);
   }
 
   render() {
@@ -121,12 +155,23 @@ export class StudentDrilldown {
     setText(ui.name, student.name);
     ui.status.dataset.status = student.status;
     setText(ui.status, `${info.glyph} ${info.label}`);
-    const facts = [`ID ${student.id}`, `last frame ${elapsed(student.lastFrameAt ?? undefined)}`];
-    if (student.faces !== null) facts.push(`faces in view: ${student.faces}`);
+    const facts = [
+      t('dashboard.drill.id', { id: student.id }, 'ID {id}'),
+      t('dashboard.drill.lastFrame', { ago: agoText(student.lastFrameAt ?? undefined) }, 'last frame {ago}'),
+    ];
+    if (student.faces !== null) {
+      facts.push(t('dashboard.drill.faces', { count: student.faces }, 'faces in view: {count}'));
+    }
     setText(ui.meta, facts.join(' · '));
     setText(
       ui.scores,
-      affect ? `Confusion ${percent(student.confusion)} · Engagement ${percent(student.engagement)}` : '',
+      affect
+        ? t(
+            'dashboard.drill.scores',
+            { confusion: percentText(student.confusion), engagement: percentText(student.engagement) },
+            'Confusion {confusion} · Engagement {engagement}',
+          )
+        : '',
     );
     show(ui.affectOff, !affect);
     show(ui.indicatorSection, affect);
@@ -159,7 +204,7 @@ export class StudentDrilldown {
           'tr',
           { class: row === driver && row.contribution > 0 ? 'driver' : '', dataset: { indicator: row.key } },
           h('th', { scope: 'row', text: row.label }),
-          h('td', { text: percent(row.value) }),
+          h('td', { text: percentText(row.value) }),
           scoring && h('td', { text: row.weight === null ? '—' : `× ${formatWeight(row.weight)}` }),
           scoring && contributionCell(row.contribution, widest),
         ),
@@ -167,17 +212,29 @@ export class StudentDrilldown {
     );
     let explanation;
     if (!scoring) {
-      explanation = 'The weights of this session are not known, so no contributions are shown.';
+      explanation = t(
+        'dashboard.drill.weightsUnknown',
+        {},
+        'The weights of this session are not known, so no contributions are shown.',
+      );
     } else if (driver && driver.contribution > 0) {
-      explanation = `${driver.label} contributes most to the confusion score right now.`;
+      explanation = t(
+        'dashboard.drill.driver',
+        { indicator: driver.label },
+        '{indicator} contributes most to the confusion score right now.',
+      );
     } else if (indicators) {
-      explanation = 'No indicator stands out right now.';
+      explanation = t('dashboard.drill.noDriver', {}, 'No indicator stands out right now.');
     } else {
-      explanation = 'No indicator values received yet.';
+      explanation = t('dashboard.drill.noIndicators', {}, 'No indicator values received yet.');
     }
     setText(ui.driver, explanation);
     const threshold = scoring ? scoring.confusedAbove : null;
-    const thresholdText = `A student is shown as confused once the confusion score stays above ${percent(threshold)}.`;
+    const thresholdText = t(
+      'dashboard.drill.threshold',
+      { percent: percentText(threshold) },
+      'A student is shown as confused once the confusion score stays above {percent}.',
+    );
     setText(ui.threshold, threshold === null ? '' : thresholdText);
     show(ui.threshold, threshold !== null);
   }
@@ -189,8 +246,8 @@ export class StudentDrilldown {
         h(
           'li',
           {},
-          `${clockTime(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`,
-          entry.ack ? ` · ${entry.ack.action.toLowerCase()}` : ' · open',
+          `${clockText(entry.alert.timestamp)} · ${alertTypeLabel(entry.alert.alertType)}`,
+          ` · ${entry.ack ? ackWord(entry.ack.action) : t('dashboard.drill.alertOpen', {}, 'open')}`,
         ),
       ),
     );

@@ -1,5 +1,7 @@
+import { h, setText } from '../dom.js';
+import { onLanguageChange, t } from '../i18n.js';
 import { statusInfo } from '../protocol.js';
-import { h, setText, percent, elapsed } from '../dom.js';
+import { agoText, percentText } from './summary.js';
 
 const MIN_TILE_WIDTH = 190;
 const TILE_HEIGHT = 112;
@@ -15,29 +17,37 @@ const nullsLast = (a, b, descending) => {
   return descending ? b - a : a - b;
 };
 
+/** A sort order whose label is in the page's language each time it is read. */
+function sortOrder(label, compare) {
+  return Object.freeze(Object.defineProperty({ compare }, 'label', { get: label, enumerable: true }));
+}
+
 /** Sort orders offered to the teacher; the comparators get the dashboard state, for open alerts. */
 export const SortOrders = Object.freeze({
-  name: { label: 'Name', compare: (a, b) => byName(a, b) },
-  attention: {
-    label: 'Needs attention first',
-    compare: (a, b, state) =>
+  name: sortOrder(
+    () => t('dashboard.sort.name', {}, 'Name'),
+    (a, b) => byName(a, b),
+  ),
+  attention: sortOrder(
+    () => t('dashboard.sort.attention', {}, 'Needs attention first'),
+    (a, b, state) =>
       Number(state.hasOpenAlert(b.id)) - Number(state.hasOpenAlert(a.id)) ||
       statusInfo(a.status).rank - statusInfo(b.status).rank ||
       nullsLast(a.confusion, b.confusion, true) ||
       byName(a, b),
-  },
-  confusion: {
-    label: 'Confusion, highest first',
-    compare: (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b),
-  },
-  engagement: {
-    label: 'Engagement, lowest first',
-    compare: (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b),
-  },
-  lastFrame: {
-    label: 'Last frame, oldest first',
-    compare: (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b),
-  },
+  ),
+  confusion: sortOrder(
+    () => t('dashboard.sort.confusion', {}, 'Confusion, highest first'),
+    (a, b) => nullsLast(a.confusion, b.confusion, true) || byName(a, b),
+  ),
+  engagement: sortOrder(
+    () => t('dashboard.sort.engagement', {}, 'Engagement, lowest first'),
+    (a, b) => nullsLast(a.engagement, b.engagement, false) || byName(a, b),
+  ),
+  lastFrame: sortOrder(
+    () => t('dashboard.sort.lastFrame', {}, 'Last frame, oldest first'),
+    (a, b) => (a.lastFrameAt ?? 0) - (b.lastFrameAt ?? 0) || byName(a, b),
+  ),
 });
 
 /** The filter value that keeps only students with an unacknowledged alert. */
@@ -46,7 +56,8 @@ export const ALERT_FILTER = 'ALERT';
 /**
  * The student grid. Only the tiles in view (plus a little overscan) exist in the DOM; they are
  * recycled as the teacher scrolls, and a tile's content is rewritten only when its student's
- * record changed. Arrow keys move between tiles (one tile is in the tab order at a time).
+ * record changed, or the page's language. Arrow keys move between tiles (one tile is in the tab
+ * order at a time).
  */
 export class StudentGrid {
   #viewport;
@@ -94,6 +105,11 @@ export class StudentGrid {
       const tile = event.target.closest('.tile');
       if (tile) this.#current = tile.dataset.studentId;
     });
+    // Every tile's words again, in the new language, at the next render.
+    onLanguageChange(() => {
+      for (const tile of this.#tiles.values()) tile.version = -1;
+      requestRender();
+    });
   }
 
   /** Ids of the students shown, in order, after filter and sort. */
@@ -114,8 +130,14 @@ export class StudentGrid {
     const count = this.#ordered.length;
     const total = this.#state.students.size;
     this.#empty.hidden = total > 0;
-    const counted = `${total} student${total === 1 ? '' : 's'}`;
-    setText(this.#count, count === total ? counted : `Showing ${count} of ${total}`);
+    const counted =
+      total === 1
+        ? t('dashboard.grid.studentsOne', { count: total }, '{count} student')
+        : t('dashboard.grid.studentsMany', { count: total }, '{count} students');
+    setText(
+      this.#count,
+      count === total ? counted : t('dashboard.grid.showing', { count, total }, 'Showing {count} of {total}'),
+    );
     const width = this.#width || this.#viewport.clientWidth;
     const columns = Math.max(1, Math.floor((width + GAP) / (MIN_TILE_WIDTH + GAP)));
     const tileWidth = Math.floor((width - GAP * (columns - 1)) / columns);
@@ -198,7 +220,7 @@ export class StudentGrid {
   #createTile() {
     const parts = {
       name: h('span', { class: 'tile-name' }),
-      alert: h('span', { class: 'tile-alert', text: '⚠ Alert' }),
+      alert: h('span', { class: 'tile-alert', text: t('dashboard.tile.alert', {}, '⚠ Alert') }),
       glyph: h('span', { class: 'tile-glyph', 'aria-hidden': 'true' }),
       status: h('span', { class: 'tile-status-label' }),
       confusion: h('span', { class: 'tile-score-text' }),
@@ -230,13 +252,25 @@ export class StudentGrid {
       element.dataset.status = student.status;
       element.dataset.alert = String(alert);
       parts.alert.hidden = !alert;
+      setText(parts.alert, t('dashboard.tile.alert', {}, '⚠ Alert'));
       if (affect) {
-        setText(parts.confusion, `Confusion ${percent(student.confusion)}`);
-        setText(parts.engagement, `Engagement ${percent(student.engagement)}`);
+        setText(
+          parts.confusion,
+          t('dashboard.tile.confusion', { percent: percentText(student.confusion) }, 'Confusion {percent}'),
+        );
+        setText(
+          parts.engagement,
+          t('dashboard.tile.engagement', { percent: percentText(student.engagement) }, 'Engagement {percent}'),
+        );
         parts.meter.hidden = false;
         parts.meterFill.style.width = `${Math.round((student.confusion ?? 0) * 100)}%`;
       } else {
-        setText(parts.confusion, student.faces === null ? 'Presence only' : `Faces in view: ${student.faces}`);
+        setText(
+          parts.confusion,
+          student.faces === null
+            ? t('dashboard.tile.presenceOnly', {}, 'Presence only')
+            : t('dashboard.tile.faces', { count: student.faces }, 'Faces in view: {count}'),
+        );
         setText(parts.engagement, '');
         parts.meter.hidden = true;
       }
@@ -244,7 +278,10 @@ export class StudentGrid {
       tile.alert = alert;
       tile.affect = affect;
     }
-    setText(parts.seen, `Last frame ${elapsed(student.lastFrameAt ?? undefined, now)}`);
+    setText(
+      parts.seen,
+      t('dashboard.tile.lastFrame', { ago: agoText(student.lastFrameAt ?? undefined, now) }, 'Last frame {ago}'),
+    );
   }
 
   #onKey(event) {

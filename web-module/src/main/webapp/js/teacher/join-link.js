@@ -1,5 +1,10 @@
 import { appUrl } from '../app.js';
-import { setText } from '../dom.js';
+import { h, setText } from '../dom.js';
+import { onLanguageChange, setTranslated, t } from '../i18n.js';
+
+/** Words the page keeps on the QR code's picture, said again on a change of language. */
+let describeQr = () => {};
+onLanguageChange(() => describeQr());
 
 /** The link students open: the server's joinUrl when it gave one, else the student page's address. */
 export function joinLinkFor(sessionId, joinUrl) {
@@ -11,7 +16,7 @@ export function joinLinkFor(sessionId, joinUrl) {
 
 /**
  * Shows the join link as text and as a QR code (qrcodejs, loaded as a classic script by the page),
- * with a copy button.
+ * with a copy button. Its words follow the page's language.
  */
 export function showJoinLink({ link, qr, copy, copied }, href) {
   link.href = href;
@@ -29,19 +34,24 @@ export function showJoinLink({ link, qr, copy, copied }, href) {
     });
     // The library draws on a canvas and copies it into an img: the img carries the description.
     const image = qr.querySelector('img');
-    if (image) image.alt = `QR code of the join link ${href}`;
+    describeQr = () => {
+      if (image) image.alt = t('dashboard.join.qrAlt', { href }, 'QR code of the join link {href}');
+    };
+    describeQr();
     const canvas = qr.querySelector('canvas');
     if (canvas) canvas.setAttribute('aria-hidden', 'true');
     qr.removeAttribute('title');
   } else {
-    setText(qr, 'QR code unavailable.');
+    const unavailable = h('span');
+    setTranslated(unavailable, 'dashboard.join.qrUnavailable', 'QR code unavailable.');
+    qr.replaceChildren(unavailable);
   }
   copy.onclick = async () => {
     try {
       await navigator.clipboard.writeText(href);
-      setText(copied, 'Link copied.');
+      setTranslated(copied, 'dashboard.join.copied', 'Link copied.');
     } catch {
-      setText(copied, 'Copying is not allowed here: select the link and copy it.');
+      setTranslated(copied, 'dashboard.join.copyRefused', 'Copying is not allowed here: select the link and copy it.');
     }
   };
 }

@@ -1,19 +1,27 @@
 import { callApi } from '../api.js';
 import { setText, show } from '../dom.js';
+import { onLanguageChange, t } from '../i18n.js';
+import { dateTimeText } from './summary.js';
 
 export const Phase = Object.freeze({ SCHEDULED: 'SCHEDULED', OPEN: 'OPEN', ENDED: 'ENDED' });
 
-const when = (ms) => new Date(ms).toLocaleString();
-
-/** What a session's phase means, in one line for a teacher. */
+/** What a session's phase means, in one line for a teacher, in the page's language. */
 export function describePhase(session) {
   switch (session?.phase) {
     case Phase.SCHEDULED:
-      return `Scheduled: students can join from ${when(session.opensAt)}.`;
+      return t(
+        'dashboard.lifeCycle.scheduled',
+        { time: dateTimeText(session.opensAt) },
+        'Scheduled: students can join from {time}.',
+      );
     case Phase.ENDED:
-      return `Ended ${when(session.endedAt)}. Students can no longer join; what was recorded stays here for review.`;
+      return t(
+        'dashboard.lifeCycle.ended',
+        { time: dateTimeText(session.endedAt) },
+        'Ended {time}. Students can no longer join; what was recorded stays here for review.',
+      );
     case Phase.OPEN:
-      return 'Open: students can join.';
+      return t('dashboard.lifeCycle.open', {}, 'Open: students can join.');
     default:
       return '';
   }
@@ -23,13 +31,13 @@ export function describePhase(session) {
 export function describeRetention(session) {
   const hours = session?.retentionHours;
   if (!Number.isInteger(hours) || hours <= 0) return '';
-  return `Data kept ${hours} h after the last activity.`;
+  return t('dashboard.lifeCycle.retention', { hours }, 'Data kept {hours} h after the last activity.');
 }
 
 /**
  * The dashboard's life-cycle line: the phase, "Start now" for a scheduled session and "End session"
  * for an open one, and how long the session's data is kept. An ended session hides what only a
- * running one needs (the join link, commands, the roster's form).
+ * running one needs (the join link, commands, the roster's form). A change of language says it again.
  */
 export class LifeCycle {
   #ui;
@@ -44,8 +52,15 @@ export class LifeCycle {
     ui.start.addEventListener('click', () => this.#change('start'));
     ui.remove.addEventListener('click', () => this.#delete());
     ui.end.addEventListener('click', () => {
-      const ask = 'End this session now? Students are disconnected and cannot join again.';
+      const ask = t(
+        'dashboard.lifeCycle.endConfirm',
+        {},
+        'End this session now? Students are disconnected and cannot join again.',
+      );
       if (window.confirm(ask)) this.#change('end');
+    });
+    onLanguageChange(() => {
+      if (this.#session) this.show(this.#session);
     });
   }
 
@@ -74,18 +89,26 @@ export class LifeCycle {
     try {
       this.show(await callApi('GET', `sessions/${encodeURIComponent(this.#sessionId)}`));
     } catch (failure) {
-      this.#toast(`Session details unavailable: ${failure.message}`);
+      this.#toast(
+        t('dashboard.sessionUnavailable', { message: failure.message }, 'Session details unavailable: {message}'),
+      );
     }
   }
 
   /** Deletes everything kept of the session, then goes back to the list of sessions. */
   async #delete() {
-    const ask = 'Delete everything kept of this session (students, history, alerts, pictures)? This cannot be undone.';
+    const ask = t(
+      'dashboard.lifeCycle.deleteConfirm',
+      {},
+      'Delete everything kept of this session (students, history, alerts, pictures)? This cannot be undone.',
+    );
     if (!window.confirm(ask)) return;
     try {
       await callApi('DELETE', `sessions/${encodeURIComponent(this.#sessionId)}`);
     } catch (failure) {
-      this.#toast(`Could not delete the session: ${failure.message}`);
+      this.#toast(
+        t('dashboard.lifeCycle.deleteFailed', { message: failure.message }, 'Could not delete the session: {message}'),
+      );
       return;
     }
     window.location.assign('./');
@@ -97,7 +120,12 @@ export class LifeCycle {
     try {
       this.show(await callApi('POST', `sessions/${encodeURIComponent(this.#sessionId)}/${action}`));
     } catch (failure) {
-      this.#toast(`Could not ${action} the session: ${failure.message}`);
+      const message = failure.message;
+      this.#toast(
+        action === 'start'
+          ? t('dashboard.lifeCycle.startFailed', { message }, 'Could not start the session: {message}')
+          : t('dashboard.lifeCycle.endFailed', { message }, 'Could not end the session: {message}'),
+      );
     } finally {
       this.#ui.start.disabled = false;
       this.#ui.end.disabled = false;

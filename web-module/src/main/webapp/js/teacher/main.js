@@ -3,6 +3,7 @@ import { pageParam, webSocketUrl } from '../app.js';
 import { ConnectionState, ReconnectingSocket } from '../connection.js';
 import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
+import { initI18n, onLanguageChange, setTranslated, setUntranslated, t, wireLanguageSwitch } from '../i18n.js';
 import { CommandKind, IDENTIFIER, MessageType, Status, scoringOf } from '../protocol.js';
 import { createToaster } from '../toast.js';
 import { AlertCenter } from './alerts.js';
@@ -21,8 +22,18 @@ import { renderSummary } from './summary.js';
 import { Timeline } from './timeline.js';
 import { showSignIn } from '../sign-in-banner.js';
 
+/**
+ * The teacher's pages without a review of their own: the session chooser (teacher/) and a
+ * session's live dashboard (teacher/?session=ID). Their texts are in the page's language (js/i18n.js:
+ * the markup's data-i18n, keys dashboard.*), chosen before anything is drawn; a change of language
+ * rewords what each part drew, from what it holds, without touching the connection.
+ */
+wireLanguageSwitch(document.getElementById('language-switch'));
+await initI18n(['dashboard']);
+
 const toast = createToaster(byId('toasts'));
 const sessionId = pageParam('session');
+const pageTitle = document.querySelector('title');
 /** Performance entries are cleared now and then so that a long session does not grow them without end. */
 const MEASURES_KEPT = 1000;
 
@@ -55,7 +66,7 @@ function startChooser() {
 function startDashboard(id) {
   show(byId('dashboard-view'));
   setText(byId('session-title'), id);
-  document.title = `${id} · SmartSession dashboard`;
+  setTranslated(pageTitle, 'dashboard.pageTitleOf', '{name} · SmartSession dashboard', { name: id });
 
   const reportLink = byId('report-link');
   reportLink.href = reportHref(id);
@@ -212,7 +223,13 @@ function startDashboard(id) {
         if (message.command === CommandKind.END_SESSION) lifeCycle.refresh();
         break;
       case MessageType.ERROR:
-        toast(`The server reported a problem: ${message.message || message.code}`);
+        toast(
+          t(
+            'dashboard.serverProblem',
+            { message: message.message || message.code },
+            'The server reported a problem: {message}',
+          ),
+        );
         break;
       default:
         break;
@@ -229,6 +246,8 @@ function startDashboard(id) {
   socket.start();
   // "Last frame … ago" keeps counting even when no update arrives.
   setInterval(requestRender, 1000);
+  // The header line, the tiles and an open drill-down in the new language; the others see to their own.
+  onLanguageChange(() => requestRender());
   requestRender();
   roster.start();
   callApi('GET', 'me')
@@ -245,10 +264,21 @@ function startDashboard(id) {
 
 function wireToolbar(grid) {
   const sort = byId('sort-select');
-  for (const [value, { label }] of Object.entries(SortOrders)) sort.append(new Option(label, value));
+  for (const value of Object.keys(SortOrders)) sort.append(new Option('', value));
   const filter = byId('status-filter');
-  filter.append(new Option('All students', ''), new Option('With an open alert', ALERT_FILTER));
-  for (const [value, { label }] of Object.entries(Status)) filter.append(new Option(label, value));
+  filter.append(new Option('', ''), new Option('', ALERT_FILTER));
+  for (const value of Object.keys(Status)) filter.append(new Option('', value));
+  // The options' words, now and after each change of language; the chosen values stay.
+  const label = () => {
+    for (const option of sort.options) option.text = SortOrders[option.value].label;
+    for (const option of filter.options) {
+      if (option.value === '') option.text = t('dashboard.filter.all', {}, 'All students');
+      else if (option.value === ALERT_FILTER) option.text = t('dashboard.filter.alert', {}, 'With an open alert');
+      else option.text = Status[option.value].label;
+    }
+  };
+  label();
+  onLanguageChange(label);
   sort.addEventListener('change', () => grid.setView({ sort: sort.value }));
   filter.addEventListener('change', () => grid.setView({ statusFilter: filter.value }));
   byId('student-search').addEventListener('input', (event) => grid.setView({ search: event.target.value }));
@@ -266,16 +296,19 @@ async function describeSession(id) {
   try {
     session = await callApi('GET', `sessions/${encodeURIComponent(id)}`);
   } catch (failure) {
-    toast(`Session details unavailable: ${failure.message}`);
+    toast(t('dashboard.sessionUnavailable', { message: failure.message }, 'Session details unavailable: {message}'));
   }
   if (session) {
     setText(byId('session-title'), session.name || id);
-    setText(byId('session-kind'), session.kind === 'EXAM' ? 'Exam' : session.kind === 'CLASS' ? 'Class' : '');
+    const kind = byId('session-kind');
+    if (session.kind === 'EXAM') setTranslated(kind, 'dashboard.kind.EXAM', 'Exam');
+    else if (session.kind === 'CLASS') setTranslated(kind, 'dashboard.kind.CLASS', 'Class');
+    else setUntranslated(kind, '');
     // Pausing is for exams; a class session does not offer it.
     const exam = session.kind !== 'CLASS';
     const pauseButtons = document.querySelectorAll('[data-command="PAUSE_EXAM"], [data-command="RESUME_EXAM"]');
     for (const button of pauseButtons) show(button, exam);
-    document.title = `${session.name || id} · SmartSession dashboard`;
+    setTranslated(pageTitle, 'dashboard.pageTitleOf', '{name} · SmartSession dashboard', { name: session.name || id });
   }
   showJoinLink(joinUi, joinLinkFor(id, session && session.joinUrl));
   return session;

@@ -1,25 +1,26 @@
+import { formatDate, formatTime, t } from '../i18n.js';
+
 /**
  * The words of the roster card (GET /sessions/{id}/roster), kept apart from the DOM so that they
  * can be checked on their own: the summary line, each student's presence, the order that puts
  * who needs a look first, and the roster written back as text a teacher can edit and save again.
- * Fields the server left out (JSON-B omits nulls) are taken as absent, never as an error.
+ * Fields the server left out (JSON-B omits nulls) are taken as absent, never as an error. Words,
+ * times and counts are in the page's language and locale (js/i18n.js, keys dashboard.roster.*) as
+ * it is when called: the card draws again on a change of language.
  */
 
 export const Presence = Object.freeze({ NOT_JOINED: 'NOT_JOINED', HERE: 'HERE', LEFT: 'LEFT' });
-
-const HOUR_MINUTE = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const FULL_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export const isTime = (ms) => typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 
 /** "10:42"; "" when absent. */
 export function hourMinute(ms) {
-  return isTime(ms) ? HOUR_MINUTE.format(ms) : '';
+  return isTime(ms) ? formatTime(ms, { hour: '2-digit', minute: '2-digit' }) : '';
 }
 
 /** The date and time to the second, for a title. */
 export function fullTime(ms) {
-  return isTime(ms) ? FULL_TIME.format(ms) : '';
+  return isTime(ms) ? formatDate(ms, { dateStyle: 'medium', timeStyle: 'medium' }) : '';
 }
 
 /** The answer as {hasRoster, othersAllowed, students}, whatever was missing from it. */
@@ -42,11 +43,13 @@ export function nameOf(student) {
 export function presenceWords(student) {
   switch (student.presence) {
     case Presence.HERE:
-      return 'Here';
+      return t('dashboard.roster.here', {}, 'Here');
     case Presence.LEFT:
-      return isTime(student.leftAt) ? `Left at ${hourMinute(student.leftAt)}` : 'Left';
+      return isTime(student.leftAt)
+        ? t('dashboard.roster.leftAt', { time: hourMinute(student.leftAt) }, 'Left at {time}')
+        : t('dashboard.roster.left', {}, 'Left');
     default:
-      return 'Not joined';
+      return t('dashboard.roster.notJoined', {}, 'Not joined');
   }
 }
 
@@ -60,20 +63,24 @@ export function isStranger(attendance, student) {
  * always, the others when there are any; "No roster yet" while the session has none.
  */
 export function summaryLine(attendance) {
-  if (!attendance.hasRoster) return 'No roster yet';
+  if (!attendance.hasRoster) return t('dashboard.roster.none', {}, 'No roster yet');
   const students = attendance.students;
   const count = (test) => students.filter(test).length;
   const parts = [
-    `${count((s) => s.onRoster !== false)} expected`,
-    `${count((s) => s.presence === Presence.HERE)} here`,
-    `${count((s) => s.presence !== Presence.HERE && s.presence !== Presence.LEFT)} not joined`,
+    t('dashboard.roster.countExpected', { count: count((s) => s.onRoster !== false) }, '{count} expected'),
+    t('dashboard.roster.countHere', { count: count((s) => s.presence === Presence.HERE) }, '{count} here'),
+    t(
+      'dashboard.roster.countNotJoined',
+      { count: count((s) => s.presence !== Presence.HERE && s.presence !== Presence.LEFT) },
+      '{count} not joined',
+    ),
   ];
   const left = count((s) => s.presence === Presence.LEFT);
   const late = count((s) => s.late === true);
   const strangers = count((s) => isStranger(attendance, s));
-  if (left) parts.push(`${left} left`);
-  if (late) parts.push(`${late} late`);
-  if (strangers) parts.push(`${strangers} not on the roster`);
+  if (left) parts.push(t('dashboard.roster.countLeft', { count: left }, '{count} left'));
+  if (late) parts.push(t('dashboard.roster.countLate', { count: late }, '{count} late'));
+  if (strangers) parts.push(t('dashboard.roster.countStrangers', { count: strangers }, '{count} not on the roster'));
   return parts.join(' · ');
 }
 
@@ -81,8 +88,8 @@ export function summaryLine(attendance) {
 export function policyLine(attendance) {
   if (!attendance.hasRoster) return '';
   return attendance.othersAllowed
-    ? 'Students not on the roster can join too; they are marked below.'
-    : 'Only the students on the roster can join.';
+    ? t('dashboard.roster.othersAllowed', {}, 'Students not on the roster can join too; they are marked below.')
+    : t('dashboard.roster.onlyRoster', {}, 'Only the students on the roster can join.');
 }
 
 /** 0 first: not joined, then left, then late, then not on the roster, then the others. */

@@ -1,5 +1,6 @@
 import { callApi } from '../api.js';
-import { h, setText, show } from '../dom.js';
+import { h, show } from '../dom.js';
+import { onLanguageChange, setTranslated, setUntranslated, t } from '../i18n.js';
 import {
   attentionOrder,
   fullTime,
@@ -37,7 +38,8 @@ function readText(file) {
  * The dashboard's roster card: who the session expects and who of them came (GET
  * /sessions/{id}/roster, read at once and every 5 s while the page is visible), and the form that
  * replaces the roster with a pasted list or a CSV file (PUT). The form sits in a <details>, open
- * while the session has no roster; an ended session hides it (LifeCycle), the table stays.
+ * while the session has no roster; an ended session hides it (LifeCycle), the table stays. A change
+ * of language draws the last answer again.
  */
 export class RosterCard {
   #ui;
@@ -68,6 +70,9 @@ export class RosterCard {
       this.#clearError();
       ui.text.focus();
     });
+    onLanguageChange(() => {
+      if (this.#attendance) this.#draw(this.#attendance);
+    });
   }
 
   /** Reads the roster now and then every 5 s while the page is visible. */
@@ -82,7 +87,11 @@ export class RosterCard {
       this.#apply(ticket, await callApi('GET', this.#path));
     } catch (failure) {
       // Once the table shows something, a missed reading leaves it as it was until the next one.
-      if (!this.#attendance) setText(this.#ui.summary, `Could not load the roster: ${failure.message}`);
+      if (!this.#attendance) {
+        setTranslated(this.#ui.summary, 'dashboard.roster.loadFailed', 'Could not load the roster: {message}', {
+          message: failure.message,
+        });
+      }
     }
   }
 
@@ -113,9 +122,14 @@ export class RosterCard {
     const drawn = JSON.stringify(attendance);
     if (drawn === this.#drawn) return;
     this.#drawn = drawn;
-    setText(ui.summary, summaryLine(attendance));
+    this.#draw(attendance);
+  }
+
+  #draw(attendance) {
+    const ui = this.#ui;
+    setUntranslated(ui.summary, summaryLine(attendance));
     const policy = policyLine(attendance);
-    setText(ui.policy, policy);
+    setUntranslated(ui.policy, policy);
     show(ui.policy, policy !== '');
     this.#renderRows(attendance);
   }
@@ -139,13 +153,18 @@ export class RosterCard {
           'td',
           {},
           isTime(student.joinedAt) ? timeElement(student.joinedAt) : '—',
-          student.late === true ? [' ', h('span', { class: 'roster-badge late', text: 'late' })] : null,
+          student.late === true
+            ? [' ', h('span', { class: 'roster-badge late', text: t('dashboard.roster.late', {}, 'late') })]
+            : null,
         ),
         h(
           'td',
           {},
           isStranger(attendance, student)
-            ? h('span', { class: 'roster-badge stranger', text: 'not on the roster' })
+            ? h('span', {
+                class: 'roster-badge stranger',
+                text: t('dashboard.roster.notOnRoster', {}, 'not on the roster'),
+              })
             : '',
         ),
       ),
@@ -163,7 +182,11 @@ export class RosterCard {
     try {
       this.#ui.text.value = await readText(file);
     } catch {
-      this.#fail(`Could not read ${file.name}. Choose a text or CSV file, or paste the list.`);
+      this.#fail(
+        'dashboard.roster.readFailed',
+        'Could not read {file}. Choose a text or CSV file, or paste the list.',
+        { file: file.name },
+      );
     }
   }
 
@@ -172,7 +195,7 @@ export class RosterCard {
     const students = ui.text.value;
     this.#clearError();
     if (!students.trim()) {
-      this.#fail('Please list the students first, or choose a file.');
+      this.#fail('dashboard.roster.emptyList', 'Please list the students first, or choose a file.');
       return;
     }
     ui.submit.disabled = true;
@@ -186,9 +209,13 @@ export class RosterCard {
       this.#apply(ticket, answer);
       ui.details.open = false;
       const saved = readAttendance(answer).students.filter((s) => s.onRoster !== false).length;
-      this.#toast(`Roster saved: ${saved} ${saved === 1 ? 'student' : 'students'}.`);
+      this.#toast(
+        saved === 1
+          ? t('dashboard.roster.savedOne', { count: saved }, 'Roster saved: {count} student.')
+          : t('dashboard.roster.savedMany', { count: saved }, 'Roster saved: {count} students.'),
+      );
     } catch (failure) {
-      this.#fail(`Could not save the roster: ${failure.message}`);
+      this.#fail('dashboard.roster.saveFailed', 'Could not save the roster: {message}', { message: failure.message });
       return;
     } finally {
       ui.submit.disabled = false;
@@ -197,14 +224,15 @@ export class RosterCard {
     this.refresh();
   }
 
-  #fail(message) {
-    setText(this.#ui.error, message);
+  /** Says what went wrong (key, its English and params as setTranslated takes them) at the text box. */
+  #fail(key, english, params) {
+    setTranslated(this.#ui.error, key, english, params);
     this.#ui.text.setAttribute('aria-invalid', 'true');
     this.#ui.text.focus();
   }
 
   #clearError() {
-    setText(this.#ui.error, '');
+    setUntranslated(this.#ui.error, '');
     this.#ui.text.removeAttribute('aria-invalid');
   }
 }

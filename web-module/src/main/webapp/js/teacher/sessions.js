@@ -1,7 +1,9 @@
 import { callApi } from '../api.js';
-import { h, setText, show } from '../dom.js';
+import { h, show } from '../dom.js';
+import { onLanguageChange, setTranslated, setUntranslated, t } from '../i18n.js';
 import { Phase } from './life-cycle.js';
 import { reportHref } from './review-links.js';
+import { dateTimeText } from './summary.js';
 
 /** The GET /sessions answer as a list, whether it is an array or wrapped in an object. */
 function sessionList(answer) {
@@ -12,21 +14,25 @@ function sessionList(answer) {
 
 const sessionIdOf = (session) => session.sessionId ?? session.id;
 
-const KIND_WORDS = { CLASS: 'Class', EXAM: 'Exam' };
-
-const PHASE_WORDS = {
-  [Phase.SCHEDULED]: (s) => `opens ${new Date(s.opensAt).toLocaleString()}`,
-  [Phase.OPEN]: () => 'open',
-  [Phase.ENDED]: (s) => `ended ${new Date(s.endedAt).toLocaleString()}`,
+/** The words of a session's kind and phase, in the page's language when read. */
+const KIND_WORDS = {
+  CLASS: () => t('dashboard.kind.CLASS', {}, 'Class'),
+  EXAM: () => t('dashboard.kind.EXAM', {}, 'Exam'),
 };
 
-/** The session chooser: existing sessions, and a form to create one. */
+const PHASE_WORDS = {
+  [Phase.SCHEDULED]: (s) => t('dashboard.sessions.opens', { time: dateTimeText(s.opensAt) }, 'opens {time}'),
+  [Phase.OPEN]: () => t('dashboard.sessions.open', {}, 'open'),
+  [Phase.ENDED]: (s) => t('dashboard.sessions.ended', { time: dateTimeText(s.endedAt) }, 'ended {time}'),
+};
+
+/** The session chooser: existing sessions, and a form to create one. A change of language redraws the lists. */
 export async function showSessions(ui, open) {
   ui.form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const name = ui.name.value.trim();
     if (!name) {
-      setText(ui.error, 'Please give the session a name.');
+      setTranslated(ui.error, 'dashboard.create.noName', 'Please give the session a name.');
       ui.name.focus();
       return;
     }
@@ -37,13 +43,15 @@ export async function showSessions(ui, open) {
     // "" is the deployment's default: then nothing is sent and the server applies its own.
     const retentionHours = ui.retention.value ? Number(ui.retention.value) : undefined;
     ui.submit.disabled = true;
-    setText(ui.error, '');
+    setUntranslated(ui.error, '');
     try {
       const body = { name, kind, requireStudentLogin, opensAt, retentionHours };
       const created = await callApi('POST', 'sessions', body);
       open(sessionIdOf(created));
     } catch (failure) {
-      setText(ui.error, `Could not create the session: ${failure.message}`);
+      setTranslated(ui.error, 'dashboard.create.failed', 'Could not create the session: {message}', {
+        message: failure.message,
+      });
     } finally {
       ui.submit.disabled = false;
     }
@@ -57,7 +65,7 @@ export async function showSessions(ui, open) {
     })
     .catch(() => {});
 
-  setText(ui.listStatus, 'Loading sessions…');
+  setTranslated(ui.listStatus, 'dashboard.sessions.loading', 'Loading sessions…');
   try {
     const newestFirst = (a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0);
     const sessions = sessionList(await callApi('GET', 'sessions')).sort(newestFirst);
@@ -68,11 +76,14 @@ export async function showSessions(ui, open) {
         { href: `?session=${encodeURIComponent(id)}`, class: 'session-link', dataset: { sessionId: id } },
         session.name || id,
       );
-      const facts = [KIND_WORDS[session.kind] || session.kind, id].filter(Boolean);
+      const kind = Object.hasOwn(KIND_WORDS, session.kind) ? KIND_WORDS[session.kind]() : session.kind;
+      const facts = [kind, id].filter(Boolean);
       if (typeof session.createdAt === 'number') {
-        facts.push(`created ${new Date(session.createdAt).toLocaleString()}`);
+        facts.push(t('dashboard.sessions.created', { time: dateTimeText(session.createdAt) }, 'created {time}'));
       }
-      if (typeof session.studentCount === 'number') facts.push(`${session.studentCount} students`);
+      if (typeof session.studentCount === 'number') {
+        facts.push(t('dashboard.sessions.studentCount', { count: session.studentCount }, '{count} students'));
+      }
       const phase = PHASE_WORDS[session.phase]?.(session);
       // Every session has a report: what was recorded so far, or, once ended, all of it.
       const report = h(
@@ -81,9 +92,9 @@ export async function showSessions(ui, open) {
           href: reportHref(id),
           class: 'session-report-link',
           dataset: { reportFor: id },
-          'aria-label': `Report: ${session.name || id}`,
+          'aria-label': t('dashboard.sessions.reportOf', { name: session.name || id }, 'Report: {name}'),
         },
-        'Report',
+        t('dashboard.report', {}, 'Report'),
       );
       return h(
         'li',
@@ -97,12 +108,19 @@ export async function showSessions(ui, open) {
     };
     const known = sessions.filter(sessionIdOf);
     const past = known.filter((s) => s.phase === Phase.ENDED);
-    ui.list.replaceChildren(...known.filter((s) => s.phase !== Phase.ENDED).map(item));
-    ui.pastList.replaceChildren(...past.map(item));
+    const draw = () => {
+      ui.list.replaceChildren(...known.filter((s) => s.phase !== Phase.ENDED).map(item));
+      ui.pastList.replaceChildren(...past.map(item));
+    };
+    draw();
+    onLanguageChange(draw);
     show(ui.pastTitle, past.length > 0);
-    setText(ui.listStatus, known.length ? '' : 'No sessions yet. Create one below.');
+    if (known.length) setUntranslated(ui.listStatus, '');
+    else setTranslated(ui.listStatus, 'dashboard.sessions.none', 'No sessions yet. Create one below.');
   } catch (failure) {
-    setText(ui.listStatus, `Could not load the sessions: ${failure.message}`);
+    setTranslated(ui.listStatus, 'dashboard.sessions.loadFailed', 'Could not load the sessions: {message}', {
+      message: failure.message,
+    });
   }
   show(ui.view);
 }

@@ -1,6 +1,10 @@
+import { onLanguageChange, t } from '../i18n.js';
 import { ACTIVE_SERIES, CONFUSION_SERIES, ENGAGEMENT_SERIES, createShareChart } from './charts.js';
 
-/** The session's average confusion and engagement (and share of students active) since it began. */
+/**
+ * The session's average confusion and engagement (and share of students active) since it began.
+ * A change of language draws the chart again, its legend in the new language.
+ */
 export class Timeline {
   #chart;
   #container;
@@ -10,14 +14,24 @@ export class Timeline {
   constructor(container, state) {
     this.#state = state;
     this.#container = container;
-    this.#chart = createShareChart(
-      container,
+    this.#chart = this.#createChart();
+    onLanguageChange(() => {
+      this.#chart.destroy();
+      this.#chart = this.#createChart();
+      this.#drawnAffect = null;
+      this.render();
+    });
+  }
+
+  #createChart() {
+    return createShareChart(
+      this.#container,
       [
-        { ...CONFUSION_SERIES, label: 'Average confusion' },
-        { ...ENGAGEMENT_SERIES, label: 'Average engagement' },
+        { ...CONFUSION_SERIES, label: t('dashboard.averageConfusion', {}, 'Average confusion') },
+        { ...ENGAGEMENT_SERIES, label: t('dashboard.averageEngagement', {}, 'Average engagement') },
         ACTIVE_SERIES,
       ],
-      state.timeline.columns,
+      this.#state.timeline.columns,
       220,
     );
   }

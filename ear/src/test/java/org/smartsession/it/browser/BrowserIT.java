@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonString;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URL;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -914,6 +916,96 @@ class BrowserIT {
     } finally {
       german.quit();
     }
+  }
+
+  @Test
+  @Order(15)
+  void theTeachersPagesSpeakGermanToAGermanBrowser() throws Exception {
+    String sessionId = backend.createSession("Browser check: Bericht", "EXAM");
+    backend.roster(sessionId, "S-ADA,Ada Lovelace\nS-BARBARA,Barbara Liskov", true);
+    Map<String, String> shared = catalogue("i18n/de.json");
+    Map<String, String> signIn = catalogue("i18n/sign-in/de.json");
+    Map<String, String> dashboard = catalogue("i18n/dashboard/de.json");
+    Map<String, String> review = catalogue("i18n/review/de.json");
+    ChromeDriver german = Chromium.start(null, WORK.resolve("profiles"), "de-DE");
+    try (Backend.Student ada = backend.join(sessionId, "S-ADA", "Ada Lovelace")) {
+      // Sign-in, in German.
+      german.get(backend.url("sign-in/"));
+      waitFor(german)
+          .until(
+              ExpectedConditions.textToBe(By.cssSelector("main h1"), signIn.get("signIn.title")));
+      assertEquals("de", german.findElement(By.tagName("html")).getAttribute("lang"));
+      WebElement name = german.findElement(By.id("sign-in-name"));
+      name.clear();
+      name.sendKeys(Backend.TEACHER);
+      german.findElement(By.cssSelector("#dev-sign-in button[type=submit]")).click();
+      waitFor(german).until(ExpectedConditions.urlContains("/teacher/"));
+
+      // The dashboard: its own words, the connection and a student's status in German.
+      openDashboard(german, sessionId);
+      assertEquals(shared.get("connection.open"), text(german, "connection-status"));
+      String face = FakeCamera.dataUrl(FakeCamera.jpeg(oneFaceFrame));
+      WebElement tile =
+          waitFor(german, Duration.ofSeconds(20))
+              .until(
+                  d -> {
+                    ada.send(face);
+                    return tileWithId(d, "S-ADA", ANALYSED);
+                  });
+      String status = shared.get("status." + tile.getAttribute("data-status"));
+      assertTrue(tile.getText().contains(status), tile.getText() + " shows " + status);
+      Map<String, String> marked = markedTexts(german, dashboard);
+      assertTrue(marked.size() >= 5, "the dashboard's own words on the page: " + marked);
+      marked.forEach(
+          (key, shown) -> assertEquals(dashboard.get(key), shown, "the dashboard's " + key));
+
+      // The report: headings, attendance and shares in German.
+      german.get(backend.url("teacher/report.html?session=" + sessionId));
+      waitFor(german)
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#report-students [data-student-id]")).size() == 1);
+      assertEquals(review.get("review.report.downloads"), text(german, "downloads-title"));
+      String notJoined =
+          review.get("review.attendance.notJoined").replace("{count}", "1") + " Barbara Liskov";
+      assertTrue(
+          text(german, "report-attendance").contains(notJoined), text(german, "report-attendance"));
+      String row =
+          german.findElement(By.cssSelector("#report-students [data-student-id]")).getText();
+      // German puts a (no-break) space before the percent sign; WebDriver reads it as a space.
+      assertTrue(row.matches("(?s).*\\d[\u00a0 ]%.*"), "shares as German percentages: " + row);
+
+      // The switch: English at once.
+      new Select(german.findElement(By.id("language-switch"))).selectByValue("en");
+      waitFor(german).until(ExpectedConditions.textToBe(By.id("downloads-title"), "Downloads"));
+      assertNoScriptErrors(german);
+    } finally {
+      german.quit();
+    }
+  }
+
+  /** A catalogue as the server serves it. */
+  private Map<String, String> catalogue(String path) throws Exception {
+    Map<String, String> texts = new TreeMap<>();
+    Backend.json(backend.get(path))
+        .forEach((key, value) -> texts.put(key, ((JsonString) value).getString()));
+    return texts;
+  }
+
+  /**
+   * The visible texts of the page's elements marked with a key of this catalogue, by key; texts
+   * with {placeholders} are left out, since the page fills them in.
+   */
+  private static Map<String, String> markedTexts(WebDriver driver, Map<String, String> catalogue) {
+    Map<String, String> shown = new TreeMap<>();
+    for (WebElement element : driver.findElements(By.cssSelector("[data-i18n]"))) {
+      String key = element.getAttribute("data-i18n");
+      String text = catalogue.get(key);
+      if (text != null && !text.contains("{") && element.isDisplayed()) {
+        shown.put(key, element.getText().strip());
+      }
+    }
+    return shown;
   }
 
   /**
