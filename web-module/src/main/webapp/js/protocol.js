@@ -13,6 +13,7 @@ export const MessageType = Object.freeze({
   ALERT_ACKNOWLEDGED: 'ALERT_ACKNOWLEDGED',
   COMMAND: 'COMMAND',
   ERROR: 'ERROR',
+  RATE: 'RATE',
 });
 
 /** A label in the page's language, read each time it is shown, so that a switch redraws it. */

@@ -27,9 +27,21 @@ export class FrameCapture {
     this.#onChange = onChange;
   }
 
+  /** Pictures a second. */
+  get fps() {
+    return this.#fps;
+  }
+
   start() {
     this.stop();
     this.#timer = setInterval(() => this.#tick(), 1000 / this.#fps);
+  }
+
+  /** Takes pictures at a new rate from now on (the server may ask for fewer, RATE). */
+  setFps(fps) {
+    if (fps === this.#fps) return;
+    this.#fps = fps;
+    if (this.#timer !== null) this.start();
   }
 
   stop() {

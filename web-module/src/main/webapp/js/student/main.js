@@ -4,6 +4,7 @@ import { showConnectionStatus } from '../connection-status.js';
 import { byId, setText, show } from '../dom.js';
 import {
   currentLanguage,
+  formatNumber,
   initI18n,
   onLanguageChange,
   setTranslated,
@@ -67,6 +68,8 @@ const commands = new CommandHandler({
 let sessionId = pageParam('session');
 let joined = null; // {sessionId, studentId, name, token, tokenExpiresAt, webSocketPath}
 let frames = null;
+/** The most pictures a second the server asks for (RATE), or null: as many as capture.fps. */
+let askedFps = null;
 let socket = null;
 let renewTimer = null;
 /** The language the socket last asked the server for (?lang=). */
@@ -270,7 +273,11 @@ function connect() {
     socket.addEventListener('state', rejoinAfterRefusal);
     socket.addEventListener('state', followLanguage);
   }
-  frames = new FrameCapture(video, socket, joined, { ...capture, onChange: updateSendingState });
+  frames = new FrameCapture(video, socket, joined, {
+    ...capture,
+    fps: sendingFps(),
+    onChange: updateSendingState,
+  });
   socket.start();
   frames.start();
 }
@@ -312,6 +319,12 @@ function onMessage(message) {
         commands.handle(message);
       }
       break;
+    case MessageType.RATE:
+      askedFps = typeof message.fps === 'number' && message.fps > 0 ? message.fps : null;
+      if (frames) frames.setFps(sendingFps());
+      byId('analysis-slowed').hidden = sendingFps() === capture.fps;
+      updateSendingState();
+      break;
     case MessageType.ERROR: {
       const key = String(message.code);
       const last = lastErrorShown.get(key) || 0;
@@ -325,6 +338,11 @@ function onMessage(message) {
     default:
       break;
   }
+}
+
+/** The page's own rate, or the server's lower one while it asks for fewer pictures. */
+function sendingFps() {
+  return askedFps === null ? capture.fps : Math.min(capture.fps, askedFps);
 }
 
 /** Past this, the page says the analysis runs late (a busy server answers frames late). */
@@ -345,10 +363,9 @@ function updateSendingState() {
       t('live.notSending', {}, 'Not sending: waiting for the connection. Pictures are skipped meanwhile, not saved.'),
     );
   } else {
+    const fps = sendingFps();
     const rate =
-      capture.fps === 1
-        ? t('live.onePicture', {}, '1 picture')
-        : t('live.pictures', { n: capture.fps }, '{n} pictures');
+      fps === 1 ? t('live.onePicture', {}, '1 picture') : t('live.pictures', { n: formatNumber(fps) }, '{n} pictures');
     setText(element, t('live.sending', { rate }, 'Sending {rate} per second.'));
   }
 }

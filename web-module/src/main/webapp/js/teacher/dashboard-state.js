@@ -25,6 +25,8 @@ export class DashboardState {
   order = [];
   aggregate = null;
   affectInference = true;
+  /** {fps, since} while the server asks this session's students for fewer pictures, else null. */
+  analysis = null;
   lastUpdateAt = null;
   /** time, average confusion, average engagement, share of students active. */
   timeline = new SeriesHistory(3, SESSION_HISTORY_POINTS);
@@ -47,6 +49,8 @@ export class DashboardState {
     const seconds = Math.round(timestamp / 1000);
     this.lastUpdateAt = timestamp;
     this.affectInference = update.affectInference !== false;
+    const analysis = update.analysis;
+    this.analysis = analysis && typeof analysis.fps === 'number' && typeof analysis.since === 'number' ? analysis : null;
     this.aggregate = update.aggregate;
     let engagementSum = 0;
     let engagementCount = 0;

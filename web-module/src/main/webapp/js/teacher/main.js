@@ -86,6 +86,7 @@ function startDashboard(id) {
     disengaged: byId('agg-disengaged'),
     updated: byId('agg-updated'),
     affectOff: byId('affect-off-notice'),
+    analysisReduced: byId('analysis-reduced-notice'),
     confusionItem: byId('agg-confusion-item'),
     confusedItem: byId('agg-confused-item'),
   };

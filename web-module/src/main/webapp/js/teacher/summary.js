@@ -59,6 +59,17 @@ export function renderSummary(ui, state, now = Date.now()) {
   const aggregate = state.aggregate;
   const affect = state.affectInference;
   show(ui.affectOff, !affect);
+  show(ui.analysisReduced, Boolean(state.analysis));
+  if (state.analysis) {
+    setText(
+      ui.analysisReduced,
+      t(
+        'dashboard.summary.analysisReduced',
+        { since: clockText(state.analysis.since), fps: formatNumber(state.analysis.fps) },
+        'Analysis reduced since {since}: the server is busy and asks students for at most {fps} pictures a second.',
+      ),
+    );
+  }
   show(ui.confusionItem, affect);
   show(ui.confusedItem, affect);
   if (!aggregate) {

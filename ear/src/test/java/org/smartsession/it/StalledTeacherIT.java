@@ -26,9 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A teacher whose socket stops reading, on the real server, and who floods tens of thousands of
  * unreadable messages meanwhile: the other teacher's session updates and the student's feedback
  * keep their pace, and the flood earns the stalled peer at most one allowance of ERRORs and one
- * RATE_LIMITED, not an answer each, or a close if it lasts 10 s. (On Payara Micro every send to a peer that does not read
- * completes all the same, the transport holding what TCP does not: the allowance is what bounds the
- * answers it holds, and the heartbeat what bounds the session updates.)
+ * RATE_LIMITED, not an answer each, or a close if it lasts 10 s. (On Payara Micro every send to a
+ * peer that does not read completes all the same, the transport holding what TCP does not: the
+ * allowance is what bounds the answers it holds, and the heartbeat what bounds the session
+ * updates.)
  */
 @ExtendWith({EmbeddedRedis.class, ArquillianExtension.class})
 @RunAsClient

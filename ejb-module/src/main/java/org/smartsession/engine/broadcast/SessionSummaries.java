@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import org.smartsession.engine.config.SummarySettings;
+import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.model.protocol.SessionUpdate;
 import org.smartsession.model.scoring.ScoringSettings;
 import org.smartsession.model.session.SessionAggregate;
+import org.smartsession.model.session.SessionInfo;
+import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.SessionStore;
 import org.smartsession.model.session.StudentState;
 
@@ -18,6 +21,7 @@ public class SessionSummaries {
   @Inject SessionStore store;
   @Inject SummarySettings settings;
   @Inject ScoringSettings scoring;
+  @Inject AnalysisPace pace;
 
   public SessionUpdate summarise(String sessionId, long now) {
     List<StudentState> states =
@@ -36,7 +40,20 @@ public class SessionSummaries {
             aggregate.avgConfusion(),
             aggregate.confusedCount(),
             aggregate.disengagedCount()),
-        states.stream().map(SessionSummaries::line).toList());
+        states.stream().map(SessionSummaries::line).toList(),
+        reducedAnalysis(sessionId));
+  }
+
+  /** Whether this server asks the session's students for fewer frames, read only while it does. */
+  private SessionUpdate.ReducedAnalysis reducedAnalysis(String sessionId) {
+    if (pace.reducedSince(SessionKind.EXAM) == null
+        && pace.reducedSince(SessionKind.CLASS) == null) {
+      return null;
+    }
+    SessionKind kind = store.findSession(sessionId).map(SessionInfo::kind).orElse(null);
+    Long since = kind == null ? null : pace.reducedSince(kind);
+    Double fps = kind == null ? null : pace.fpsFor(kind);
+    return since == null || fps == null ? null : new SessionUpdate.ReducedAnalysis(fps, since);
   }
 
   private static SessionUpdate.StudentSummary line(StudentState s) {

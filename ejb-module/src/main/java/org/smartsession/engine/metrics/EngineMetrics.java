@@ -21,21 +21,24 @@ import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.FrameAnalysed;
 import org.smartsession.engine.events.StoreChecked;
 import org.smartsession.engine.events.SummariesSent;
+import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.engine.pipeline.FramePipeline;
 import org.smartsession.engine.pipeline.FrameQueue.DropReason;
+import org.smartsession.model.session.SessionKind;
 
 /**
  * The engine's metrics: frames handed to the workers, processed and dropped; the time frames wait
  * and take; the teachers' summary; alerts raised (and raised again while open) by type; the
- * students this server takes frames from; with Redis, whether it answers, since when not, its
- * failed calls and the sessions waiting to be written to it. Registered when the application
- * starts.
+ * students this server takes frames from and the pace it asks of them; with Redis, whether it
+ * answers, since when not, its failed calls and the sessions waiting to be written to it.
+ * Registered when the application starts.
  */
 @ApplicationScoped
 public class EngineMetrics {
 
   @Inject MetricRegistry registry;
   @Inject FramePipeline pipeline;
+  @Inject AnalysisPace pace;
 
   private Timer analysis;
   private Timer queueWait;
@@ -62,6 +65,18 @@ public class EngineMetrics {
     }
     gauge(
         "smartsession.students", "students whose frames this server takes", pipeline::studentCount);
+    for (SessionKind kind : SessionKind.values()) {
+      registry.gauge(
+          Metadata.builder()
+              .withName("smartsession.analysis.max.fps")
+              .withDescription(
+                  "frames a second this server asks of each student of this kind of session while"
+                      + " it is busy; 0 while it asks for no fewer than the page sends")
+              .build(),
+          (Supplier<Number>) () -> pace.fpsFor(kind) == null ? 0 : pace.fpsFor(kind),
+          Supplier::get,
+          new Tag("kind", kind.name().toLowerCase(Locale.ROOT)));
+    }
     analysis =
         timer("smartsession.frame.analysis", "decoding, face analysis and scoring of one frame");
     queueWait = timer("smartsession.frame.queue.wait", "how long a frame waited for a worker");

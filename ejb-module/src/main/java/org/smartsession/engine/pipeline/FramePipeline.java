@@ -60,6 +60,15 @@ public class FramePipeline {
     return queue.processedCount();
   }
 
+  /** The time workers spent on frames since the start, summed over workers. */
+  public long busyNanos() {
+    return queue.busyNanos();
+  }
+
+  public int workers() {
+    return queue.workers();
+  }
+
   public long droppedCount() {
     return queue.droppedCount();
   }

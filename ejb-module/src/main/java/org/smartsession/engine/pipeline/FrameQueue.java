@@ -41,6 +41,7 @@ public final class FrameQueue {
   private final AtomicInteger activeWorkers = new AtomicInteger();
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong busyNanos = new AtomicLong();
   private final Map<DropReason, AtomicLong> dropped = new EnumMap<>(DropReason.class);
 
   {
@@ -197,11 +198,13 @@ public final class FrameQueue {
       progressAt.set(clock.getAsLong());
       return;
     }
+    long start = System.nanoTime();
     try {
       processor.accept(frame);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Processing a frame of " + frame.student().key() + " failed", e);
     } finally {
+      busyNanos.addAndGet(System.nanoTime() - start);
       processed.incrementAndGet();
       progressAt.set(clock.getAsLong());
     }
@@ -213,6 +216,15 @@ public final class FrameQueue {
 
   public long processedCount() {
     return processed.get();
+  }
+
+  /** The time workers have spent processing frames since the start, summed over workers. */
+  public long busyNanos() {
+    return busyNanos.get();
+  }
+
+  public int workers() {
+    return workers;
   }
 
   /** Frames dropped because a newer one replaced them, they went stale, or the queue was full. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.config.SummarySettings;
+import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.engine.store.InMemorySessionStore;
 import org.smartsession.engine.testing.TestClock;
 import org.smartsession.model.protocol.SessionUpdate;
@@ -37,6 +38,7 @@ class SessionSummariesTest {
     summaries.store = store;
     summaries.settings = SummarySettings.DEFAULTS;
     summaries.scoring = ScoringSettings.DEFAULTS;
+    summaries.pace = new AnalysisPace();
   }
 
   /** The state after a processed frame, saved at the server clock's present time. */

@@ -16,7 +16,8 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
       @JsonbSubtype(alias = CriticalAlert.TYPE, type = CriticalAlert.class),
       @JsonbSubtype(alias = AlertAcknowledged.TYPE, type = AlertAcknowledged.class),
       @JsonbSubtype(alias = Command.TYPE, type = Command.class),
-      @JsonbSubtype(alias = ErrorMessage.TYPE, type = ErrorMessage.class)
+      @JsonbSubtype(alias = ErrorMessage.TYPE, type = ErrorMessage.class),
+      @JsonbSubtype(alias = Rate.TYPE, type = Rate.class)
     })
 public sealed interface Message
     permits VideoFrame,
@@ -25,4 +26,5 @@ public sealed interface Message
         CriticalAlert,
         AlertAcknowledged,
         Command,
-        ErrorMessage {}
+        ErrorMessage,
+        Rate {}

@@ -7,14 +7,17 @@ import java.util.Map;
 
 /**
  * Server to the teachers of a session, every second: the aggregate and one line per student. {@code
- * affectInference} tells the dashboard whether confusion and engagement are computed at all.
+ * affectInference} tells the dashboard whether confusion and engagement are computed at all; {@code
+ * analysis}, present only while the server has slowed this session's students down, says to what
+ * rate and since when.
  */
 public record SessionUpdate(
     String sessionId,
     long timestamp,
     boolean affectInference,
     Aggregate aggregate,
-    List<StudentSummary> students)
+    List<StudentSummary> students,
+    ReducedAnalysis analysis)
     implements Message {
   public static final String TYPE = "SESSION_UPDATE";
 
@@ -23,6 +26,9 @@ public record SessionUpdate(
     required(aggregate, TYPE, "aggregate");
     students = List.copyOf(required(students, TYPE, "students"));
   }
+
+  /** Students are asked for at most {@code fps} frames a second since {@code since} (epoch ms). */
+  public record ReducedAnalysis(double fps, long since) {}
 
   /** The session aggregate; {@code avgConfusion} is absent when no active student has a score. */
   public record Aggregate(

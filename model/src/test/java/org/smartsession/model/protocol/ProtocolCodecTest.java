@@ -1,6 +1,7 @@
 package org.smartsession.model.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +107,8 @@ class ProtocolCodecTest {
                         "CONFUSED",
                         999L,
                         1,
-                        Map.of("eyebrowFurrow", 0.5)))),
+                        Map.of("eyebrowFurrow", 0.5))),
+                new SessionUpdate.ReducedAnalysis(1.0, 900L)),
             new CriticalAlert(
                 "ALERT_1",
                 "SESSION_1",
@@ -122,7 +124,9 @@ class ProtocolCodecTest {
                 new AlertReview("REVIEWED", "t@uni.example", 61_500L)),
             new AlertAcknowledged("ALERT_789", "REVIEWED", "t@uni.example", 8L),
             new Command("MESSAGE", null, "Five minutes left"),
-            new ErrorMessage("INVALID_FIELD", "why"));
+            new ErrorMessage("INVALID_FIELD", "why"),
+            new Rate(0.5),
+            new Rate(null));
     for (Message m : messages) {
       assertEquals(m, codec.decode(codec.encode(m)), () -> "round trip of " + m);
     }
@@ -132,15 +136,28 @@ class ProtocolCodecTest {
   void sessionUpdateCarriesTheAggregateAsSpecified() {
     var update =
         new SessionUpdate(
-            "SESSION_456", 1L, true, new SessionUpdate.Aggregate(30, 28, 0.42, 12, 3), List.of());
+            "SESSION_456",
+            1L,
+            true,
+            new SessionUpdate.Aggregate(30, 28, 0.42, 12, 3),
+            List.of(),
+            null);
     JsonObject o = json(codec.encode(update));
     assertEquals("SESSION_UPDATE", o.getString("type"));
+    assertFalse(o.containsKey("analysis"), "absent at the full rate");
     JsonObject aggregate = o.getJsonObject("aggregate");
     assertEquals(30, aggregate.getInt("totalStudents"));
     assertEquals(28, aggregate.getInt("activeStudents"));
     assertEquals(0.42, aggregate.getJsonNumber("avgConfusion").doubleValue());
     assertEquals(12, aggregate.getInt("confusedCount"));
     assertEquals(3, aggregate.getInt("disengagedCount"));
+  }
+
+  @Test
+  void rateSaysHowManyFramesASecondAndNothingToLiftTheLimit() {
+    assertEquals("{\"type\":\"RATE\",\"fps\":1.0}", codec.encode(new Rate(1.0)));
+    assertEquals("{\"type\":\"RATE\"}", codec.encode(new Rate(null)));
+    assertThrows(InvalidMessageException.class, () -> new Rate(0.0));
   }
 
   @Test

@@ -3,20 +3,26 @@ package org.smartsession.web.ws;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.websocket.CloseReason;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.smartsession.engine.events.AnalysisPaceChanged;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.FeedbackReady;
 import org.smartsession.engine.events.FrameRejected;
+import org.smartsession.engine.session.ConnectedStudent;
 import org.smartsession.model.protocol.Command;
+import org.smartsession.model.protocol.Rate;
+import org.smartsession.model.session.SessionKind;
 import org.smartsession.model.session.StudentKey;
 
 /**
- * Students' open connections; delivers feedback, frame errors and teachers' commands, and closes
- * them when their session ends.
+ * Students' open connections; delivers feedback, frame errors, teachers' commands and the pace the
+ * server asks for, and closes them when their session ends.
  */
 @ApplicationScoped
 public class StudentConnections extends Connections<StudentKey> {
+  private AnalysisPaceChanged pace = new AnalysisPaceChanged(null, null);
 
   void onFeedback(@Observes FeedbackReady event) {
     String json = Protocol.CODEC.encode(event.feedback());
@@ -54,6 +60,27 @@ public class StudentConnections extends Connections<StudentKey> {
         studentsOf(event.sessionId()).filter(k -> event.covers(k.sessionId(), k.studentId())),
         json,
         deleted);
+  }
+
+  /** Tells the students of each kind of session whose pace changed how many frames to send. */
+  void onPace(@Observes AnalysisPaceChanged event) {
+    AnalysisPaceChanged before = pace;
+    pace = event;
+    for (SessionKind kind : SessionKind.values()) {
+      if (Objects.equals(before.fpsFor(kind), event.fpsFor(kind))) {
+        continue;
+      }
+      String json = Protocol.CODEC.encode(new Rate(event.fpsFor(kind)));
+      for (StudentKey key : keys()) {
+        for (Outbox outbox : of(key)) {
+          if (outbox.socket().getUserProperties().get(StudentEndpoint.STUDENT)
+                  instanceof ConnectedStudent student
+              && student.kind() == kind) {
+            outbox.sendEvent(json);
+          }
+        }
+      }
+    }
   }
 
   private void sendLast(Stream<StudentKey> students, String json, CloseReason reason) {

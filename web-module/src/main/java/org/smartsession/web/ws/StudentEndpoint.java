@@ -12,6 +12,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
 import org.smartsession.engine.config.Languages;
 import org.smartsession.engine.config.MessageLimits;
+import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.engine.pipeline.FramePipeline;
 import org.smartsession.engine.pipeline.FrameQueue;
 import org.smartsession.engine.session.ConnectedStudent;
@@ -21,6 +22,7 @@ import org.smartsession.engine.session.TokenCheck;
 import org.smartsession.engine.session.UnknownSessionException;
 import org.smartsession.model.protocol.ErrorCode;
 import org.smartsession.model.protocol.Message;
+import org.smartsession.model.protocol.Rate;
 import org.smartsession.model.protocol.VideoFrame;
 import org.smartsession.model.session.StudentKey;
 
@@ -33,7 +35,7 @@ import org.smartsession.model.session.StudentKey;
     decoders = MessageDecoder.class,
     configurator = HandshakeChecks.class)
 public class StudentEndpoint {
-  private static final String STUDENT = "smartsession.student";
+  static final String STUDENT = "smartsession.student";
 
   @Inject StudentRegistry registry;
   @Inject Languages languages;
@@ -42,6 +44,7 @@ public class StudentEndpoint {
   @Inject MessageLimits limits;
   @Inject StudentTokens tokens;
   @Inject MessageRates rates;
+  @Inject AnalysisPace pace;
 
   /**
    * Accepts a joined student whose {@code token} query parameter is their own valid token from the
@@ -78,7 +81,12 @@ public class StudentEndpoint {
     }
     socket.setMaxTextMessageBufferSize(limits.maxMessageBytes());
     socket.getUserProperties().put(STUDENT, student);
-    Endpoints.useOutbox(socket, connections.add(student.key(), socket));
+    Outbox outbox = connections.add(student.key(), socket);
+    Endpoints.useOutbox(socket, outbox);
+    Double fps = pace.fpsFor(student.kind());
+    if (fps != null) {
+      outbox.sendEvent(Protocol.CODEC.encode(new Rate(fps)));
+    }
     Endpoints.opened(socket);
   }
 
