@@ -107,7 +107,7 @@ public final class LoadGenerator {
     for (int i = 0; i < n; i++) {
       Server server = servers.get(i % servers.size());
       String id = "L" + i;
-      SimulatedStudent s = new SimulatedStudent(sessionId, id, feedback);
+      SimulatedStudent s = new SimulatedStudent(sessionId, id, feedback, settings.obeyRate());
       try {
         s.connect(http, server.join(sessionId, id, "Load " + i));
       } catch (CompletionException e) {
@@ -198,6 +198,21 @@ public final class LoadGenerator {
     long sent = students.stream().mapToLong(SimulatedStudent::sent).sum();
     long answered = students.stream().mapToLong(SimulatedStudent::answered).sum();
     long skipped = students.stream().mapToLong(SimulatedStudent::skipped).sum();
+    long heldBack = students.stream().mapToLong(SimulatedStudent::heldBack).sum();
+    long rates = students.stream().mapToLong(SimulatedStudent::rates).sum();
+    // Fairness: each student's answered frames a second, lowest, median and highest.
+    double[] perStudent =
+        students.stream()
+            .mapToDouble(s -> s.answered() / (double) settings.seconds())
+            .sorted()
+            .toArray();
+    JsonObjectBuilder answeredPerStudent = Json.createObjectBuilder();
+    if (perStudent.length > 0) {
+      answeredPerStudent
+          .add("min", perStudent[0])
+          .add("median", perStudent[perStudent.length / 2])
+          .add("max", perStudent[perStudent.length - 1]);
+    }
     JsonObjectBuilder closed = Json.createObjectBuilder();
     students.stream()
         .filter(s -> s.closedBy != null)
@@ -239,6 +254,9 @@ public final class LoadGenerator {
         .add("framesAnswered", answered)
         .add("answeredShare", sent == 0 ? 0 : (double) answered / sent)
         .add("framesNotSentSocketBusy", skipped)
+        .add("framesHeldBackByRate", heldBack)
+        .add("rateMessages", rates)
+        .add("answeredPerStudentPerSecond", answeredPerStudent)
         .add("socketsClosedByServer", closed)
         .add("frameToFeedbackMs", feedback.toJson())
         .add("frameToTeacherAlertMs", alerts.toJson())

@@ -18,6 +18,7 @@ import java.util.List;
  * @param seconds how long each step measures, after {@code warmupSeconds}
  * @param frames a directory of JPEGs, a video file, or null for the built-in one-face frame
  * @param out where the JSON summary goes
+ * @param obeyRate whether students send fewer frames when the server asks (RATE), as pages do
  */
 record LoadSettings(
     List<URI> urls,
@@ -29,7 +30,8 @@ record LoadSettings(
     int seconds,
     int warmupSeconds,
     Path frames,
-    Path out) {
+    Path out,
+    boolean obeyRate) {
 
   static LoadSettings fromSystemProperties() {
     List<URI> urls = uris(property("load.url", "http://127.0.0.1:8080/"));
@@ -46,7 +48,8 @@ record LoadSettings(
         Integer.parseInt(property("load.seconds", "60")),
         Integer.parseInt(property("load.warmup-seconds", "15")),
         property("load.frames", "").isBlank() ? null : Path.of(property("load.frames", "")),
-        Path.of(property("load.out", "target/load/summary.json")));
+        Path.of(property("load.out", "target/load/summary.json")),
+        Boolean.parseBoolean(property("load.obey-rate", "true")));
   }
 
   private static List<URI> uris(String commaSeparated) {

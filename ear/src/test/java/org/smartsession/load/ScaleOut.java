@@ -112,7 +112,8 @@ public final class ScaleOut {
             load.seconds(),
             load.warmupSeconds(),
             load.frames(),
-            load.out());
+            load.out(),
+            load.obeyRate());
     LoadGenerator generator = new LoadGenerator(settings, frames);
     List<JsonObject> steps = new ArrayList<>();
     for (int n : counts) {

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One student's socket: sends a frame when told, and measures frame → FEEDBACK by the frame's
- * timestamp, which FEEDBACK repeats. Reads only the fields it needs, without a JSON parser, to keep
- * the generator's own CPU small.
+ * timestamp, which FEEDBACK repeats. Like the student page it follows the server's {@code RATE}
+ * (unless told not to): a frame due sooner than the asked rate allows is held back and counted.
+ * Reads only the fields it needs, without a JSON parser, to keep the generator's own CPU small.
  */
 final class SimulatedStudent implements WebSocket.Listener {
   final String studentId;
@@ -20,6 +21,14 @@ final class SimulatedStudent implements WebSocket.Listener {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong heldBack = new AtomicLong();
+  private final AtomicLong rates = new AtomicLong();
+  private final boolean obeyRate;
+
+  /** The frames a second the server last asked for; 0 while it asks for no fewer. */
+  private volatile double askedFps;
+
+  private long lastSentNanos = Long.MIN_VALUE;
   private final ConcurrentHashMap<Long, Long> sentAt = new ConcurrentHashMap<>();
   private final StringBuilder partial = new StringBuilder();
 
@@ -35,10 +44,11 @@ final class SimulatedStudent implements WebSocket.Listener {
   /** Two-face frames: timestamp → when sent (nanoTime); an alert names the frame that raised it. */
   final ConcurrentHashMap<Long, Long> twoFacesSentAt = new ConcurrentHashMap<>();
 
-  SimulatedStudent(String sessionId, String studentId, Latencies feedback) {
+  SimulatedStudent(String sessionId, String studentId, Latencies feedback, boolean obeyRate) {
     this.sessionId = sessionId;
     this.studentId = studentId;
     this.feedback = feedback;
+    this.obeyRate = obeyRate;
   }
 
   void connect(HttpClient http, URI uri) {
@@ -54,6 +64,18 @@ final class SimulatedStudent implements WebSocket.Listener {
    * it, as the page does). Returns whether it went out.
    */
   synchronized boolean send(String dataUrl, boolean twoFaces) {
+    long now = System.nanoTime();
+    double asked = askedFps;
+    // A tenth of the asked period's slack, so that a tick a little early is not held back.
+    if (obeyRate
+        && asked > 0
+        && lastSentNanos != Long.MIN_VALUE
+        && now - lastSentNanos < 0.9e9 / asked) {
+      if (measuring) {
+        heldBack.incrementAndGet();
+      }
+      return false;
+    }
     if (!sending.isDone()) {
       skipped.incrementAndGet();
       return false;
@@ -70,7 +92,7 @@ final class SimulatedStudent implements WebSocket.Listener {
             + ",\"frame\":\""
             + dataUrl
             + "\",\"metadata\":{\"fps\":2,\"resolution\":\"640x480\"}}";
-    long now = System.nanoTime();
+    lastSentNanos = now;
     if (measuring) {
       sentAt.put(timestamp, now);
       sent.incrementAndGet();
@@ -90,7 +112,10 @@ final class SimulatedStudent implements WebSocket.Listener {
     if (last) {
       String text = partial.toString();
       partial.setLength(0);
-      if (text.contains("\"type\":\"FEEDBACK\"")) {
+      if (text.startsWith("{\"type\":\"RATE\"")) {
+        rates.incrementAndGet();
+        askedFps = Math.max(0, doubleField(text, "fps"));
+      } else if (text.contains("\"type\":\"FEEDBACK\"")) {
         Long at = sentAt.remove(longField(text, "frameTimestamp"));
         if (at != null) {
           answered.incrementAndGet();
@@ -130,6 +155,20 @@ final class SimulatedStudent implements WebSocket.Listener {
     return end == start ? -1 : Long.parseLong(json.substring(start, end));
   }
 
+  /** A number field's value, or -1 when there is none. */
+  static double doubleField(String json, String name) {
+    int i = json.indexOf("\"" + name + "\":");
+    if (i < 0) {
+      return -1;
+    }
+    int start = i + name.length() + 3;
+    int end = start;
+    while (end < json.length() && "0123456789.eE-".indexOf(json.charAt(end)) >= 0) {
+      end++;
+    }
+    return end == start ? -1 : Double.parseDouble(json.substring(start, end));
+  }
+
   long sent() {
     return sent.get();
   }
@@ -140,6 +179,16 @@ final class SimulatedStudent implements WebSocket.Listener {
 
   long skipped() {
     return skipped.get();
+  }
+
+  /** Frames not sent because the server asked for fewer (RATE), while measuring. */
+  long heldBack() {
+    return heldBack.get();
+  }
+
+  /** RATE messages received. */
+  long rates() {
+    return rates.get();
   }
 
   void close() {
