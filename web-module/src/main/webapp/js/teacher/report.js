@@ -224,19 +224,27 @@ function renderSummary(summary, affect, reference) {
     affect && { header: t('review.column.engaged', {}, 'Engaged'), numeric: true, cell: (s) => number(count(s.engaged)) },
     affect && { header: t('review.column.confused', {}, 'Confused'), numeric: true, cell: (s) => number(count(s.confused)) },
     { header: t('review.column.away', {}, 'Away'), numeric: true, cell: (s) => number(count(s.away)) },
-    affect && {
+    ...meanAffectColumns(affect),
+    { header: t('review.column.alerts', {}, 'Alerts'), numeric: true, cell: (s) => number(count(s.alerts)) },
+  ].filter(Boolean);
+  fillTable(ui.summaryTable, columns, steps);
+}
+
+/** The mean confusion and engagement columns both tables have, where affect inference is on. */
+function meanAffectColumns(affect) {
+  if (!affect) return [];
+  return [
+    {
       header: t('review.column.meanConfusion', {}, 'Mean confusion'),
       numeric: true,
       cell: (s) => percent(s.meanConfusion),
     },
-    affect && {
+    {
       header: t('review.column.meanEngagement', {}, 'Mean engagement'),
       numeric: true,
       cell: (s) => percent(s.meanEngagement),
     },
-    { header: t('review.column.alerts', {}, 'Alerts'), numeric: true, cell: (s) => number(count(s.alerts)) },
-  ].filter(Boolean);
-  fillTable(ui.summaryTable, columns, steps);
+  ];
 }
 
 function renderStudents(students, affect, reference) {
@@ -260,16 +268,7 @@ function renderStudents(students, affect, reference) {
     affect && { header: t('review.column.engaged', {}, 'Engaged'), numeric: true, cell: share('engaged') },
     affect && { header: t('review.column.confused', {}, 'Confused'), numeric: true, cell: share('confused') },
     { header: t('review.column.away', {}, 'Away'), numeric: true, cell: share('away') },
-    affect && {
-      header: t('review.column.meanConfusion', {}, 'Mean confusion'),
-      numeric: true,
-      cell: (s) => percent(s.meanConfusion),
-    },
-    affect && {
-      header: t('review.column.meanEngagement', {}, 'Mean engagement'),
-      numeric: true,
-      cell: (s) => percent(s.meanEngagement),
-    },
+    ...meanAffectColumns(affect),
     {
       header: t('review.column.alertsOpen', {}, 'Alerts (open)'),
       numeric: true,

@@ -143,30 +143,30 @@ final class SimulatedStudent implements WebSocket.Listener {
   }
 
   static long longField(String json, String name) {
-    int i = json.indexOf("\"" + name + "\":");
-    if (i < 0) {
-      return -1;
-    }
-    int start = i + name.length() + 3;
-    int end = start;
-    while (end < json.length() && Character.isDigit(json.charAt(end))) {
-      end++;
-    }
-    return end == start ? -1 : Long.parseLong(json.substring(start, end));
+    String digits = numberText(json, name, "0123456789");
+    return digits.isEmpty() ? -1 : Long.parseLong(digits);
   }
 
   /** A number field's value, or -1 when there is none. */
   static double doubleField(String json, String name) {
+    String number = numberText(json, name, "0123456789.eE-");
+    return number.isEmpty() ? -1 : Double.parseDouble(number);
+  }
+
+  /**
+   * The characters of a field's value right after its name, as far as they are of {@code chars}.
+   */
+  private static String numberText(String json, String name, String chars) {
     int i = json.indexOf("\"" + name + "\":");
     if (i < 0) {
-      return -1;
+      return "";
     }
     int start = i + name.length() + 3;
     int end = start;
-    while (end < json.length() && "0123456789.eE-".indexOf(json.charAt(end)) >= 0) {
+    while (end < json.length() && chars.indexOf(json.charAt(end)) >= 0) {
       end++;
     }
-    return end == start ? -1 : Double.parseDouble(json.substring(start, end));
+    return json.substring(start, end);
   }
 
   long sent() {
