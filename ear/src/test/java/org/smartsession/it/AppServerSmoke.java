@@ -82,6 +82,16 @@ abstract class AppServerSmoke {
     assertFaceModelsLoaded(
         health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
             .collect(Collectors.toMap(c -> c.getString("name"), c -> c, (a, b) -> a)));
+
+    // The application's own checks on its HTTP port, whatever the server's health lists.
+    HttpResponse<String> own = new Server(server().url()).get("api/v1/ready");
+    assertEquals(200, own.statusCode(), own.body());
+    JsonObject ready = Server.json(own.body());
+    assertEquals("UP", ready.getString("status"), own.body());
+    assertEquals(
+        Map.of("face-models", "UP", "session-store", "UP"),
+        ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status"))));
   }
 
   @Test
@@ -154,6 +164,28 @@ abstract class AppServerSmoke {
     try (WsClient socket = anonymous.teacherSocket(sessionId)) {
       assertEquals(1008, socket.awaitCloseCode(WAIT));
     }
+  }
+
+  @Test
+  @Order(7)
+  void behindAProxyTheSchemeIsTakenFromXForwardedProto() throws Exception {
+    URI languages = URI.create(server().url() + "api/v1/languages");
+    // HTTP/1.1, as nginx talks to its upstreams: after an h2c upgrade WildFly 39 applies the
+    // forwarded headers to the upgrading request only, not to later streams on that connection.
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<String> direct =
+        client.send(
+            HttpRequest.newBuilder(languages).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, direct.statusCode(), direct.body());
+    assertFalse(direct.headers().firstValue("Strict-Transport-Security").isPresent(), "plain HTTP");
+    HttpResponse<String> proxied =
+        client.send(
+            HttpRequest.newBuilder(languages).header("X-Forwarded-Proto", "https").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, proxied.statusCode(), proxied.body());
+    assertTrue(
+        proxied.headers().firstValue("Strict-Transport-Security").isPresent(),
+        "a request the proxy received over TLS counts as secure: " + proxied.headers().map());
   }
 
   @Test

@@ -150,6 +150,8 @@ class ClusterIT {
       }
       assertEquals(404, front.get("/health/ready").statusCode(), "not for the public");
       assertEquals(200, new Server(a).get("/health/ready").statusCode(), "for the operators");
+      assertEquals(404, front.get("api/v1/ready").statusCode(), "not for the public");
+      assertEquals(200, new Server(a).get("api/v1/ready").statusCode(), "for the operators");
     }
   }
 

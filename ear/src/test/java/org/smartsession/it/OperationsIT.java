@@ -1,6 +1,7 @@
 package org.smartsession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -57,6 +58,15 @@ class OperationsIT {
     assertEquals("UP", ready.get("session-store"), ready.toString());
     Map<String, String> live = checks(server, "/health/live");
     assertEquals("UP", live.get("frame-workers"), live.toString());
+
+    // The same readiness on the application's own path, names and states only.
+    Map<String, String> own = checks(server, "api/v1/ready");
+    assertEquals("UP", own.get("face-models"), own.toString());
+    assertEquals("UP", own.get("session-store"), own.toString());
+    assertEquals(3, own.size(), own.toString());
+    assertFalse(own.get("(answer)").contains("data"), own.toString());
+    String cache = server.get("api/v1/ready").headers().firstValue("Cache-Control").orElse("");
+    assertTrue(cache.contains("no-store"), cache);
   }
 
   @Test

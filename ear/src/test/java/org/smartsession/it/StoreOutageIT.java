@@ -98,6 +98,10 @@ class StoreOutageIT {
               .orElseThrow();
       assertEquals("DOWN", store.getString("status"), ready.body());
       assertEquals("redis", store.getJsonObject("data").getString("kind"));
+      HttpResponse<String> own = server.get("api/v1/ready");
+      assertEquals(503, own.statusCode(), own.body());
+      assertTrue(
+          own.body().contains("{\"name\":\"session-store\",\"status\":\"DOWN\"}"), own.body());
 
       // Feedback goes on, and two faces raise the alert, which reaches the teacher.
       for (int i = 0; i < 6; i++) {

@@ -24,7 +24,8 @@ class WildFlyIT extends AppServerSmoke {
    * WildFly registers no MicroProfile Health check of an EAR's modules (its health extension looks
    * them up where it sees none of them: WFLY-12835), so readiness has the server's own checks and
    * the deployment's state only. The models load while the EAR deploys, so a deployment that is OK
-   * has them, which the log says.
+   * has them, which the log says; the application's own checks are at {@code /api/v1/ready} on the
+   * HTTP port, as on every server.
    */
   @Override
   void assertFaceModelsLoaded(Map<String, JsonObject> readiness) throws Exception {
