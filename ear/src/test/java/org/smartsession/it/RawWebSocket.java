@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client on a bare socket, for what the JDK's client never sends: a message of several
- * megabytes as one unfragmented frame, as a hostile client may; a peer that stops reading. It reads
- * what the server sends on a thread of its own, so that a close arriving while it still writes is
- * seen.
+ * megabytes as one unfragmented frame, as a hostile client may; frames that break the protocol; a
+ * peer that stops reading. It reads what the server sends on a thread of its own, so that a close
+ * arriving while it still writes is seen, and answers pings.
  */
 final class RawWebSocket implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -107,28 +107,53 @@ final class RawWebSocket implements AutoCloseable {
 
   /** Sends {@code text} as one text frame (FIN set), masked as a client must. */
   void sendOneFrame(String text) {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendFrame(0x81, true, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends one frame as given: {@code first} is its first byte (FIN, the reserved bits and the
+   * opcode), {@code masked} whether the payload is masked, as a client must; for frames that break
+   * the protocol on purpose.
+   */
+  synchronized void sendFrame(int first, boolean masked, byte[] data) {
+    byte[] payload = data.clone();
     byte[] mask = new byte[4];
     RANDOM.nextBytes(mask);
-    for (int i = 0; i < payload.length; i++) {
-      payload[i] ^= mask[i & 3];
+    if (masked) {
+      for (int i = 0; i < payload.length; i++) {
+        payload[i] ^= mask[i & 3];
+      }
     }
     // The shortest length encoding, as RFC 6455 asks: 7 bits, 16 or 64.
     int lengthBytes = payload.length < 126 ? 0 : payload.length < 65_536 ? 2 : 8;
-    byte[] header = new byte[2 + lengthBytes + 4];
-    header[0] = (byte) 0x81;
-    header[1] = (byte) (0x80 | (lengthBytes == 0 ? payload.length : lengthBytes == 2 ? 126 : 127));
+    int maskBytes = masked ? 4 : 0;
+    byte[] header = new byte[2 + lengthBytes + maskBytes];
+    header[0] = (byte) first;
+    header[1] =
+        (byte)
+            ((masked ? 0x80 : 0)
+                | (lengthBytes == 0 ? payload.length : lengthBytes == 2 ? 126 : 127));
     long length = payload.length;
     for (int i = 0; i < lengthBytes; i++) {
       header[2 + i] = (byte) (length >>> (8 * (lengthBytes - 1 - i)));
     }
-    System.arraycopy(mask, 0, header, 2 + lengthBytes, 4);
+    System.arraycopy(mask, 0, header, 2 + lengthBytes, maskBytes);
     try {
       out.write(header);
       out.write(payload);
       out.flush();
     } catch (IOException e) {
       // The server may close the connection before it has read everything.
+    }
+  }
+
+  /** Sends bytes as they are, for a frame header that lies about its length. */
+  synchronized void sendBytes(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+    } catch (IOException e) {
+      // as above
     }
   }
 
@@ -158,7 +183,8 @@ final class RawWebSocket implements AutoCloseable {
                 data.length >= 2 ? ((data[0] & 0xff) << 8) | (data[1] & 0xff) : 1005);
             return;
           }
-          default -> {} // pings and pongs
+          case 0x9 -> sendFrame(0x8A, true, data); // a pong for each ping, as a live client
+          default -> {} // pongs
         }
       }
     } catch (IOException e) {

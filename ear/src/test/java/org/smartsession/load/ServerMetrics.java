@@ -12,11 +12,11 @@ import java.util.Map;
  * One reading of a server's {@code /metrics} (Prometheus text): the application's frame counts and
  * process CPU time, and the JVM's heap (a MicroProfile Metrics base metric).
  */
-record ServerMetrics(Map<String, Double> values, long readAtNanos) {
+public record ServerMetrics(Map<String, Double> values, long readAtNanos) {
   static final String CPU = "smartsession_process_cpu_seconds";
-  static final String HEAP = "memory_usedHeap_bytes";
+  public static final String HEAP = "memory_usedHeap_bytes";
 
-  static ServerMetrics read(HttpClient http, URI base) throws Exception {
+  public static ServerMetrics read(HttpClient http, URI base) throws Exception {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(base.resolve("/metrics"))
@@ -40,7 +40,7 @@ record ServerMetrics(Map<String, Double> values, long readAtNanos) {
   }
 
   /** The first sample whose name (with its labels) starts with {@code prefix}; NaN if none. */
-  double value(String prefix) {
+  public double value(String prefix) {
     return values.entrySet().stream()
         .filter(e -> e.getKey().startsWith(prefix))
         .mapToDouble(Map.Entry::getValue)

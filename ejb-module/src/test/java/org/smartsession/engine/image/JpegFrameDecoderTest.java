@@ -87,6 +87,45 @@ class JpegFrameDecoderTest {
   }
 
   @Test
+  void refusesAJpegCutShortWhereverItIsCutAndAcceptsZeroPadding() throws Exception {
+    byte[] whole = jpeg(640, 480, Color.BLUE);
+    // Decoders fill a cut scan with grey and say nothing: the end-of-image marker must be there.
+    for (int length = 2; length < whole.length - 1; length += 97) {
+      byte[] cut = Arrays.copyOf(whole, length);
+      var e = assertThrows(FrameRejectedException.class, () -> decoder.decode(cut), "" + length);
+      assertTrue(e.getMessage().startsWith("the "), e.getMessage());
+    }
+    try (DecodedFrame padded = decoder.decode(Arrays.copyOf(whole, whole.length + 16))) {
+      assertEquals(640, padded.width());
+    }
+  }
+
+  @Test
+  void refusesASecondFrameHeader() throws Exception {
+    byte[] whole = jpeg(640, 480, Color.GREEN);
+    int sof = 2;
+    while (!((whole[sof] & 0xFF) == 0xFF && (whole[sof + 1] & 0xFF) == 0xC0)) {
+      sof++;
+    }
+    int length = ((whole[sof + 2] & 0xFF) << 8) | (whole[sof + 3] & 0xFF);
+    byte[] segment = Arrays.copyOfRange(whole, sof, sof + 2 + length);
+    // The copy declares another size: which one a decoder takes is its own affair.
+    segment[5] = 0;
+    segment[6] = (byte) 240;
+    byte[] twice = new byte[whole.length + segment.length];
+    System.arraycopy(whole, 0, twice, 0, sof + 2 + length);
+    System.arraycopy(segment, 0, twice, sof + 2 + length, segment.length);
+    System.arraycopy(
+        whole,
+        sof + 2 + length,
+        twice,
+        sof + 2 + length + segment.length,
+        whole.length - sof - 2 - length);
+    var e = assertThrows(FrameRejectedException.class, () -> decoder.decode(twice));
+    assertTrue(e.getMessage().contains("more than one frame header"), e.getMessage());
+  }
+
+  @Test
   void refusesAbsurdDimensionsBeforeDecoding() throws Exception {
     var tooSmall =
         assertThrows(FrameRejectedException.class, () -> decoder.decode(jpeg(16, 16, Color.RED)));

@@ -27,6 +27,11 @@ public final class ProtocolCodec implements AutoCloseable {
           .map(JsonbSubtype::alias)
           .collect(Collectors.toUnmodifiableSet());
 
+  /**
+   * Far deeper than any message (a frame nests two levels), far shallower than a parser's stack.
+   */
+  static final int MAX_NESTING = 32;
+
   private final Jsonb jsonb = JsonbBuilder.create();
 
   public String encode(Message message) {
@@ -40,6 +45,10 @@ public final class ProtocolCodec implements AutoCloseable {
    * @throws InvalidMessageException with a reason a client can act on; never a parser trace
    */
   public Message decode(String json) {
+    if (JsonNesting.deeperThan(json, MAX_NESTING)) {
+      throw new InvalidMessageException(
+          ErrorCode.MALFORMED_JSON, "nested deeper than " + MAX_NESTING + " levels");
+    }
     try {
       Message message = jsonb.fromJson(json, Message.class);
       if (message == null) {
@@ -55,11 +64,16 @@ public final class ProtocolCodec implements AutoCloseable {
       String type = typeOf(json);
       if (!TYPES.contains(type)) {
         throw new InvalidMessageException(
-            ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+            ErrorCode.UNKNOWN_TYPE, "unknown message type '" + abbreviate(type) + "'");
       }
       throw new InvalidMessageException(
           ErrorCode.INVALID_FIELD, type + ": a field has the wrong type or format", e);
     }
+  }
+
+  /** A client's text, as much of it as an answer should echo. */
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private static String typeOf(String json) {

@@ -33,6 +33,32 @@ class ProtocolCodecTest {
     return Json.createReader(new StringReader(text)).readObject();
   }
 
+  /**
+   * Nesting as deep as a megabyte allows: refused as it is read, with its reason, never a crash.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {ProtocolCodec.MAX_NESTING + 1, 1_000, 200_000})
+  void refusesNestingDeeperThanAnyMessageNeeds(int depth) {
+    String nested = "[".repeat(depth) + "]".repeat(depth);
+    for (String text :
+        List.of(
+            nested,
+            "[".repeat(depth),
+            "{\"type\":\"VIDEO_FRAME\",\"x\":" + nested + "}",
+            "{\"type\":\"COMMAND\",\"command\":" + nested + "}")) {
+      InvalidMessageException e =
+          assertThrows(InvalidMessageException.class, () -> codec.decode(text));
+      assertEquals(ErrorCode.MALFORMED_JSON, e.code(), e.getMessage());
+      assertTrue(e.getMessage().contains("nested"), e.getMessage());
+    }
+  }
+
+  @Test
+  void nestingInsideStringsIsText() {
+    String frame = "{\"type\":\"COMMAND\",\"command\":\"MESSAGE\",\"text\":\"[[[[[[[[[[\\\"{{{{\"}";
+    assertInstanceOf(Command.class, codec.decode(frame));
+  }
+
   /** A message type added to the sealed interface but not to its JSON-B mapping, or back. */
   @Test
   void everyMessageTypeIsMapped() {

@@ -35,6 +35,17 @@ final class Endpoints {
     close(socket, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, truncate(why)));
   }
 
+  /**
+   * Closes a connection that sent a binary message (1003): the protocol is JSON text. The container
+   * would otherwise drop such a message without a word, leaving the client waiting.
+   */
+  static void refuseBinary(Session socket) {
+    close(
+        socket,
+        new CloseReason(
+            CloseReason.CloseCodes.CANNOT_ACCEPT, "only text messages (JSON) are accepted"));
+  }
+
   /** The last step of an {@code @OnOpen} that accepted the connection. */
   static void opened(Session socket) {
     socket.getUserProperties().put(SETTLED, Boolean.TRUE);

@@ -4,6 +4,8 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.DecodeException;
 import jakarta.websocket.Decoder;
 import jakarta.websocket.EndpointConfig;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.smartsession.engine.config.MessageLimits;
 import org.smartsession.model.protocol.InvalidMessageException;
 import org.smartsession.model.protocol.Message;
@@ -15,6 +17,7 @@ import org.smartsession.model.protocol.Message;
  * fragments).
  */
 public class MessageDecoder implements Decoder.Text<Message> {
+  private static final Logger LOG = Logger.getLogger(MessageDecoder.class.getName());
   private int maxBytes = MessageLimits.DEFAULTS.maxMessageBytes();
 
   @Override
@@ -38,6 +41,11 @@ public class MessageDecoder implements Decoder.Text<Message> {
       return Protocol.CODEC.decode(text);
     } catch (InvalidMessageException e) {
       throw new DecodeException(abbreviate(text), e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A parser's own failure the codec does not know: the client is still answered, and the
+      // operator learns of it.
+      LOG.log(Level.WARNING, "A message could not be read", e);
+      throw new DecodeException(abbreviate(text), "the message could not be read as JSON", e);
     }
   }
 

@@ -9,6 +9,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.smartsession.engine.config.Languages;
 import org.smartsession.engine.config.MessageLimits;
@@ -126,6 +127,11 @@ public class StudentEndpoint {
   @OnMessage
   public void pong(Session socket, PongMessage pong) {
     Connections.ponged(socket);
+  }
+
+  @OnMessage
+  public void binary(Session socket, ByteBuffer data) {
+    Endpoints.refuseBinary(socket);
   }
 
   @OnError
