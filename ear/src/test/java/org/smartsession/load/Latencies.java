@@ -17,6 +17,13 @@ final class Latencies {
     return values.size();
   }
 
+  /** The durations added after the first {@code from} of them, in the order they came. */
+  Latencies since(int from) {
+    Latencies window = new Latencies();
+    values.stream().skip(from).forEach(window::add);
+    return window;
+  }
+
   private double[] sorted() {
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(v);

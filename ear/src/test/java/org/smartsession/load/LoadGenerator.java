@@ -30,8 +30,9 @@ import org.smartsession.it.Server;
  * send real face frames at a chosen rate with their phases spread over the frame period, M teachers
  * watch, a few students show two faces once; for each step (a student count) it reports frames
  * sent, answered and dropped (with the servers' reasons), frame → FEEDBACK and frame → teacher
- * CRITICAL_ALERT percentiles, the summary's interval, and the servers' and its own CPU. Started by
- * {@code ./mvnw -Pload verify} (README, "Load generator").
+ * CRITICAL_ALERT percentiles, the summary's interval, and the servers' and its own CPU; with {@code
+ * load.interval-seconds}, also a timeline of latency and heap (a soak run). Started by {@code
+ * ./mvnw -Pload verify} (README, "Load generator").
  */
 public final class LoadGenerator {
   private static final String[] DROP_REASONS = {"replaced", "stale", "refused", "left"};
@@ -164,7 +165,12 @@ public final class LoadGenerator {
     long generatorCpuBefore = OS.getProcessCpuTime();
     ordered.forEach(s -> s.measure(true));
     teachers.forEach(t -> t.measure(true));
-    Thread.sleep(measureNanos / 1_000_000);
+    JsonArrayBuilder timeline = Json.createArrayBuilder();
+    if (settings.intervalSeconds() > 0) {
+      timeline(feedback, timeline);
+    } else {
+      Thread.sleep(measureNanos / 1_000_000);
+    }
     ordered.forEach(s -> s.measure(false));
     teachers.forEach(t -> t.measure(false));
     long generatorCpu = OS.getProcessCpuTime() - generatorCpuBefore;
@@ -174,7 +180,45 @@ public final class LoadGenerator {
     ordered.forEach(SimulatedStudent::close);
     teachers.forEach(WatchingTeacher::close);
 
-    return step(n, notConnected, ordered, feedback, intervals, alerts, before, after, generatorCpu);
+    return Json.createObjectBuilder(
+            step(
+                n, notConnected, ordered, feedback, intervals, alerts, before, after, generatorCpu))
+        .add("timeline", timeline)
+        .build();
+  }
+
+  /**
+   * The measured seconds as a timeline: for each interval, frame → FEEDBACK in it and the servers'
+   * heap, read every 5 s, lowest and highest (the lowest follows what survives collections).
+   */
+  private void timeline(Latencies feedback, JsonArrayBuilder timeline) throws Exception {
+    long start = System.nanoTime();
+    int points = Math.max(1, settings.seconds() / settings.intervalSeconds());
+    for (int point = 1; point <= points; point++) {
+      int from = feedback.count();
+      long end = start + point * settings.intervalSeconds() * 1_000_000_000L;
+      double lowest = Double.MAX_VALUE;
+      double highest = 0;
+      while (System.nanoTime() < end) {
+        Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        double heap = 0;
+        for (ServerMetrics m : metrics()) {
+          heap += m.value(ServerMetrics.HEAP);
+        }
+        lowest = Math.min(lowest, heap / (1 << 20));
+        highest = Math.max(highest, heap / (1 << 20));
+      }
+      Latencies window = feedback.since(from);
+      JsonObject at =
+          Json.createObjectBuilder()
+              .add("atSeconds", point * settings.intervalSeconds())
+              .add("frameToFeedbackMs", window.toJson())
+              .add("heapMiBLowest", lowest)
+              .add("heapMiBHighest", highest)
+              .build();
+      timeline.add(at);
+      System.out.println(Report.point(at));
+    }
   }
 
   private List<ServerMetrics> metrics() throws Exception {
@@ -324,6 +368,20 @@ public final class LoadGenerator {
           s.getJsonObject("generator").getJsonNumber("cpuCores").doubleValue(),
           number(s.getJsonObject("frameToTeacherAlertMs"), "p99"),
           number(s.getJsonObject("summaryIntervalMs"), "p99"));
+    }
+
+    static String point(JsonObject p) {
+      JsonObject f = p.getJsonObject("frameToFeedbackMs");
+      return String.format(
+          Locale.ROOT,
+          "%6d s: %6d answered, p50 %5.0f ms, p99 %5.0f ms, max %5.0f ms; heap %5.0f-%5.0f MiB",
+          p.getInt("atSeconds"),
+          f.getInt("count"),
+          number(f, "p50"),
+          number(f, "p99"),
+          number(f, "max"),
+          p.getJsonNumber("heapMiBLowest").doubleValue(),
+          p.getJsonNumber("heapMiBHighest").doubleValue());
     }
 
     static String table(List<JsonObject> steps) {

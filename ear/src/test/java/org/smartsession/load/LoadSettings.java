@@ -19,6 +19,8 @@ import java.util.List;
  * @param frames a directory of JPEGs, a video file, or null for the built-in one-face frame
  * @param out where the JSON summary goes
  * @param obeyRate whether students send fewer frames when the server asks (RATE), as pages do
+ * @param intervalSeconds 0, or the length of each point of a step's timeline (a soak run's heap and
+ *     latency over time)
  */
 record LoadSettings(
     List<URI> urls,
@@ -31,7 +33,8 @@ record LoadSettings(
     int warmupSeconds,
     Path frames,
     Path out,
-    boolean obeyRate) {
+    boolean obeyRate,
+    int intervalSeconds) {
 
   static LoadSettings fromSystemProperties() {
     List<URI> urls = uris(property("load.url", "http://127.0.0.1:8080/"));
@@ -49,7 +52,8 @@ record LoadSettings(
         Integer.parseInt(property("load.warmup-seconds", "15")),
         property("load.frames", "").isBlank() ? null : Path.of(property("load.frames", "")),
         Path.of(property("load.out", "target/load/summary.json")),
-        Boolean.parseBoolean(property("load.obey-rate", "true")));
+        Boolean.parseBoolean(property("load.obey-rate", "true")),
+        Integer.parseInt(property("load.interval-seconds", "0")));
   }
 
   private static List<URI> uris(String commaSeparated) {

@@ -113,7 +113,8 @@ public final class ScaleOut {
             load.warmupSeconds(),
             load.frames(),
             load.out(),
-            load.obeyRate());
+            load.obeyRate(),
+            0);
     LoadGenerator generator = new LoadGenerator(settings, frames);
     List<JsonObject> steps = new ArrayList<>();
     for (int n : counts) {
