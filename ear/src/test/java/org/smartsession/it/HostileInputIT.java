@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -19,7 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -219,8 +222,7 @@ class HostileInputIT {
   // --- WebSocket protocol violations, each on a connection of its own
 
   /** A violation of RFC 6455 and the close codes that answer it fittingly. */
-  private record Violation(
-      String what, Set<Integer> codes, java.util.function.Consumer<RawWebSocket> send) {}
+  private record Violation(String what, Set<Integer> codes, Consumer<RawWebSocket> send) {}
 
   /** Not a close code: the frame was read as a message and answered with an ERROR. */
   private static final int READ = 0;
@@ -277,7 +279,7 @@ class HostileInputIT {
           int code;
           try {
             code = raw.awaitCloseCode(v.codes().contains(READ) ? Duration.ofSeconds(2) : ANSWER);
-          } catch (java.util.concurrent.TimeoutException open) {
+          } catch (TimeoutException open) {
             String text = raw.nextText(Duration.ZERO);
             if (v.codes().contains(READ) && text != null && text.contains("\"ERROR\"")) {
               answered.incrementAndGet();
@@ -308,7 +310,7 @@ class HostileInputIT {
       HttpResponse<String> answer;
       try {
         answer = client.send(r.request(), HttpResponse.BodyHandlers.ofString());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         surprises.add(r, "no answer: " + e);
         continue;
       }

@@ -30,6 +30,7 @@ final class HttpRequests {
   private static final Set<Integer> NOT_FOUND = Set.of(400, 403, 404);
 
   private static final Set<Integer> IMAGE = Set.of(400, 413, 415, 429);
+  private static final String VALID_SESSION = "{\"name\":\"x\",\"kind\":\"EXAM\"}";
 
   private final Server teacher;
   private final Server admin;
@@ -81,21 +82,9 @@ final class HttpRequests {
   private Request badSession() {
     String body = badJson();
     if (random.nextInt(8) == 0) {
-      return new Request(
-          "a session as text/plain",
-          as(teacher, "api/v1/sessions")
-              .header("Content-Type", "text/plain")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"kind\":\"EXAM\"}"))
-              .build(),
-          Set.of(415));
+      return newSession("a session as text/plain", "text/plain", VALID_SESSION, Set.of(415));
     }
-    return new Request(
-        "a bad session: " + abbreviate(body),
-        as(teacher, "api/v1/sessions")
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        BAD);
+    return newSession("a bad session: " + abbreviate(body), "application/json", body, BAD);
   }
 
   private Request badJoin() {
@@ -224,7 +213,7 @@ final class HttpRequests {
     }
     if (random.nextBoolean()) {
       b.header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"kind\":\"EXAM\"}"));
+          .POST(HttpRequest.BodyPublishers.ofString(VALID_SESSION));
     }
     return new Request("no teacher", b.build(), Set.of(401, 403, 405));
   }
@@ -253,12 +242,10 @@ final class HttpRequests {
   private Request badHeaders() {
     return switch (random.nextInt(3)) {
       case 0 ->
-          new Request(
+          newSession(
               "a session as a form",
-              as(teacher, "api/v1/sessions")
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(HttpRequest.BodyPublishers.ofString("name=x&kind=EXAM"))
-                  .build(),
+              "application/x-www-form-urlencoded",
+              "name=x&kind=EXAM",
               Set.of(415));
       case 1 ->
           new Request(
@@ -266,14 +253,19 @@ final class HttpRequests {
               as(teacher, "api/v1/sessions/" + sessionId).header("Accept", "image/png").build(),
               Set.of(406));
       default ->
-          new Request(
-              "a session in XML",
-              as(teacher, "api/v1/sessions")
-                  .header("Content-Type", "application/xml")
-                  .POST(HttpRequest.BodyPublishers.ofString("<session name='x'/>"))
-                  .build(),
-              Set.of(415));
+          newSession("a session in XML", "application/xml", "<session name='x'/>", Set.of(415));
     };
+  }
+
+  /** A teacher's request to create a session with this body. */
+  private Request newSession(String what, String contentType, String body, Set<Integer> statuses) {
+    return new Request(
+        what,
+        as(teacher, "api/v1/sessions")
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        statuses);
   }
 
   private static String abbreviate(String s) {
