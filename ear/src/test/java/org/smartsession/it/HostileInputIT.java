@@ -304,9 +304,10 @@ class HostileInputIT {
 
   private Void requests(Server teacher, Server admin, String sessionId) throws Exception {
     HttpRequests corpus = new HttpRequests(teacher, admin, sessionId, 7L);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient shared = http11();
     for (int i = 0; i < HTTP_REQUESTS; i++) {
       HttpRequests.Request r = corpus.next(i);
+      HttpClient client = r.ownConnection() ? http11() : shared;
       HttpResponse<String> answer;
       try {
         answer = client.send(r.request(), HttpResponse.BodyHandlers.ofString());
@@ -324,5 +325,9 @@ class HostileInputIT {
       }
     }
     return null;
+  }
+
+  private static HttpClient http11() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 }

@@ -16,8 +16,17 @@ import java.util.Set;
  * fittingly. None of them is valid, so none changes anything.
  */
 final class HttpRequests {
-  /** One request and the statuses that answer it fittingly. */
-  record Request(String what, HttpRequest request, Set<Integer> statuses) {
+  /**
+   * One request and the statuses that answer it fittingly. {@code ownConnection}: the container
+   * closes the connection after answering it, without saying so ({@code Connection: close} is
+   * missing), so a client that reused that connection would see it fail; it goes on a connection of
+   * its own.
+   */
+  record Request(String what, HttpRequest request, Set<Integer> statuses, boolean ownConnection) {
+    Request(String what, HttpRequest request, Set<Integer> statuses) {
+      this(what, request, statuses, false);
+    }
+
     @Override
     public String toString() {
       return what + " " + request.method() + " " + request.uri().getRawPath();
@@ -114,7 +123,8 @@ final class HttpRequests {
           case 0 -> "%2e%2e%2f%2e%2e%2fetc%2fpasswd";
           case 1 -> "..%00";
           case 2 -> "S-" + random.nextInt(1_000_000);
-          case 3 -> "x".repeat(2000 + random.nextInt(4000));
+          // Twice in one path at most, under the container's 8 KiB limit for the request head.
+          case 3 -> "x".repeat(1000 + random.nextInt(2000));
           case 4 -> URLEncoder.encode("<script>'\"", StandardCharsets.UTF_8);
           case 5 -> "%F0%9F%98%80%C3%28";
           default -> "%25%25%25";
@@ -130,6 +140,14 @@ final class HttpRequests {
       "/students/" + id + "/history",
       "/exports/" + id,
     };
+    if (random.nextInt(12) == 0) {
+      String huge = "x".repeat(9000 + random.nextInt(20_000));
+      return new Request(
+          "a request line over the container's limit",
+          as(teacher, "api/v1/sessions/" + huge).build(),
+          Set.of(400, 414),
+          true);
+    }
     String path = "api/v1/sessions/" + id + below[random.nextInt(below.length)];
     if (random.nextInt(5) == 0) {
       // The session exists; what is below it does not.
