@@ -44,6 +44,7 @@ class ComposeFileTest {
   private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Z_]+:-([^}]*)}");
 
   private static Map<String, Map<String, Object>> services;
+  private static Map<String, Object> networks;
   private static JsonObject realm;
   private static String tlsSite;
 
@@ -53,6 +54,7 @@ class ComposeFileTest {
     try (Reader in = Files.newBufferedReader(DIR.resolve("compose.yaml"))) {
       Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
       services = (Map<String, Map<String, Object>>) compose.get("services");
+      networks = (Map<String, Object>) compose.get("networks");
     }
     try (JsonReader in =
         Json.createReader(
@@ -77,6 +79,19 @@ class ComposeFileTest {
     int appendOnly = command.indexOf("--appendonly");
     assertTrue(appendOnly > 0 && "yes".equals(command.get(appendOnly + 1)), command.toString());
     assertTrue(list(redis, "volumes").stream().anyMatch(v -> v.endsWith(":/data")));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theBackendsTrustTheForwardedForOfTheNetworkNginxIsIn() {
+    Map<String, Object> ipam =
+        (Map<String, Object>) ((Map<String, Object>) networks.get("default")).get("ipam");
+    String subnet = ((List<Map<String, String>>) ipam.get("config")).get(0).get("subnet");
+    assertFalse(services.get("nginx").containsKey("networks"), "nginx is on the default network");
+    for (String backend : BACKENDS) {
+      assertEquals(
+          subnet, environment(services.get(backend)).get("SMARTSESSION_PROXY_TRUSTED_ADDRESSES"));
+    }
   }
 
   @Test

@@ -48,6 +48,9 @@ abstract class AppServer implements BeforeAllCallback, AfterAllCallback, TestWat
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** How many joins one client may make in a minute on the servers of these tests. */
+  static final int JOINS_PER_MINUTE = 40;
+
   private final List<String> options;
   private Process process;
   private Thread stopAtExit;
@@ -66,6 +69,9 @@ abstract class AppServer implements BeforeAllCallback, AfterAllCallback, TestWat
     o.addAll(split(property("micro.jvm.options")));
     o.addAll(split(property("it.server.options")));
     o.add("-Dsmartsession.auth.student-token-key=" + property("it.student.token.key"));
+    // The test is the proxy: its X-Forwarded-For names the client, and join limits count that.
+    o.add("-Dsmartsession.proxy.trusted-addresses=127.0.0.1,::1");
+    o.add("-Dsmartsession.students.joins-per-minute-per-client=" + JOINS_PER_MINUTE);
     o.addAll(nativeLibraryCaches());
     return o;
   }

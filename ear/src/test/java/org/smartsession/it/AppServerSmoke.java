@@ -27,9 +27,10 @@ import org.smartsession.it.browser.OpenIdProvider;
  * The build's EAR on a full application server, as a university runs it: the pages, readiness, the
  * REST API's description, a student's real frames analysed into feedback, the teacher's one-second
  * summary and the MULTIPLE_FACES alert with its screenshot, signing in with the development
- * sign-in, and last, on the same server restarted with a provider configured, a teacher signing in
- * through OpenID Connect's authorization code flow. Each server's class says what differs: where
- * readiness lives and what it lists, and metrics.
+ * sign-in, the scheme and the client's address taken from a proxy's headers, and last, on the same
+ * server restarted with a provider configured, a teacher signing in through OpenID Connect's
+ * authorization code flow. Each server's class says what differs: where readiness lives and what it
+ * lists, and metrics.
  */
 @ExtendWith(OpenIdProvider.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -186,6 +187,32 @@ abstract class AppServerSmoke {
     assertTrue(
         proxied.headers().firstValue("Strict-Transport-Security").isPresent(),
         "a request the proxy received over TLS counts as secure: " + proxied.headers().map());
+  }
+
+  @Test
+  @Order(8)
+  void behindAProxyJoinLimitsCountEachClient() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // A join to an unknown session is answered 404 and counts all the same.
+    for (int i = 0; i < AppServer.JOINS_PER_MINUTE; i++) {
+      assertEquals(404, joinFrom(client, "203.0.113.10").statusCode());
+    }
+    HttpResponse<String> tooFast = joinFrom(client, "203.0.113.10");
+    assertEquals(429, tooFast.statusCode(), tooFast.body());
+    assertEquals(404, joinFrom(client, "203.0.113.11").statusCode(), "another client, same proxy");
+    assertEquals(404, joinFrom(client, null).statusCode(), "the proxy's own requests");
+  }
+
+  private HttpResponse<String> joinFrom(HttpClient client, String forwardedFor) throws Exception {
+    HttpRequest.Builder join =
+        HttpRequest.newBuilder(
+                URI.create(server().url() + "api/v1/sessions/S-NO-SUCH-SESSION/students"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"studentId\":\"S1\",\"name\":\"Ada\"}"));
+    if (forwardedFor != null) {
+      join.header("X-Forwarded-For", forwardedFor);
+    }
+    return client.send(join.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

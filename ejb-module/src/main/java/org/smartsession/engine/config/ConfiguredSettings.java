@@ -43,6 +43,7 @@ public class ConfiguredSettings {
   private PublicUrl publicUrl;
   private SessionLimits sessionLimits;
   private JoinLimits joinLimits;
+  private TrustedProxies trustedProxies;
   private AllowedOrigins allowedOrigins;
   private FramePace framePace;
   private RosterSettings roster;
@@ -167,6 +168,7 @@ public class ConfiguredSettings {
             s.integer(
                 "smartsession.students.joins-per-minute-per-client",
                 JoinLimits.DEFAULTS.perMinutePerClient()));
+    trustedProxies = new TrustedProxies(s.list("smartsession.proxy.trusted-addresses", Set.of()));
     roster =
         new RosterSettings(
             Duration.ofMinutes(
@@ -263,6 +265,11 @@ public class ConfiguredSettings {
   @Produces
   JoinLimits joinLimits() {
     return joinLimits;
+  }
+
+  @Produces
+  TrustedProxies trustedProxies() {
+    return trustedProxies;
   }
 
   @Produces

@@ -15,10 +15,12 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.Locale;
 import org.smartsession.engine.config.AlertSettings;
 import org.smartsession.engine.config.JoinLimits;
 import org.smartsession.engine.config.Languages;
+import org.smartsession.engine.config.TrustedProxies;
 import org.smartsession.engine.i18n.StudentMessages;
 import org.smartsession.engine.session.JoinService;
 import org.smartsession.engine.session.JoinedStudent;
@@ -50,6 +52,7 @@ public class StudentsResource {
   @Inject AlertSettings alertSettings;
   @Inject Languages languages;
   @Inject JoinLimits joinLimits;
+  @Inject TrustedProxies proxies;
 
   /** Body of {@code POST /sessions/{id}/students}. */
   public record JoinSession(String studentId, String name) {}
@@ -107,7 +110,8 @@ public class StudentsResource {
               body.studentId(),
               name,
               bearerToken(authorization),
-              request.getRemoteAddr(),
+              proxies.client(
+                  request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For"))),
               student.get().orElse(null));
     } catch (StudentSignInRequiredException e) {
       throw refused(Response.Status.UNAUTHORIZED, "STUDENT_SIGN_IN_REQUIRED", locale);
