@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,33 +43,10 @@ class AnalysisPaceIT {
   void anOverloadedServerSlowsTheExamDownAndLetsItGoAgain() throws Exception {
     Server server = new Server(deployed);
     String sessionId = server.createSession("Paced exam", "EXAM");
-    String frame = Frames.dataUrl(Frames.oneFace());
-    List<WsClient> students = new ArrayList<>();
-    ScheduledExecutorService senders = Executors.newScheduledThreadPool(4);
-    try (WsClient teacher = server.teacherSocket(sessionId)) {
-      for (int i = 0; i < STUDENTS; i++) {
-        students.add(WsClient.connect(server.join(sessionId, "P" + i, "Paced student " + i)));
-      }
-      AtomicLong sent = new AtomicLong();
-      for (int i = 0; i < STUDENTS; i++) {
-        WsClient student = students.get(i);
-        String id = "P" + i;
-        senders.scheduleAtFixedRate(
-            () -> {
-              try {
-                student.send(Frames.videoFrame(sessionId, id, System.currentTimeMillis(), frame));
-                sent.incrementAndGet();
-              } catch (RuntimeException e) {
-                // A closed connection shows in the assertions below.
-              }
-            },
-            i * (1000L / FPS) / STUDENTS,
-            1000L / FPS,
-            TimeUnit.MILLISECONDS);
-      }
-
+    try (WsClient teacher = server.teacherSocket(sessionId);
+        FrameFlood students = FrameFlood.start(server, sessionId, "P", STUDENTS, FPS)) {
       long start = System.currentTimeMillis();
-      JsonObject rate = students.get(0).next("RATE", WAIT);
+      JsonObject rate = students.student(0).next("RATE", WAIT);
       long toldAfter = System.currentTimeMillis() - start;
       assertEquals(1.0, rate.getJsonNumber("fps").doubleValue(), rate::toString);
       JsonObject reduced =
@@ -89,14 +60,13 @@ class AnalysisPaceIT {
       assertTrue(since >= start && since <= System.currentTimeMillis(), "since " + since);
       System.out.printf(
           "%d students at %d fps: told RATE %s after %d ms (%d frames sent)%n",
-          STUDENTS, FPS, rate, toldAfter, sent.get());
+          STUDENTS, FPS, rate, toldAfter, students.sent());
 
       // The frames stop: after some ten seconds with room, the limit is lifted.
-      senders.shutdownNow();
-      assertTrue(senders.awaitTermination(5, TimeUnit.SECONDS));
+      students.stop();
       JsonObject lifted =
           students
-              .get(0)
+              .student(0)
               .next(
                   m -> "RATE".equals(m.getString("type")) && !m.containsKey("fps"),
                   WAIT,
@@ -106,9 +76,6 @@ class AnalysisPaceIT {
           m -> "SESSION_UPDATE".equals(m.getString("type")) && !m.containsKey("analysis"),
           Duration.ofSeconds(5),
           "a SESSION_UPDATE at the full rate");
-    } finally {
-      senders.shutdownNow();
-      students.forEach(WsClient::close);
     }
   }
 }

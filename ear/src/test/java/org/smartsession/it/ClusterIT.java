@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Two Payara Micro servers sharing one real Redis act as one: a student connected to B, a teacher
  * on A and another on B. B analyses the student's frames and raises the MULTIPLE_FACES alert once;
  * the teacher on A gets it at once with its screenshot; the review made on B reaches A; a pause
- * sent from A reaches the student on B, and ending the session on A ends it on B. And through
+ * sent from A reaches the student on B, and ending the session on A ends it on B; students crowding
+ * B are asked for fewer frames, and the teacher on A is told that analysis is reduced. And through
  * Debian's nginx with the deployment's own configuration ({@code src-docker/nginx/}): a teacher and
  * a student reach the servers, sockets included, and the operators' paths are not served.
  */
@@ -125,6 +126,39 @@ class ClusterIT {
 
   @Test
   @Order(2)
+  void aTeacherOnAIsToldThatTheStudentsOnBAreAnalysedLess() throws Exception {
+    Server serverA = new Server(a);
+    Server serverB = new Server(b);
+    String sessionId = serverA.createSession("Crowded exam on B", "EXAM");
+    // About twice what B's two workers analyse; A has none of the session's students.
+    try (WsClient teacherA = serverA.teacherSocket(sessionId);
+        FrameFlood students = FrameFlood.start(serverB, sessionId, "F", 40, 8)) {
+      long start = System.currentTimeMillis();
+      assertEquals(1.0, students.student(0).next("RATE", WAIT).getJsonNumber("fps").doubleValue());
+      JsonObject analysis =
+          teacherA
+              .next(
+                  m -> "SESSION_UPDATE".equals(m.getString("type")) && m.containsKey("analysis"),
+                  Duration.ofSeconds(5),
+                  "a SESSION_UPDATE on A saying analysis is reduced")
+              .getJsonObject("analysis");
+      assertEquals(1.0, analysis.getJsonNumber("fps").doubleValue());
+      long since = analysis.getJsonNumber("since").longValue();
+      assertTrue(since >= start && since <= System.currentTimeMillis(), "since " + since);
+
+      students.stop();
+      students
+          .student(0)
+          .next(m -> "RATE".equals(m.getString("type")) && !m.containsKey("fps"), WAIT, "RATE");
+      teacherA.next(
+          m -> "SESSION_UPDATE".equals(m.getString("type")) && !m.containsKey("analysis"),
+          Duration.ofSeconds(5),
+          "a SESSION_UPDATE on A at the full rate");
+    }
+  }
+
+  @Test
+  @Order(3)
   void throughNginxTeachersAndStudentsReachTheServersAndOperatorsPathsDoNot() throws Exception {
     Assumptions.assumeTrue(Nginx.available(), "needs Debian's nginx (apt-get install nginx)");
     Path dir = Path.of("target", "nginx");
@@ -182,7 +216,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void whenAServerDiesItsStudentsGoOnThroughNginxOnTheOtherWithTheirHistory() throws Exception {
     Assumptions.assumeTrue(Nginx.available(), "needs Debian's nginx (apt-get install nginx)");
     try (Nginx nginx = Nginx.start(Path.of("target", "nginx", "failover"), List.of(a, b))) {

@@ -3,7 +3,9 @@ package org.smartsession.engine.assessment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.DataDeleted;
 import org.smartsession.engine.events.StudentLeft;
@@ -59,6 +61,16 @@ public class StudentStreams {
 
   void onLeft(@Observes StudentLeft event) {
     streams.remove(event.student());
+  }
+
+  /** The sessions whose students this server analyses. */
+  public Set<String> sessionIds() {
+    return streams.keySet().stream().map(StudentKey::sessionId).collect(Collectors.toSet());
+  }
+
+  /** Whether this server analyses some student of the session. */
+  public boolean analyses(String sessionId) {
+    return streams.keySet().stream().anyMatch(k -> k.sessionId().equals(sessionId));
   }
 
   int size() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import org.smartsession.engine.assessment.StudentStreams;
 import org.smartsession.engine.config.SummarySettings;
 import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.model.protocol.SessionUpdate;
@@ -22,6 +23,8 @@ public class SessionSummaries {
   @Inject SummarySettings settings;
   @Inject ScoringSettings scoring;
   @Inject AnalysisPace pace;
+  @Inject OtherServersPace otherServers;
+  @Inject StudentStreams streams;
 
   public SessionUpdate summarise(String sessionId, long now) {
     List<StudentState> states =
@@ -44,16 +47,28 @@ public class SessionSummaries {
         reducedAnalysis(sessionId));
   }
 
-  /** Whether this server asks the session's students for fewer frames, read only while it does. */
+  /**
+   * Whether the session's students are asked for fewer frames, by this server for those it analyses
+   * or by another for those there (the lowest rate, since the earliest); read only while some
+   * server does.
+   */
   private SessionUpdate.ReducedAnalysis reducedAnalysis(String sessionId) {
     if (pace.reducedSince(SessionKind.EXAM) == null
-        && pace.reducedSince(SessionKind.CLASS) == null) {
+        && pace.reducedSince(SessionKind.CLASS) == null
+        && !otherServers.anyReduced()) {
       return null;
     }
     SessionKind kind = store.findSession(sessionId).map(SessionInfo::kind).orElse(null);
-    Long since = kind == null ? null : pace.reducedSince(kind);
-    Double fps = kind == null ? null : pace.fpsFor(kind);
-    return since == null || fps == null ? null : new SessionUpdate.ReducedAnalysis(fps, since);
+    if (kind == null) {
+      return null;
+    }
+    Long since = pace.reducedSince(kind);
+    Double fps = pace.fpsFor(kind);
+    SessionUpdate.ReducedAnalysis here =
+        since == null || fps == null || !streams.analyses(sessionId)
+            ? null
+            : new SessionUpdate.ReducedAnalysis(fps, since);
+    return OtherServersPace.slowest(here, otherServers.reducedFor(sessionId, kind));
   }
 
   private static SessionUpdate.StudentSummary line(StudentState s) {

@@ -17,16 +17,18 @@ import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.DataDeleted;
+import org.smartsession.engine.events.PaceReported;
 import org.smartsession.engine.store.RedisClients;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Makes the servers that share one Redis act as one towards teachers and students. An alert, a
- * review or a command that happens here is published on one Redis channel; what the others publish
- * is fired here as the same event, qualified {@link Relayed}, so that this server's teachers and
- * students get it as if it had happened here. Each alert is still raised and stored once, by the
- * server that analyses the student. Without Redis there is one server and nothing to relay.
+ * review, a command, a deletion or this server's reduced pace that happens here is published on one
+ * Redis channel; what the others publish is fired here as the same event, qualified {@link
+ * Relayed}, so that this server's teachers and students get it as if it had happened here. Each
+ * alert is still raised and stored once, by the server that analyses the student. Without Redis
+ * there is one server and nothing to relay.
  */
 @ApplicationScoped
 public class RedisRelay {
@@ -71,6 +73,10 @@ public class RedisRelay {
   }
 
   void onDeleted(@Observes DataDeleted event, EventMetadata metadata) {
+    publish(event, metadata);
+  }
+
+  void onPace(@Observes PaceReported event, EventMetadata metadata) {
     publish(event, metadata);
   }
 

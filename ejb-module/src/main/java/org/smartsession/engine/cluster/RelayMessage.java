@@ -7,6 +7,7 @@ import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.DataDeleted;
+import org.smartsession.engine.events.PaceReported;
 
 /**
  * What one server publishes for the others: the server it comes from and exactly one event. The
@@ -17,22 +18,26 @@ public record RelayMessage(
     AlertRaised alertRaised,
     AlertReviewed alertReviewed,
     CommandIssued command,
-    DataDeleted dataDeleted) {
+    DataDeleted dataDeleted,
+    PaceReported pace) {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   /** The message for one of the relayed events; empty for any other event. */
   static Optional<RelayMessage> of(String from, Object event) {
     if (event instanceof AlertRaised e) {
-      return Optional.of(new RelayMessage(from, e, null, null, null));
+      return Optional.of(new RelayMessage(from, e, null, null, null, null));
     }
     if (event instanceof AlertReviewed e) {
-      return Optional.of(new RelayMessage(from, null, e, null, null));
+      return Optional.of(new RelayMessage(from, null, e, null, null, null));
     }
     if (event instanceof CommandIssued e) {
-      return Optional.of(new RelayMessage(from, null, null, e, null));
+      return Optional.of(new RelayMessage(from, null, null, e, null, null));
     }
     if (event instanceof DataDeleted e) {
-      return Optional.of(new RelayMessage(from, null, null, null, e));
+      return Optional.of(new RelayMessage(from, null, null, null, e, null));
+    }
+    if (event instanceof PaceReported e) {
+      return Optional.of(new RelayMessage(from, null, null, null, null, e));
     }
     return Optional.empty();
   }
@@ -45,7 +50,10 @@ public record RelayMessage(
     if (alertReviewed != null) {
       return alertReviewed;
     }
-    return command != null ? command : dataDeleted;
+    if (command != null) {
+      return command;
+    }
+    return dataDeleted != null ? dataDeleted : pace;
   }
 
   String toJson() {

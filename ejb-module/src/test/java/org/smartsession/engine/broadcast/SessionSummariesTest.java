@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartsession.engine.assessment.StudentStreams;
 import org.smartsession.engine.config.StoreLimits;
 import org.smartsession.engine.config.SummarySettings;
+import org.smartsession.engine.events.PaceReported;
 import org.smartsession.engine.pipeline.AnalysisPace;
 import org.smartsession.engine.store.InMemorySessionStore;
 import org.smartsession.engine.testing.TestClock;
@@ -31,6 +34,7 @@ class SessionSummariesTest {
   private final TestClock clock = new TestClock();
   private final InMemorySessionStore store = new InMemorySessionStore(StoreLimits.DEFAULTS, clock);
   private final SessionSummaries summaries = new SessionSummaries();
+  private final OtherServersPace otherServers = new OtherServersPace();
 
   @BeforeEach
   void wire() {
@@ -39,6 +43,9 @@ class SessionSummariesTest {
     summaries.settings = SummarySettings.DEFAULTS;
     summaries.scoring = ScoringSettings.DEFAULTS;
     summaries.pace = new AnalysisPace();
+    summaries.streams = new StudentStreams();
+    otherServers.clock = clock;
+    summaries.otherServers = otherServers;
   }
 
   /** The state after a processed frame, saved at the server clock's present time. */
@@ -186,5 +193,36 @@ class SessionSummariesTest {
 
     assertTrue(update.students().isEmpty());
     assertEquals(new SessionUpdate.Aggregate(0, 0, null, 0, 0), update.aggregate());
+  }
+
+  @Test
+  void analysisReducedOnAnotherServerForTheSessionsStudentsThereIsSaid() {
+    assertNull(summaries.summarise(SESSION, clock.millis()).analysis(), "nobody reduces it");
+    otherServers.onReport(new PaceReported("b", 1.0, 5_000L, null, null, Set.of(SESSION)));
+    assertNull(
+        summaries.summarise(SESSION, clock.millis()).analysis(), "a lecture; B slows exams only");
+
+    otherServers.onReport(new PaceReported("b", 0.5, 5_000L, 1.0, 9_000L, Set.of(SESSION)));
+    otherServers.onReport(new PaceReported("c", 0.5, 4_000L, 0.5, 12_000L, Set.of(SESSION)));
+    otherServers.onReport(new PaceReported("d", 0.5, 1_000L, 0.5, 2_000L, Set.of("S-OTHER")));
+    assertEquals(
+        new SessionUpdate.ReducedAnalysis(0.5, 9_000L),
+        summaries.summarise(SESSION, clock.millis()).analysis(),
+        "the lowest rate, since the earliest, of the servers with the session's students");
+
+    otherServers.onReport(new PaceReported("c", null, null, null, null, Set.of()));
+    assertEquals(
+        new SessionUpdate.ReducedAnalysis(1.0, 9_000L),
+        summaries.summarise(SESSION, clock.millis()).analysis(),
+        "C is back at the full rate");
+  }
+
+  @Test
+  void aReportNotRenewedNoLongerCounts() {
+    otherServers.onReport(new PaceReported("b", 1.0, 5_000L, 1.0, 5_000L, Set.of(SESSION)));
+    clock.advance(Duration.ofMillis(OtherServersPace.FRESH_MS));
+    assertEquals(1.0, summaries.summarise(SESSION, clock.millis()).analysis().fps());
+    clock.advance(Duration.ofMillis(1));
+    assertNull(summaries.summarise(SESSION, clock.millis()).analysis(), "B went quiet");
   }
 }

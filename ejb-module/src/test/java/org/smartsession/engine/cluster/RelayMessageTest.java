@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smartsession.engine.events.AlertRaised;
 import org.smartsession.engine.events.AlertReviewed;
 import org.smartsession.engine.events.CommandIssued;
 import org.smartsession.engine.events.DataDeleted;
+import org.smartsession.engine.events.PaceReported;
 import org.smartsession.engine.events.StudentLeft;
 import org.smartsession.model.alerts.Alert;
 import org.smartsession.model.alerts.AlertType;
@@ -42,7 +44,9 @@ class RelayMessageTest {
             new CommandIssued("S-EXAM", new Command("MESSAGE", null, "Five minutes left")),
             new CommandIssued("S-EXAM", new Command("END_SESSION", null, null)),
             new DataDeleted("S-EXAM", "S045"),
-            new DataDeleted("S-EXAM", null));
+            new DataDeleted("S-EXAM", null),
+            new PaceReported("server-a", 1.0, 5_000L, null, null, Set.of("S-EXAM", "S-LECTURE")),
+            new PaceReported("server-a", null, null, null, null, Set.of()));
     for (Object event : events) {
       RelayMessage sent = RelayMessage.of("server-a", event).orElseThrow();
       RelayMessage received = RelayMessage.fromJson(sent.toJson()).orElseThrow();
