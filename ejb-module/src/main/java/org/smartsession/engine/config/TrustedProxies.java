@@ -56,10 +56,6 @@ public final class TrustedProxies {
     blocks = List.copyOf(parsed);
   }
 
-  public boolean isEmpty() {
-    return blocks.isEmpty();
-  }
-
   /**
    * The client's address.
    *
