@@ -122,8 +122,6 @@ public final class ServerProfile {
                     table.append(
                         String.format(
                             "%7.1f%%  %s%n", total == 0 ? 0 : -negative * 100.0 / total, p))));
-    return table
-        .append(String.format("%8d  samples%n", total))
-        .toString();
+    return table.append(String.format("%8d  samples%n", total)).toString();
   }
 }

@@ -125,15 +125,24 @@ class StalledTeacherIT {
       assertEquals(sentAt.size(), answered.size(), "every frame answered");
       assertTrue(p95 < 500 && max < 1000, "feedback latencies: " + answered);
 
-      // What reaches the stalled peer once it reads.
+      // What reaches the stalled peer once it reads: what it held, until the updates are live
+      // (and two seconds more, for anything queued beside them). A peer still connected then gets
+      // an update every second for as long as it reads, answering the heartbeat's pings.
+      long readingFrom = System.currentTimeMillis();
       stalled.startReading();
       List<Long> stalledUpdates = new ArrayList<>();
       List<String> errors = new ArrayList<>();
+      long readUntil = Long.MAX_VALUE;
       String text;
-      while ((text = stalled.nextText(Duration.ofSeconds(5))) != null) {
+      while (System.currentTimeMillis() < readUntil
+          && (text = stalled.nextText(Duration.ofSeconds(5))) != null) {
         JsonObject m = Server.json(text);
         if ("SESSION_UPDATE".equals(m.getString("type"))) {
-          stalledUpdates.add(m.getJsonNumber("timestamp").longValue());
+          long at = m.getJsonNumber("timestamp").longValue();
+          stalledUpdates.add(at);
+          if (at >= readingFrom && readUntil == Long.MAX_VALUE) {
+            readUntil = System.currentTimeMillis() + 2_000;
+          }
         } else if ("ERROR".equals(m.getString("type"))) {
           errors.add(m.getString("code"));
         }
