@@ -57,6 +57,7 @@ public final class MicroProcess implements AutoCloseable {
     command.addAll(Arrays.asList(System.getProperty("it.server.options", "").trim().split("\\s+")));
     command.add(
         "-Dsmartsession.auth.student-token-key=" + System.getProperty("it.student.token.key"));
+    command.addAll(jvm);
     command.add("-jar");
     command.add(System.getProperty("micro.jar", "target/payara-micro.jar"));
     command.addAll(

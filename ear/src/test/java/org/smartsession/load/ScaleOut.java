@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.smartsession.it.MicroProcess;
 import org.smartsession.it.Nginx;
 import redis.embedded.RedisServer;
@@ -70,6 +72,14 @@ public final class ScaleOut {
   }
 
   private static MicroProcess server(int core, List<String> jvm, Path log) throws Exception {
+    // A root directory kept from an earlier run holds the application deployed there too: it
+    // would be deployed twice, and the second copy cannot load the natives the first holds.
+    Path root = log.resolveSibling(log.getFileName() + ".root");
+    if (Files.exists(root)) {
+      try (Stream<Path> old = Files.walk(root)) {
+        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
     MicroProcess server =
         MicroProcess.start(
             List.of("taskset", "-c", Integer.toString(core)),
@@ -82,7 +92,7 @@ public final class ScaleOut {
                 "--contextroot",
                 "/",
                 "--rootdir",
-                log.resolveSibling(log.getFileName() + ".root").toString()));
+                root.toString()));
     if (server.awaitReadiness(START).statusCode() != 200) {
       throw new IllegalStateException("not ready:\n" + server.tail());
     }
