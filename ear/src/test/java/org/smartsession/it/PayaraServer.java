@@ -51,7 +51,7 @@ final class PayaraServer extends AppServer {
   /** A new domain; its ports are fixed when it is made, so it keeps them across restarts. */
   @Override
   void configure() throws Exception {
-    delete(DOMAINS);
+    Directories.delete(DOMAINS);
     portBase = freePorts(100, PORTS);
     run(
         asadmin(

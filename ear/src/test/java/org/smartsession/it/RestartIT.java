@@ -8,12 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +28,7 @@ class RestartIT {
   @Test
   void startedAgainFromItsRootDirectoryTheApplicationIsDeployedOnceAndServes() throws Exception {
     Path root = Path.of("target", "restart", "root");
-    deleteTree(root);
+    Directories.delete(root);
     String war = System.getProperty("smartsession.war", "target/smartsession.war");
     int port = MicroProcess.freePort();
 
@@ -78,16 +75,6 @@ class RestartIT {
       assertFalse(output.contains("base64,"), "no frame data in the log");
       String token = socket.getQuery().replaceAll(".*token=([^&]+).*", "$1");
       assertFalse(output.contains(token), "no token in the log");
-    }
-  }
-
-  private static void deleteTree(Path root) throws Exception {
-    if (Files.exists(root)) {
-      try (Stream<Path> paths = Files.walk(root)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

@@ -39,7 +39,7 @@ final class WildFly extends AppServer {
 
   @Override
   void configure() throws Exception {
-    delete(BASE);
+    Directories.delete(BASE);
     copy(HOME.resolve("standalone"), BASE);
     ProcessBuilder cli = tool(HOME, "sh", "bin/jboss-cli.sh", "--file=" + SCRIPT);
     cli.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + BASE);

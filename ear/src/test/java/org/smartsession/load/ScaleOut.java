@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.smartsession.it.Directories;
 import org.smartsession.it.MicroProcess;
 import org.smartsession.it.Nginx;
 import redis.embedded.RedisServer;
@@ -75,11 +74,7 @@ public final class ScaleOut {
     // A root directory kept from an earlier run holds the application deployed there too: it
     // would be deployed twice, and the second copy cannot load the natives the first holds.
     Path root = log.resolveSibling(log.getFileName() + ".root");
-    if (Files.exists(root)) {
-      try (Stream<Path> old = Files.walk(root)) {
-        old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
+    Directories.delete(root);
     MicroProcess server =
         MicroProcess.start(
             List.of("taskset", "-c", Integer.toString(core)),
