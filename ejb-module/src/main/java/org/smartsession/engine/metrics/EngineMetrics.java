@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -43,6 +44,7 @@ public class EngineMetrics {
   private Timer analysis;
   private Timer queueWait;
   private Timer summaries;
+  private final LongAdder visionCpuNanos = new LongAdder();
   private volatile StoreChecked store = new StoreChecked(true, 0, 0, 0);
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -81,6 +83,11 @@ public class EngineMetrics {
         timer("smartsession.frame.analysis", "decoding, face analysis and scoring of one frame");
     queueWait = timer("smartsession.frame.queue.wait", "how long a frame waited for a worker");
     summaries = timer("smartsession.summary.tick", "one second's summaries to every teacher");
+    gauge(
+        "smartsession.frame.vision.cpu.seconds",
+        "CPU time the frame workers spent decoding and analysing frames since the start; the rest"
+            + " of smartsession_process_cpu_seconds is what the sockets, messages and state cost",
+        () -> visionCpuNanos.sum() / 1e9);
     if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
       // MicroProfile Metrics reports the CPU load, not the time: capacity needs the time.
       gauge(
@@ -123,6 +130,7 @@ public class EngineMetrics {
   void onFrame(@Observes FrameAnalysed event) {
     if (analysis != null) {
       analysis.update(Duration.ofNanos(event.tookNanos()));
+      visionCpuNanos.add(event.visionCpuNanos());
       queueWait.update(Duration.ofMillis(Math.max(0, event.waitedMs())));
     }
   }

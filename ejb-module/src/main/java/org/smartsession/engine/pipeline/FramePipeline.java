@@ -47,8 +47,8 @@ public class FramePipeline {
   private void assess(IncomingFrame frame) {
     long waited = clock.millis() - frame.receivedAt();
     long start = System.nanoTime();
-    assessment.assess(frame.student(), frame.frame());
-    analysed.fire(new FrameAnalysed(waited, System.nanoTime() - start));
+    long visionCpu = assessment.assess(frame.student(), frame.frame());
+    analysed.fire(new FrameAnalysed(waited, System.nanoTime() - start, visionCpu));
   }
 
   /** Frames handed to the workers, processed, and dropped (replaced, stale or refused). */

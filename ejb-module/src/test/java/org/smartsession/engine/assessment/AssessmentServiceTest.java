@@ -185,6 +185,18 @@ class AssessmentServiceTest {
   }
 
   @Test
+  void itAnswersTheCpuTimeItsThreadSpentOnTheFramesDecodeAndAnalysis() {
+    faces.show(List.of(FACE));
+
+    long wallAtStart = System.nanoTime();
+    long cpu = service.assess(alice, frame(alice, CAPTURED));
+    long wall = System.nanoTime() - wallAtStart;
+
+    assertTrue(cpu > 0, "decoding a JPEG takes CPU time: " + cpu);
+    assertTrue(cpu <= wall + 1_000_000, "one thread's CPU time within the call: " + cpu);
+  }
+
+  @Test
   void theAssessorObservesTheDecodedFrameAndTheFacesFound() {
     faces.show(List.of(FACE));
 
